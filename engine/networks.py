@@ -1,0 +1,183 @@
+"""The book's two-layer net (chapters 4 and 5) and the lessons' logistic regression."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import OrderedDict
+
+import numpy as np
+
+from engine.calculus import numerical_gradient as _numerical_gradient
+from engine.functions import DELTA, binary_cross_entropy, sigmoid
+from engine.layers import Affine, Relu, Sigmoid, SoftmaxWithLoss
+
+ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid}
+
+
+def _labels(t):
+    """Integer labels from one-hot rows or labels."""
+    t = np.asarray(t)
+    return t.argmax(axis=1) if t.ndim == 2 else t
+
+
+class TwoLayerNet:
+    """input → Affine → ReLU or Sigmoid → Affine → Softmax.
+
+    W1 ~ N(0, weight_init_std²) of shape (input_size, hidden_size), b1 = 0, and likewise W2, b2.
+    `dtype` float64 (default) keeps the book's numbers; float32 trains faster with the same results.
+    """
+
+    def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01, activation="relu",
+                 seed=None, dtype=np.float64):
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
+        rng = np.random.default_rng(seed)
+        self.activation = activation
+        self.meta = {}
+        self.params = {
+            "W1": (weight_init_std * rng.standard_normal((input_size, hidden_size))).astype(dtype),
+            "b1": np.zeros(hidden_size, dtype=dtype),
+            "W2": (weight_init_std * rng.standard_normal((hidden_size, output_size))).astype(dtype),
+            "b2": np.zeros(output_size, dtype=dtype),
+        }
+        self._build_layers()
+
+    def _build_layers(self):
+        self.layers = OrderedDict()
+        self.layers["Affine1"] = Affine(self.params["W1"], self.params["b1"])
+        self.layers["Activation1"] = ACTIVATIONS[self.activation]()
+        self.layers["Affine2"] = Affine(self.params["W2"], self.params["b2"])
+        self.last_layer = SoftmaxWithLoss()
+
+    @property
+    def sizes(self):
+        """(input_size, hidden_size, output_size)."""
+        return (*self.params["W1"].shape, self.params["W2"].shape[1])
+
+    def predict(self, x):
+        """The scores a2 (before softmax) for each row of x."""
+        x = np.asarray(x, dtype=self.params["W1"].dtype)
+        for layer in self.layers.values():
+            x = layer.forward(x)
+        return x
+
+    def loss(self, x, t):
+        """Cross-entropy error of softmax(predict(x)) against t (one-hot or labels)."""
+        return self.last_layer.forward(self.predict(x), _t_for(t))
+
+    def accuracy(self, x, t, batch_size=10000):
+        """Fraction of rows whose argmax matches t (0–1, as in the book)."""
+        labels = _labels(t)
+        correct = 0
+        for i in range(0, len(labels), batch_size):
+            correct += int(np.sum(self.predict(x[i:i + batch_size]).argmax(axis=1) == labels[i:i + batch_size]))
+        return correct / len(labels)
+
+    def gradient(self, x, t):
+        """∂L/∂W for every parameter by backpropagation."""
+        self.loss(x, t)
+        dout = self.last_layer.backward(1)
+        for layer in reversed(self.layers.values()):
+            dout = layer.backward(dout)
+        a1, a2 = self.layers["Affine1"], self.layers["Affine2"]
+        return {"W1": a1.dW, "b1": a1.db, "W2": a2.dW, "b2": a2.db}
+
+    def numerical_gradient(self, x, t):
+        """∂L/∂W for every parameter by central differences: 2 loss evaluations per parameter (slow)."""
+        loss_W = lambda _: self.loss(x, t)  # noqa: E731 — the book's idiom: the loss reads the weights
+        return {key: _numerical_gradient(loss_W, self.params[key]) for key in ("W1", "b1", "W2", "b2")}
+
+    def probabilities(self, x):
+        """softmax(predict(x)): the network's 10 outputs as probabilities."""
+        from engine.functions import softmax
+
+        return softmax(self.predict(x))
+
+    def save(self, path):
+        """Write params and settings to a .npz file atomically (temp file + rename)."""
+        path = os.fspath(path)
+        folder = os.path.dirname(os.path.abspath(path))
+        header = json.dumps({"activation": self.activation, "meta": self.meta})
+        fd, tmp = tempfile.mkstemp(suffix=".npz", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                np.savez(fh, header=np.array(header), **self.params)
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+            raise
+
+    @classmethod
+    def load(cls, path):
+        """Read a network saved by save(); a wrong or corrupt file raises ValueError naming it."""
+        name = os.path.basename(os.fspath(path))
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                header = json.loads(str(data["header"]))
+                params = {key: np.array(data[key]) for key in ("W1", "b1", "W2", "b2")}
+        except FileNotFoundError:
+            raise
+        except KeyError as exc:
+            raise ValueError(f"{name}: not a Gradient Lab model (missing {exc})") from None
+        except Exception as exc:  # zip / npy / json errors from a damaged or foreign file
+            raise ValueError(f"{name}: not a readable model file ({exc})") from None
+        W1, b1, W2, b2 = (params[k] for k in ("W1", "b1", "W2", "b2"))
+        if not (W1.ndim == 2 and W2.ndim == 2 and b1.shape == (W1.shape[1],) and W2.shape[0] == W1.shape[1]
+                and b2.shape == (W2.shape[1],)):
+            raise ValueError(f"{name}: parameter shapes do not fit together "
+                             f"(W1 {W1.shape}, b1 {b1.shape}, W2 {W2.shape}, b2 {b2.shape})")
+        if not all(np.all(np.isfinite(p)) for p in params.values()):
+            raise ValueError(f"{name}: the model holds NaN or infinite weights")
+        activation = header.get("activation", "relu")
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"{name}: unknown activation {activation!r}")
+        net = cls.__new__(cls)
+        net.activation = activation
+        net.meta = header.get("meta", {})
+        net.params = params
+        net._build_layers()
+        return net
+
+
+def _t_for(t):
+    """t as given (one-hot rows) or as integer labels for SoftmaxWithLoss."""
+    t = np.asarray(t)
+    return t if t.ndim == 2 else t.astype(np.intp)
+
+
+class LogisticRegression:
+    """ŷ = σ(X·w + b) — one neuron, trained by full-batch gradient descent (the lessons' cat classifier).
+
+    X is (samples, features), y is 0/1 of shape (samples,). params {w (features,), b} start at zero.
+    """
+
+    def __init__(self, n_features):
+        self.params = {"w": np.zeros(n_features), "b": 0.0}
+
+    def predict_proba(self, X):
+        """ŷ = σ(X·w + b)."""
+        return sigmoid(np.asarray(X, dtype=np.float64) @ self.params["w"] + self.params["b"])
+
+    def propagate(self, X, y):
+        """Forward and backward: cost J = mean L(ŷ, y); dw = Xᵀ(ŷ − y)/m, db = mean(ŷ − y)."""
+        X = np.asarray(X, dtype=np.float64)
+        y = np.asarray(y, dtype=np.float64)
+        m = X.shape[0]
+        y_hat = self.predict_proba(X)
+        cost = float(np.mean(binary_cross_entropy(y_hat, y)))
+        dz = y_hat - y
+        grads = {"w": X.T @ dz / m, "b": float(np.sum(dz) / m)}
+        return grads, cost
+
+    def predict(self, X):
+        """1 where ŷ > 0.5, else 0."""
+        return (self.predict_proba(X) > 0.5).astype(np.int64)
+
+    def accuracy(self, X, y):
+        """Percentage of correct predictions: 100 − mean|ŷ_class − y| · 100, as the lessons print it."""
+        return 100.0 - float(np.mean(np.abs(self.predict(X) - np.asarray(y)))) * 100.0
+
+
+__all__ = ["TwoLayerNet", "LogisticRegression", "DELTA"]
