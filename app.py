@@ -1,0 +1,7 @@
+"""Gradient Lab (梯度实验室): `python app.py [--tab NAME] [--lang zh_CN|en]` opens the window."""
+import sys
+
+from gui.main_window import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""The main window: one tab per lesson, the menus, language switching and remembered geometry."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
+
+from gui import i18n
+from gui.settings import app_settings, set_identity
+from gui.tabs import TAB_ORDER, available_tabs
+
+
+class MainWindow(QMainWindow):
+    """Tabs: Losses · Derivatives · Gradient field · Descent · Training · Draw (those that exist)."""
+
+    def __init__(self, language: str = "en"):
+        super().__init__()
+        self.language = language
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.tab_pages = {}
+        for key, cls in available_tabs():
+            page = cls()
+            self.tab_pages[key] = page
+            self.tabs.addTab(page, "")
+        self._build_menus()
+        self.retranslate()
+        self.resize(1280, 760)
+
+    # --- menus ---
+    def _build_menus(self):
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)  # a language's own name is never translated
+            action.setData(code)
+            action.setChecked(code == self.language)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = bar.addMenu("")
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self):
+        self.setWindowTitle(self.tr("Gradient Lab"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About Gradient Lab"))
+        for i in range(self.tabs.count()):
+            self.tabs.setTabText(i, self.tabs.widget(i).title())
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, code: str):
+        """Switch the interface language now and remember it."""
+        self.language = code
+        self.language_actions[code].setChecked(True)
+        i18n.install_language(QApplication.instance(), code)
+        app_settings().setValue("language", code)
+
+    def show_tab(self, key: str) -> bool:
+        page = self.tab_pages.get(key)
+        if page is None:
+            return False
+        self.tabs.setCurrentWidget(page)
+        return True
+
+    def current_tab_key(self) -> str:
+        page = self.tabs.currentWidget()
+        return getattr(page, "key", "")
+
+    # --- help ---
+    def shortcut_lines(self):
+        """(keys, what they do) for the Help → Keyboard shortcuts list."""
+        return [
+            ("Space", self.tr("Play / pause (Descent, Training)")),
+            ("→", self.tr("One step (Descent)")),
+            ("R", self.tr("Reset (Descent)")),
+            ("Ctrl+Z", self.tr("Undo the last stroke (Draw)")),
+            ("Ctrl+Tab", self.tr("Next tab")),
+            (QKeySequence(QKeySequence.StandardKey.Quit).toString(QKeySequence.SequenceFormat.NativeText),
+             self.tr("Quit")),
+        ]
+
+    def show_shortcuts(self):
+        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in self.shortcut_lines())
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}</table>")
+
+    def show_about(self):
+        QMessageBox.about(
+            self,
+            self.tr("About Gradient Lab"),
+            self.tr("<h3>Gradient Lab</h3><p>Study how neural networks learn: loss functions, numerical "
+                    "derivatives, gradients, gradient descent and live training, with the numbers of "
+                    "《深度学习入门》 chapter 4 and the neural network basics lessons.</p>"
+                    "<p>Built with Python, NumPy, PySide6 and pyqtgraph.</p>"),
+        )
+
+    # --- settings and closing ---
+    def restore_settings(self):
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        last = settings.value("window/tab", "")
+        if last:
+            self.show_tab(str(last))
+        for key, page in self.tab_pages.items():
+            settings.beginGroup(key)
+            page.restore_settings(settings)
+            settings.endGroup()
+
+    def save_settings(self):
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/tab", self.current_tab_key())
+        for key, page in self.tab_pages.items():
+            settings.beginGroup(key)
+            page.save_settings(settings)
+            settings.endGroup()
+        settings.sync()
+
+    def closeEvent(self, event):
+        for page in self.tab_pages.values():
+            page.shutdown()
+        self.save_settings()
+        super().closeEvent(event)
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(prog="gradient-lab", description="Gradient Lab (梯度实验室)")
+    parser.add_argument("--tab", choices=TAB_ORDER, help="open this tab")
+    parser.add_argument("--lang", help="interface language: zh_CN or en (default: remembered, else the system's)")
+    return parser.parse_args(argv)
+
+
+def create_window(args, app) -> MainWindow:
+    """Language, window, remembered settings, then the --tab choice: shared by main() and the tests."""
+    settings = app_settings()
+    language = i18n.normalize(args.lang or settings.value("language") or None)
+    i18n.install_language(app, language)
+    window = MainWindow(language)
+    window.restore_settings()
+    if args.tab:
+        window.show_tab(args.tab)
+    return window
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    set_identity(app)
+    window = create_window(args, app)
+    window.show()
+    return app.exec()

@@ -1,0 +1,36 @@
+"""What every tab shares: a stable key, a translated title, retranslation, shutdown and remembered settings."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QWidget
+
+
+class Tab(QWidget):
+    """Base class of the main window's tabs.
+
+    Subclasses set `key` (used by --tab and QSettings), build their widgets in __init__, set every
+    user-visible text in `retranslate()` (called once at the end of __init__ and again whenever the
+    language changes), and stop their workers in `shutdown()`.
+    """
+
+    key = ""
+
+    def title(self) -> str:  # pragma: no cover - every tab overrides
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """Set every user-visible text with self.tr(); runs again on a language change."""
+
+    def shutdown(self) -> None:
+        """Stop running work (called before the window closes)."""
+
+    def save_settings(self, settings) -> None:
+        """Remember what the user chose (QSettings, group = the tab's key)."""
+
+    def restore_settings(self, settings) -> None:
+        """Bring back what save_settings wrote."""
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
