@@ -1,0 +1,37 @@
+"""The app shell: tabs in order, --tab / --lang, remembered language, geometry and last tab."""
+from gui.main_window import MainWindow, create_window, parse_args
+from gui.settings import app_settings
+from gui.tabs import TAB_ORDER, available_tabs
+
+
+def test_tabs_in_curriculum_order(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    keys = [window.tabs.widget(i).key for i in range(window.tabs.count())]
+    assert keys == [k for k in TAB_ORDER if k in keys]
+    assert keys == [k for k, _ in available_tabs()]
+    for i in range(window.tabs.count()):
+        assert window.tabs.tabText(i)  # every tab has a title
+
+
+def test_tab_option_and_remembered_state(qtbot, qapp):
+    keys = [k for k, _ in available_tabs()]
+    window = create_window(parse_args(["--tab", keys[-1], "--lang", "en"]), qapp)
+    qtbot.addWidget(window)
+    assert window.current_tab_key() == keys[-1]
+    window.resize(1100, 700)
+    window.set_language("en")
+    window.close()
+    assert app_settings().value("window/tab") == keys[-1]
+    assert app_settings().value("language") == "en"
+    again = create_window(parse_args([]), qapp)
+    qtbot.addWidget(again)
+    assert again.current_tab_key() == keys[-1]
+    assert again.language == "en"
+
+
+def test_help_lists_shortcuts(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    keys = [k for k, _ in window.shortcut_lines()]
+    assert "Space" in keys and "R" in keys
