@@ -1,0 +1,63 @@
+"""Training tab: the live experiments, each a panel chosen at the top (MNIST two-layer net, cat / non-cat)."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout
+
+from gui.tabs.base import Tab
+
+# (module in gui/tabs, class): only panels that exist are shown.
+PANELS = (("training_mnist", "MnistPanel"), ("training_cat", "CatPanel"))
+
+
+class TrainingTab(Tab):
+    """Hosts one panel per experiment; each panel is a Tab-like widget with title/retranslate/shutdown."""
+
+    key = "training"
+
+    def __init__(self):
+        super().__init__()
+        self.experiments = QTabWidget()
+        self.experiments.setDocumentMode(True)
+        self.panels = []
+        for module, cls in PANELS:
+            name = f"gui.tabs.{module}"
+            if importlib.util.find_spec(name) is not None:
+                panel = getattr(importlib.import_module(name), cls)()
+                panel.setObjectName(module)
+                self.panels.append(panel)
+                self.experiments.addTab(panel, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.experiments)
+        self.retranslate()
+
+    def title(self):
+        return self.tr("Training")
+
+    def retranslate(self):
+        for i, panel in enumerate(self.panels):
+            self.experiments.setTabText(i, panel.title())
+
+    def shutdown(self):
+        for panel in self.panels:
+            panel.shutdown()
+
+    def save_settings(self, settings):
+        settings.setValue("experiment", self.experiments.currentIndex())
+        for panel in self.panels:
+            settings.beginGroup(panel.objectName())
+            panel.save_settings(settings)
+            settings.endGroup()
+
+    def restore_settings(self, settings):
+        self.experiments.setCurrentIndex(int(settings.value("experiment", 0)))
+        for panel in self.panels:
+            settings.beginGroup(panel.objectName())
+            panel.restore_settings(settings)
+            settings.endGroup()
+
+
+TAB_CLASS = TrainingTab
