@@ -42,6 +42,8 @@ class Plot(pg.PlotWidget):
         color = foreground().name()
         style = {"color": color, "font-size": "10pt"}
         item = self.getPlotItem()
+        if item.legend is not None:
+            item.legend.setLabelTextColor(foreground())
         if self._labels:
             item.setLabel("bottom", self._labels["bottom"], **style)
             item.setLabel("left", self._labels["left"], **style)
@@ -57,12 +59,10 @@ class Plot(pg.PlotWidget):
             axis = item.getAxis(name)
             axis.setPen(pen)
             axis.setTextPen(pen)
-        if item.legend is not None:
-            item.legend.setLabelTextColor(foreground())
         self._draw_labels()
 
     def changeEvent(self, event):
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and self.getPlotItem() is not None:
             self.apply_palette()
         super().changeEvent(event)
 

@@ -1,0 +1,107 @@
+"""What the Losses tab computes: the book's worked examples, editing an output y, softmax step by step, batches."""
+from __future__ import annotations
+
+import numpy as np
+
+from engine.functions import (
+    DELTA,
+    cross_entropy_error,
+    cross_entropy_per_sample,
+    mean_squared_error,
+    one_hot,
+    softmax,
+    softmax_naive,
+)
+
+NUM_CLASSES = 10
+
+# The book's two outputs for a "2" (4.2.1 and 4.2.2): the net right, then the net wrong ("7").
+WORKED_EXAMPLES = {
+    "two": np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]),
+    "seven": np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]),
+}
+WORKED_TARGET = 2
+
+
+def losses(y, target):
+    """(MSE, cross-entropy) of output y against the one-hot target class."""
+    t = one_hot([target], len(y))[0]
+    return float(mean_squared_error(y, t)), float(cross_entropy_error(np.asarray(y, dtype=np.float64), t))
+
+
+def set_probability(y, k, value):
+    """y with y_k = value (clipped to [0, 1]) and the other outputs rescaled so that Σ y = 1 again.
+
+    The others keep their proportions; if they were all 0 they share 1 − value equally.
+    """
+    y = np.asarray(y, dtype=np.float64).copy()
+    value = float(np.clip(value, 0.0, 1.0))
+    others = np.arange(len(y)) != k
+    rest = y[others].sum()
+    y[others] = y[others] * ((1.0 - value) / rest) if rest > 0 else (1.0 - value) / others.sum()
+    y[k] = value
+    return y
+
+
+def loss_vs_correct_probability(y, target, p):
+    """MSE and cross-entropy as the correct class's probability runs over p, the others keeping proportions.
+
+    Returns (mse, ce) arrays shaped like p: CE = −log(p + 1e-7) rises steeply as p → 0 (a confident
+    wrong answer), while MSE stays bounded below 1.
+    """
+    p = np.asarray(p, dtype=np.float64)
+    ce = -np.log(p + DELTA)
+    mse = np.array([losses(set_probability(y, target, pi), target)[0] for pi in p])
+    return mse, ce
+
+
+def softmax_steps(a):
+    """Softmax both ways, for display: naive exp(a_k)/Σexp(a_i) (may give inf / nan) and the shifted one.
+
+    Returns a dict of arrays: a, exp_naive, y_naive, shift (the C = max a), shifted, exp_shifted, y.
+    """
+    a = np.asarray(a, dtype=np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        exp_naive = np.exp(a)
+    C = a.max()
+    return {
+        "a": a,
+        "exp_naive": exp_naive,
+        "y_naive": softmax_naive(a),
+        "shift": C,
+        "shifted": a - C,
+        "exp_shifted": np.exp(a - C),
+        "y": softmax(a),
+    }
+
+
+def parse_numbers(text):
+    """'1010, 1000, 990' → array; ValueError naming the bad item."""
+    items = [s for s in text.replace(";", ",").replace(" ", ",").split(",") if s]
+    if not items:
+        raise ValueError("enter numbers separated by commas, e.g. 1010, 1000, 990")
+    values = []
+    for item in items:
+        try:
+            values.append(float(item))
+        except ValueError:
+            raise ValueError(f"'{item}' is not a number") from None
+    return np.array(values)
+
+
+def random_batch(n, seed=None, num_classes=NUM_CLASSES, spread=2.0):
+    """n random outputs y (softmax of random scores) and their integer labels t."""
+    rng = np.random.default_rng(seed)
+    y = softmax(spread * rng.standard_normal((n, num_classes)))
+    t = rng.integers(0, num_classes, size=n)
+    return y, t
+
+
+def batch_losses(y, t):
+    """Per-sample −log y[n, t_n], and the batch average computed with label t and with one-hot t."""
+    y = np.asarray(y, dtype=np.float64)
+    return {
+        "per_sample": cross_entropy_per_sample(y, t),
+        "mean_label": float(cross_entropy_error(y, t)),
+        "mean_one_hot": float(cross_entropy_error(y, one_hot(t, y.shape[1]))),
+    }

@@ -1,0 +1,49 @@
+import numpy as np
+import pytest
+
+from engine import loss_lab
+
+
+def test_worked_examples_values():
+    assert loss_lab.losses(loss_lab.WORKED_EXAMPLES["two"], 2) == (0.09750000000000003, 0.510825457099338)
+    assert loss_lab.losses(loss_lab.WORKED_EXAMPLES["seven"], 2) == (0.5975, 2.302584092994546)
+
+
+def test_set_probability_keeps_sum_and_proportions():
+    y = loss_lab.WORKED_EXAMPLES["two"]
+    z = loss_lab.set_probability(y, 2, 0.9)
+    assert z[2] == 0.9 and z.sum() == pytest.approx(1.0)
+    np.testing.assert_allclose(z[0] / z[1], y[0] / y[1])
+    one = loss_lab.set_probability(np.eye(10)[3], 3, 0.1)
+    np.testing.assert_allclose(one[np.arange(10) != 3], 0.1)
+    assert loss_lab.set_probability(y, 0, 7.0)[0] == 1.0  # clipped
+
+
+def test_curve_passes_through_current_point_and_ce_explodes():
+    y = loss_lab.WORKED_EXAMPLES["two"]
+    mse, ce = loss_lab.loss_vs_correct_probability(y, 2, np.array([0.6, 1e-6]))
+    assert (mse[0], ce[0]) == pytest.approx(loss_lab.losses(y, 2))
+    assert ce[1] > 10 and mse[1] < 1
+
+
+def test_softmax_steps_overflow_shown_as_values():
+    s = loss_lab.softmax_steps([1010, 1000, 990])
+    assert np.isinf(s["exp_naive"]).all() and np.isnan(s["y_naive"]).all()
+    assert s["shift"] == 1010 and np.isfinite(s["y"]).all()
+    np.testing.assert_array_equal(s["shifted"], [0, -10, -20])
+
+
+def test_parse_numbers():
+    np.testing.assert_array_equal(loss_lab.parse_numbers("1010, 1000 990"), [1010, 1000, 990])
+    with pytest.raises(ValueError, match="'abc'"):
+        loss_lab.parse_numbers("1, abc")
+    with pytest.raises(ValueError):
+        loss_lab.parse_numbers("  ")
+
+
+def test_batch_label_and_one_hot_agree():
+    y, t = loss_lab.random_batch(7, seed=1)
+    r = loss_lab.batch_losses(y, t)
+    assert r["mean_label"] == pytest.approx(r["mean_one_hot"], rel=1e-15)
+    assert r["mean_label"] == pytest.approx(r["per_sample"].mean())
+    assert len(r["per_sample"]) == 7
