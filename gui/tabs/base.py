@@ -30,7 +30,12 @@ class Tab(QWidget):
     def restore_settings(self, settings) -> None:
         """Bring back what save_settings wrote."""
 
+    def palette_changed(self) -> None:
+        """Re-colour what the tab draws itself (plots follow the palette on their own)."""
+
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.palette_changed()
         super().changeEvent(event)

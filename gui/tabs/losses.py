@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -33,9 +33,12 @@ from engine import loss_lab
 from engine.functions import softmax
 from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation
-from gui.widgets.plots import COLORS, Plot, pen
+from gui.widgets.plots import COLORS, Plot, foreground, pen
 
 P_GRID = np.linspace(0.001, 1.0, 400)
+TARGET_PALETTE = QPalette()  # only these two roles are set: the rest follows the app's palette
+TARGET_PALETTE.setColor(QPalette.ColorRole.Button, QColor(COLORS[2]))
+TARGET_PALETTE.setColor(QPalette.ColorRole.ButtonText, QColor("white"))
 LOGIT_LIMIT = 10.0  # the score plot's fixed range; huge scores are the softmax panel's subject
 
 
@@ -137,7 +140,6 @@ class LossesTab(Tab):
             b = QPushButton(str(k))
             b.setCheckable(True)
             b.setMinimumWidth(30)
-            b.setStyleSheet(f"QPushButton:checked {{ background: {COLORS[2]}; color: white; font-weight: bold; }}")
             self.target_group.addButton(b, k)
             grid.addWidget(b, k // 5, k % 5)
             self.target_buttons.append(b)
@@ -359,6 +361,9 @@ class LossesTab(Tab):
         self.refresh_softmax()
         self.refresh_batch()
 
+    def palette_changed(self):
+        self.refresh()
+
     # ------------------------------------------------------------------ actions
     def set_mode(self, mode):
         self.state.set_mode(mode)
@@ -405,13 +410,18 @@ class LossesTab(Tab):
             return
         s = self.state
         self.target_buttons[s.target].setChecked(True)
+        for k, b in enumerate(self.target_buttons):
+            b.setPalette(TARGET_PALETTE if k == s.target else QPalette())
+            font = b.font()
+            font.setBold(k == s.target)
+            b.setFont(font)
         logits_mode = s.mode == "logits"
         shown = s.logits if logits_mode else s.y
         brushes = [pg.mkBrush(COLORS[2] if k == s.target else COLORS[0]) for k in range(10)]
         self.bars.setOpts(height=shown, brushes=brushes)
         for k, t in enumerate(self.bar_text):
             t.setText(f"{shown[k]:.2f}" if logits_mode else f"{shown[k]:.3g}")
-            t.setColor(self.bar_plot.palette().windowText().color())
+            t.setColor(foreground())
             t.setPos(k, max(shown[k], 0) + (0.6 if logits_mode else 0.07))
         if logits_mode:
             self.bar_plot.setYRange(-LOGIT_LIMIT, LOGIT_LIMIT, padding=0)

@@ -44,6 +44,8 @@ class Plot(pg.PlotWidget):
         item = self.getPlotItem()
         if item.legend is not None:
             item.legend.setLabelTextColor(foreground())
+            for _, label in item.legend.items:
+                label.setText(label.text)  # setLabelTextColor alone does not redraw existing labels
         if self._labels:
             item.setLabel("bottom", self._labels["bottom"], **style)
             item.setLabel("left", self._labels["left"], **style)
