@@ -36,6 +36,16 @@ class Worker(QThread):
         self._stop = threading.Event()
         self._running = threading.Event()  # cleared = paused
         self._running.set()
+        self._keepalive = None
+        self.finished.connect(self._release)
+
+    def start(self, *args) -> None:
+        # Hold a reference to ourselves while the thread runs: a QThread collected mid-run aborts the app.
+        self._keepalive = self
+        super().start(*args)
+
+    def _release(self) -> None:
+        self._keepalive = None
 
     # --- control, from the GUI thread ---
     def pause(self) -> None:
