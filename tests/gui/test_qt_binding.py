@@ -19,4 +19,4 @@ def test_bool_signals_keep_reference_counts(qtbot):
     for _ in range(50):
         emitter.flag.emit(True)
     received.clear()
-    assert sys.getrefcount(True) == before
+    assert sys.getrefcount(True) >= before  # 6.12.0 lost one reference per emit
