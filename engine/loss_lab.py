@@ -75,17 +75,26 @@ def softmax_steps(a):
     }
 
 
+class NumberListError(ValueError):
+    """Text that is not a list of numbers; `item` is the offending piece (None when the text is empty)."""
+
+    def __init__(self, item=None):
+        self.item = item
+        super().__init__("enter numbers separated by commas, e.g. 1010, 1000, 990" if item is None
+                         else f"'{item}' is not a number")
+
+
 def parse_numbers(text):
-    """'1010, 1000, 990' → array; ValueError naming the bad item."""
+    """'1010, 1000, 990' → array; NumberListError naming the bad item."""
     items = [s for s in text.replace(";", ",").replace(" ", ",").split(",") if s]
     if not items:
-        raise ValueError("enter numbers separated by commas, e.g. 1010, 1000, 990")
+        raise NumberListError()
     values = []
     for item in items:
         try:
             values.append(float(item))
         except ValueError:
-            raise ValueError(f"'{item}' is not a number") from None
+            raise NumberListError(item) from None
     return np.array(values)
 
 

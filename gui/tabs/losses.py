@@ -450,8 +450,10 @@ class LossesTab(Tab):
     def refresh_softmax(self):
         try:
             a = loss_lab.parse_numbers(self.logits_edit.text())
-        except ValueError as exc:
-            self.logits_error.setText(self.tr("Cannot read the scores: %1").replace("%1", str(exc)))
+        except loss_lab.NumberListError as exc:
+            self.logits_error.setText(
+                self.tr("Enter numbers separated by commas, e.g. 1010, 1000, 990") if exc.item is None
+                else self.tr("Cannot read the scores: “%1” is not a number").replace("%1", exc.item))
             return
         self.logits_error.setText("")
         st = loss_lab.softmax_steps(a)

@@ -85,7 +85,7 @@ def test_softmax_panel_shows_overflow_as_values(qtbot, tab):
     assert t.item(5, 0).text() == "0.999955"
     tab.logits_edit.setText("1, x")
     tab.logits_edit.editingFinished.emit()
-    assert "'x'" in tab.logits_error.text()
+    assert "“x”" in tab.logits_error.text()
     assert t.item(5, 0).text() == "0.999955"  # the last good result stays
 
 

@@ -35,3 +35,22 @@ def test_help_lists_shortcuts(qtbot):
     qtbot.addWidget(window)
     keys = [k for k, _ in window.shortcut_lines()]
     assert "Space" in keys and "R" in keys
+
+
+def test_language_switch_retranslates_live(qtbot, qapp):
+    from gui import i18n
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    try:
+        window.language_actions["zh_CN"].trigger()
+        assert window.windowTitle() == "梯度实验室"
+        assert window.tabs.tabText(0) == "损失函数"
+        losses = window.tab_pages["losses"]
+        assert "损失函数" in losses.explanation.toPlainText()
+        assert app_settings().value("language") == "zh_CN"
+        window.language_actions["en"].trigger()
+        assert window.windowTitle() == "Gradient Lab"
+        assert window.tabs.tabText(0) == "Losses"
+    finally:
+        i18n.install_language(qapp, "en")
