@@ -44,13 +44,13 @@ def test_language_switch_retranslates_live(qtbot, qapp):
     qtbot.addWidget(window)
     try:
         window.language_actions["zh_CN"].trigger()
-        assert window.windowTitle() == "梯度实验室"
+        qtbot.waitUntil(lambda: window.windowTitle() == "梯度实验室", timeout=2000)  # LanguageChange is posted
         assert window.tabs.tabText(0) == "损失函数"
         losses = window.tab_pages["losses"]
         assert "损失函数" in losses.explanation.toPlainText()
         assert app_settings().value("language") == "zh_CN"
         window.language_actions["en"].trigger()
-        assert window.windowTitle() == "Gradient Lab"
+        qtbot.waitUntil(lambda: window.windowTitle() == "Gradient Lab", timeout=2000)
         assert window.tabs.tabText(0) == "Losses"
     finally:
         i18n.install_language(qapp, "en")
