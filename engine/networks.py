@@ -88,6 +88,24 @@ class TwoLayerNet:
         loss_W = lambda _: self.loss(x, t)  # noqa: E731 — the book's idiom: the loss reads the weights
         return {key: _numerical_gradient(loss_W, self.params[key]) for key in ("W1", "b1", "W2", "b2")}
 
+    def train_step(self, x_batch, t_batch, learning_rate):
+        """One SGD step on a mini-batch, fused and in place; returns the mini-batch loss L (before the step).
+
+        The same mathematics as ``grad = self.gradient(x, t)`` then ``W ← W − η·grad[W]`` for W1, b1, W2, b2:
+            a1 = x·W1 + b1,  z1 = h(a1),  a2 = z1·W2 + b2,  y = softmax(a2)
+            L  = −1/N Σ_n log(y[n, t_n] + 1e-7)
+            δ2 = η (y − t) / N            (the error signal, scaled once by η/N)
+            W2 ← W2 − z1ᵀ·δ2,  b2 ← b2 − Σ_n δ2
+            δ1 = (δ2·W2ᵀ) ⊙ h'(a1)
+            W1 ← W1 − xᵀ·δ1,   b1 ← b1 − Σ_n δ1
+        but every intermediate array is a preallocated buffer (no allocation per step), which is what makes
+        the live training fast. x_batch has the net's dtype; t_batch holds integer labels.
+        """
+        work = self.__dict__.get("_work")
+        if work is None or work.batch_size != len(x_batch) or work.dtype != self.params["W1"].dtype:
+            work = self._work = _StepBuffers(len(x_batch), *self.sizes, self.params["W1"].dtype)
+        return work.step(self.params, self.activation, x_batch, t_batch, learning_rate)
+
     def probabilities(self, x):
         """softmax(predict(x)): the network's 10 outputs as probabilities."""
         from engine.functions import softmax
@@ -139,6 +157,61 @@ class TwoLayerNet:
         net.params = params
         net._build_layers()
         return net
+
+
+class _StepBuffers:
+    """The preallocated arrays of TwoLayerNet.train_step for one batch size (see its docstring for the maths)."""
+
+    def __init__(self, batch_size, input_size, hidden_size, output_size, dtype):
+        self.batch_size, self.dtype = batch_size, np.dtype(dtype)
+        empty = lambda *shape: np.empty(shape, dtype=dtype)  # noqa: E731
+        self.a1, self.z1, self.mask, self.d1 = (empty(batch_size, hidden_size) for _ in range(4))
+        self.a2 = empty(batch_size, output_size)
+        self.row = empty(batch_size, 1)
+        self.gW1, self.gb1 = empty(input_size, hidden_size), empty(hidden_size)
+        self.gW2, self.gb2 = empty(hidden_size, output_size), empty(output_size)
+        self.rows = np.arange(batch_size)
+
+    def step(self, params, activation, x, t, lr):
+        W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
+        a1, z1, mask, d1, a2, row = self.a1, self.z1, self.mask, self.d1, self.a2, self.row
+        # forward: a1 = x·W1 + b1, z1 = h(a1)
+        np.matmul(x, W1, out=a1)
+        a1 += b1
+        if activation == "relu":  # z1 = max(0, a1); h'(a1) = 1 where a1 > 0
+            np.greater(a1, 0, out=mask)
+            np.multiply(a1, mask, out=z1)
+        else:  # z1 = σ(a1) = ½ tanh(a1/2) + ½ (never overflows); h'(a1) = z1 (1 − z1)
+            np.multiply(a1, 0.5, out=z1)
+            np.tanh(z1, out=z1)
+            z1 *= 0.5
+            z1 += 0.5
+            np.subtract(1, z1, out=mask)
+            mask *= z1
+        # a2 = z1·W2 + b2, y = softmax(a2) in place (shifted by the row maximum)
+        np.matmul(z1, W2, out=a2)
+        a2 += b2
+        np.max(a2, axis=1, keepdims=True, out=row)
+        a2 -= row
+        np.exp(a2, out=a2)
+        np.sum(a2, axis=1, keepdims=True, out=row)
+        a2 /= row
+        y_t = a2[self.rows, t]
+        loss = -float(np.sum(np.log(y_t + DELTA))) / len(t)
+        # backward: δ2 = η (y − t) / N
+        a2[self.rows, t] = y_t - 1
+        a2 *= lr / len(t)
+        np.matmul(z1.T, a2, out=self.gW2)
+        np.sum(a2, axis=0, out=self.gb2)
+        np.matmul(a2, W2.T, out=d1)  # uses W2 before its update
+        W2 -= self.gW2
+        b2 -= self.gb2
+        d1 *= mask  # δ1 = (δ2·W2ᵀ) ⊙ h'(a1)
+        np.matmul(x.T, d1, out=self.gW1)
+        np.sum(d1, axis=0, out=self.gb1)
+        W1 -= self.gW1
+        b1 -= self.gb1
+        return loss
 
 
 def _t_for(t):
