@@ -31,14 +31,10 @@ class Relu:
 
     def forward(self, x):
         self.mask = x <= 0
-        out = x.copy()
-        out[self.mask] = 0
-        return out
+        return np.maximum(x, 0)  # = x with the masked entries set to 0
 
     def backward(self, dout):
-        dout = dout.copy()
-        dout[self.mask] = 0
-        return dout
+        return np.where(self.mask, 0, dout)
 
 
 class Sigmoid:

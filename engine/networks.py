@@ -71,8 +71,27 @@ class TwoLayerNet:
         labels = _labels(t)
         correct = 0
         for i in range(0, len(labels), batch_size):
-            correct += int(np.sum(self.predict(x[i:i + batch_size]).argmax(axis=1) == labels[i:i + batch_size]))
+            correct += self.count_correct(x[i:i + batch_size], labels[i:i + batch_size])
         return correct / len(labels)
+
+    def count_correct(self, x, labels):
+        """How many rows of x the net classifies as `labels` (integer labels): Σ [argmax a2 = t].
+
+        Reads only the weights (no layer keeps state), so several threads may count chunks at once.
+        """
+        W1, b1, W2, b2 = self.params["W1"], self.params["b1"], self.params["W2"], self.params["b2"]
+        a1 = np.matmul(np.asarray(x, dtype=W1.dtype), W1)
+        np.add(a1, b1, out=a1)
+        if self.activation == "relu":
+            np.maximum(a1, 0, out=a1)
+        else:  # σ(a) = ½ tanh(a/2) + ½
+            np.multiply(a1, 0.5, out=a1)
+            np.tanh(a1, out=a1)
+            np.multiply(a1, 0.5, out=a1)
+            np.add(a1, 0.5, out=a1)
+        a2 = np.matmul(a1, W2)
+        np.add(a2, b2, out=a2)
+        return int(np.count_nonzero(a2.argmax(axis=1) == labels))
 
     def gradient(self, x, t):
         """∂L/∂W for every parameter by backpropagation."""
@@ -104,7 +123,17 @@ class TwoLayerNet:
         work = self.__dict__.get("_work")
         if work is None or work.batch_size != len(x_batch) or work.dtype != self.params["W1"].dtype:
             work = self._work = _StepBuffers(len(x_batch), *self.sizes, self.params["W1"].dtype)
-        return work.step(self.params, self.activation, x_batch, t_batch, learning_rate)
+        with np.errstate(over="ignore", invalid="ignore"):  # a blown-up step returns a non-finite loss instead
+            return work.step(self.params, self.activation, x_batch, t_batch, learning_rate)
+
+    def copy(self):
+        """An independent TwoLayerNet with copies of the weights (same activation and meta)."""
+        net = self.__class__.__new__(self.__class__)
+        net.activation = self.activation
+        net.meta = json.loads(json.dumps(self.meta))
+        net.params = {key: value.copy() for key, value in self.params.items()}
+        net._build_layers()
+        return net
 
     def probabilities(self, x):
         """softmax(predict(x)): the network's 10 outputs as probabilities."""
@@ -170,47 +199,54 @@ class _StepBuffers:
         self.row = empty(batch_size, 1)
         self.gW1, self.gb1 = empty(input_size, hidden_size), empty(hidden_size)
         self.gW2, self.gb2 = empty(hidden_size, output_size), empty(output_size)
+        self.ones = np.ones(batch_size, dtype=dtype)  # Σ_n δ as a product 1ᵀ·δ (one BLAS call)
         self.rows = np.arange(batch_size)
+        self.zero, self.half, self.delta = (self.dtype.type(v) for v in (0, 0.5, DELTA))
 
     def step(self, params, activation, x, t, lr):
         W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
         a1, z1, mask, d1, a2, row = self.a1, self.z1, self.mask, self.d1, self.a2, self.row
-        # forward: a1 = x·W1 + b1, z1 = h(a1)
+        n = len(t)
+        # forward: a1 = x·W1 + b1, z1 = h(a1), with the derivative h'(a1) kept in `mask`
         np.matmul(x, W1, out=a1)
-        a1 += b1
-        if activation == "relu":  # z1 = max(0, a1); h'(a1) = 1 where a1 > 0
-            np.greater(a1, 0, out=mask)
+        np.add(a1, b1, out=a1)
+        if activation == "relu":  # z1 = max(0, a1); h'(a1) = 1 where a1 > 0, else 0
+            np.greater(a1, self.zero, out=mask)
             np.multiply(a1, mask, out=z1)
-        else:  # z1 = σ(a1) = ½ tanh(a1/2) + ½ (never overflows); h'(a1) = z1 (1 − z1)
-            np.multiply(a1, 0.5, out=z1)
+        else:  # z1 = σ(a1) = ½ tanh(a1/2) + ½ (the same value, but never overflows); h'(a1) = z1 (1 − z1)
+            np.multiply(a1, self.half, out=z1)
             np.tanh(z1, out=z1)
-            z1 *= 0.5
-            z1 += 0.5
+            np.multiply(z1, self.half, out=z1)
+            np.add(z1, self.half, out=z1)
             np.subtract(1, z1, out=mask)
-            mask *= z1
-        # a2 = z1·W2 + b2, y = softmax(a2) in place (shifted by the row maximum)
+            np.multiply(mask, z1, out=mask)
+        # a2 = z1·W2 + b2, then y = softmax(a2) in place, shifted by each row's maximum
         np.matmul(z1, W2, out=a2)
-        a2 += b2
-        np.max(a2, axis=1, keepdims=True, out=row)
-        a2 -= row
+        np.add(a2, b2, out=a2)
+        np.maximum.reduce(a2, axis=1, keepdims=True, out=row)
+        np.subtract(a2, row, out=a2)
         np.exp(a2, out=a2)
-        np.sum(a2, axis=1, keepdims=True, out=row)
-        a2 /= row
+        np.add.reduce(a2, axis=1, keepdims=True, out=row)
+        np.divide(a2, row, out=a2)
+        # L = −1/N Σ log(y[n, t_n] + 1e-7), and y − t (t one-hot) in place
         y_t = a2[self.rows, t]
-        loss = -float(np.sum(np.log(y_t + DELTA))) / len(t)
-        # backward: δ2 = η (y − t) / N
         a2[self.rows, t] = y_t - 1
-        a2 *= lr / len(t)
+        np.add(y_t, self.delta, out=y_t)
+        np.log(y_t, out=y_t)
+        loss = -float(np.add.reduce(y_t)) / n
+        # backward: δ2 = η (y − t) / N;  W2 ← W2 − z1ᵀ·δ2,  b2 ← b2 − 1ᵀ·δ2
+        np.multiply(a2, self.dtype.type(lr / n), out=a2)
         np.matmul(z1.T, a2, out=self.gW2)
-        np.sum(a2, axis=0, out=self.gb2)
-        np.matmul(a2, W2.T, out=d1)  # uses W2 before its update
-        W2 -= self.gW2
-        b2 -= self.gb2
-        d1 *= mask  # δ1 = (δ2·W2ᵀ) ⊙ h'(a1)
+        np.matmul(self.ones, a2, out=self.gb2)
+        np.matmul(a2, W2.T, out=d1)  # δ2·W2ᵀ with W2 before its update
+        np.subtract(W2, self.gW2, out=W2)
+        np.subtract(b2, self.gb2, out=b2)
+        # δ1 = (δ2·W2ᵀ) ⊙ h'(a1);  W1 ← W1 − xᵀ·δ1,  b1 ← b1 − 1ᵀ·δ1
+        np.multiply(d1, mask, out=d1)
         np.matmul(x.T, d1, out=self.gW1)
-        np.sum(d1, axis=0, out=self.gb1)
-        W1 -= self.gW1
-        b1 -= self.gb1
+        np.matmul(self.ones, d1, out=self.gb1)
+        np.subtract(W1, self.gW1, out=W1)
+        np.subtract(b1, self.gb1, out=b1)
         return loss
 
 

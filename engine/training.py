@@ -5,7 +5,14 @@ A consumer stops a loop by no longer iterating it.
 """
 from __future__ import annotations
 
+import collections
+import contextlib
+import ctypes
+import glob
+import math
+import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -57,6 +64,59 @@ def train_logistic(X, y, X_test=None, y_test=None, learning_rate=0.005, num_iter
     }
 
 
+def _find_openblas():
+    """(set_threads, get_threads) of the OpenBLAS bundled with NumPy's wheels, via ctypes; None elsewhere.
+
+    set_threads prefers openblas_set_num_threads_local (this thread only, OpenBLAS ≥ 0.3.27).
+    """
+    folder = os.path.dirname(np.__file__)
+    paths = [*glob.glob(os.path.join(folder + ".libs", "*openblas*")),
+             *glob.glob(os.path.join(folder, ".dylibs", "*openblas*"))]
+    for path in paths:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        names = ("openblas_set_num_threads_local", "scipy_openblas_set_num_threads64_",
+                 "openblas_set_num_threads64_", "openblas_set_num_threads")
+        getters = ("scipy_openblas_get_num_threads64_", "openblas_get_num_threads64_", "openblas_get_num_threads")
+        setter = next((getattr(lib, n) for n in names if hasattr(lib, n)), None)
+        getter = next((getattr(lib, n) for n in getters if hasattr(lib, n)), None)
+        if setter is not None and getter is not None:
+            setter.argtypes, getter.restype = [ctypes.c_int], ctypes.c_int
+            return setter, getter
+    return None
+
+
+_OPENBLAS = _find_openblas()
+
+
+@contextlib.contextmanager
+def blas_threads(n):
+    """Run the enclosed NumPy matrix products on `n` BLAS threads (then restore the previous count).
+
+    Training uses 1: the step's products are small, and OpenBLAS's spinning helper threads make them many
+    times slower as soon as another thread or program wants a core (the GUI, a second process). The second
+    core evaluates accuracy meanwhile (see train_two_layer). No-op where NumPy does not use OpenBLAS.
+    """
+    if _OPENBLAS is None:
+        yield
+        return
+    setter, getter = _OPENBLAS
+    previous = getter()
+    setter(n)
+    try:
+        yield
+    finally:
+        setter(previous)
+
+
+def evaluate_accuracy(net, x, labels, chunk=5000):
+    """net.accuracy(x, labels) = mean [argmax predict(x) = t], counted in chunks of `chunk` rows."""
+    return sum(net.count_correct(x[i:i + chunk], labels[i:i + chunk]) for i in range(0, len(labels), chunk)) \
+        / len(labels)
+
+
 def _as_labels(t):
     """Integer labels (intp) from labels or one-hot rows."""
     t = np.asarray(t)
@@ -67,70 +127,92 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
                     learning_rate=0.1, seed=None, eval_every=None):
     """The book's mini-batch SGD loop (train_neuralnet.py) on a TwoLayerNet, as a generator of events.
 
-    Each iteration draws `batch_size` random training rows (with replacement, like np.random.choice),
-    computes the gradient by backpropagation and steps W ← W − η ∂L/∂W (net.train_step, in place).
-    Train and test accuracy on the full sets are measured before training, every `eval_every` iterations
-    (None: one epoch = max(1, train_size // batch_size) iterations, 600 for MNIST) and at the end.
+        for i in range(iters_num):
+            batch_mask = random rows of x_train (with replacement, like np.random.choice)
+            W ← W − η ∂L/∂W  for W1, b1, W2, b2   (backpropagation: net.train_step, in place)
+            every epoch: train and test accuracy on the full sets
+
+    One epoch = max(1, train_size // batch_size) iterations (600 for MNIST); `eval_every` overrides it.
+    Accuracy is measured before training, every `eval_every` iterations and at the end, each time on a
+    copy of the weights taken at that iteration, counted on a second thread while training goes on
+    (so an "epoch" event may arrive a few steps after its iteration; its numbers are those of its iteration).
 
     Yields
-      {"kind": "step", "iteration", "total", "loss"}                      after every iteration (loss of that
-                                                                           mini-batch, before its update)
-      {"kind": "epoch", "iteration", "epoch", "train_acc", "test_acc"}    at each evaluation (fractions 0–1)
-      {"kind": "done", "net", "iterations", "loss_list", "train_acc_list", "test_acc_list",
+      {"kind": "step", "iteration", "total", "loss"}     after every iteration: the mini-batch loss (before
+                                                          that iteration's update)
+      {"kind": "epoch", "iteration", "epoch", "train_acc", "test_acc"}  each evaluation (fractions 0–1), in order
+      {"kind": "done", "net", "iterations", "loss_list", "train_acc_list", "test_acc_list", "eval_iterations",
        "train_acc", "test_acc", "seconds"}
     Raises Diverged (with .iteration and .loss) when the loss stops being finite. Inputs are converted once to
-    the net's dtype; t may be labels or one-hot rows.
+    the net's dtype; t may be integer labels or one-hot rows.
     """
     dtype = net.params["W1"].dtype
     x_train = np.ascontiguousarray(x_train, dtype=dtype)
     x_test = np.ascontiguousarray(x_test, dtype=dtype)
     t_train, t_test = _as_labels(t_train), _as_labels(t_test)
+    if iters_num < 0 or batch_size < 1 or not learning_rate > 0:
+        raise ValueError("iterations must be ≥ 0, the batch size ≥ 1 and the learning rate > 0")
     train_size = len(x_train)
-    if iters_num < 0 or batch_size < 1 or learning_rate <= 0:
-        raise ValueError("iterations must be ≥ 0, batch size ≥ 1 and the learning rate > 0")
     iter_per_epoch = max(1, train_size // batch_size)
-    eval_every = iter_per_epoch if eval_every is None else int(eval_every)
+    eval_every = iter_per_epoch if eval_every is None else max(1, int(eval_every))
     rng = np.random.default_rng(seed)
     x_batch = np.empty((batch_size, x_train.shape[1]), dtype=dtype)
     t_batch = np.empty(batch_size, dtype=np.intp)
     loss_list = np.empty(iters_num)
-    train_acc_list, test_acc_list = [], []
+    history = []  # (iteration, train_acc, test_acc)
+    pending = collections.deque()  # evaluations running on the second thread, oldest first
     start = time.perf_counter()
 
-    def evaluate(iteration):
-        train_acc, test_acc = net.accuracy(x_train, t_train), net.accuracy(x_test, t_test)
-        train_acc_list.append(train_acc)
-        test_acc_list.append(test_acc)
+    def evaluate(snapshot, iteration):
+        with blas_threads(1):
+            train_acc = evaluate_accuracy(snapshot, x_train, t_train)
+            test_acc = evaluate_accuracy(snapshot, x_test, t_test)
         return {"kind": "epoch", "iteration": iteration, "epoch": iteration / iter_per_epoch,
                 "train_acc": train_acc, "test_acc": test_acc}
 
-    yield evaluate(0)
-    chunk = max(1, min(1000, iters_num))
-    for i in range(iters_num):
-        if i % chunk == 0:  # batch indices for the next `chunk` iterations in one call
-            masks = rng.integers(0, train_size, size=(chunk, batch_size))
-        batch_mask = masks[i % chunk]
-        np.take(x_train, batch_mask, axis=0, out=x_batch)
-        np.take(t_train, batch_mask, out=t_batch)
-        loss = net.train_step(x_batch, t_batch, learning_rate)
-        if not np.isfinite(loss):
-            exc = Diverged(f"the loss became {loss} at iteration {i + 1}: the learning rate {learning_rate} is "
-                           f"too large for this net; try {learning_rate / 10:g}")
-            exc.iteration, exc.loss = i + 1, loss
-            raise exc
-        loss_list[i] = loss
-        yield {"kind": "step", "iteration": i + 1, "total": iters_num, "loss": loss}
-        if (i + 1) % eval_every == 0 or i + 1 == iters_num:
-            yield evaluate(i + 1)
+    def finished(wait=False):
+        while pending and (wait or pending[0].done()):
+            event = pending.popleft().result()
+            history.append((event["iteration"], event["train_acc"], event["test_acc"]))
+            yield event
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evaluate")
+    try:
+        with blas_threads(1):
+            pending.append(pool.submit(evaluate, net.copy(), 0))
+            chunk = max(1, min(1000, iters_num))
+            for i in range(iters_num):
+                if i % chunk == 0:  # the batch indices of the next `chunk` iterations in one call
+                    masks = rng.integers(0, train_size, size=(chunk, batch_size))
+                batch_mask = masks[i % chunk]
+                np.take(x_train, batch_mask, axis=0, out=x_batch, mode="clip")
+                np.take(t_train, batch_mask, out=t_batch, mode="clip")
+                loss = net.train_step(x_batch, t_batch, learning_rate)
+                if not math.isfinite(loss):
+                    exc = Diverged(f"the loss became {loss} at iteration {i + 1}: the learning rate "
+                                   f"{learning_rate:g} is too large for this net; try {learning_rate / 10:g}")
+                    exc.iteration, exc.loss = i + 1, loss
+                    raise exc
+                loss_list[i] = loss
+                yield {"kind": "step", "iteration": i + 1, "total": iters_num, "loss": loss}
+                if (i + 1) % eval_every == 0 or i + 1 == iters_num:
+                    pending.append(pool.submit(evaluate, net.copy(), i + 1))
+                if pending and pending[0].done():
+                    yield from finished()
+        yield from finished(wait=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    iterations, train_accs, test_accs = (list(column) for column in zip(*history, strict=True))
     yield {
         "kind": "done",
         "net": net,
         "iterations": iters_num,
         "loss_list": loss_list,
-        "train_acc_list": train_acc_list,
-        "test_acc_list": test_acc_list,
-        "train_acc": train_acc_list[-1],
-        "test_acc": test_acc_list[-1],
+        "eval_iterations": iterations,
+        "train_acc_list": train_accs,
+        "test_acc_list": test_accs,
+        "train_acc": train_accs[-1],
+        "test_acc": test_accs[-1],
         "seconds": time.perf_counter() - start,
     }
 

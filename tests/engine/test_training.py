@@ -1,0 +1,180 @@
+"""engine.training.train_two_layer and TwoLayerNet.train_step: the book's mini-batch SGD loop as events."""
+import threading
+
+import numpy as np
+import pytest
+
+from engine import training
+from engine.networks import TwoLayerNet
+from engine.training import Diverged, blas_threads, evaluate_accuracy, run_to_end, train_two_layer
+
+
+def toy_data(n=600, seed=0):
+    """A 10-class problem on 20 features that a two-layer net can learn: class = argmax of 10 projections."""
+    rng = np.random.default_rng(seed)
+    x = rng.random((n, 20))
+    t = (x @ rng.standard_normal((20, 10))).argmax(axis=1)
+    return x, t
+
+
+@pytest.mark.parametrize("activation", ["relu", "sigmoid"])
+def test_train_step_is_the_books_gradient_then_sgd(activation):
+    x, t = toy_data(50)
+    net = TwoLayerNet(20, 8, 10, weight_init_std=0.5, activation=activation, seed=1)
+    fused = TwoLayerNet(20, 8, 10, weight_init_std=0.5, activation=activation, seed=1)
+    for _ in range(3):
+        loss = net.loss(x, t)
+        grad = net.gradient(x, t)
+        for key in grad:
+            net.params[key] -= 0.3 * grad[key]
+        assert fused.train_step(x, t, 0.3) == pytest.approx(loss, rel=1e-12)
+        for key in grad:
+            np.testing.assert_allclose(fused.params[key], net.params[key], rtol=1e-12, atol=1e-15)
+
+
+def test_train_step_keeps_dtype_and_layers_in_step():
+    x, t = toy_data(30)
+    net = TwoLayerNet(20, 8, 10, weight_init_std=0.5, seed=2, dtype=np.float32)
+    before = {k: v.copy() for k, v in net.params.items()}
+    net.train_step(x.astype(np.float32), t, 0.5)
+    assert all(v.dtype == np.float32 for v in net.params.values())
+    assert all(not np.array_equal(before[k], net.params[k]) for k in before)
+    # the layers read the same (updated in place) arrays, so predict() sees the step
+    assert net.layers["Affine1"].W is net.params["W1"]
+    reference = TwoLayerNet(20, 8, 10, weight_init_std=0.5, seed=2, dtype=np.float64)
+    reference.params = {k: v.astype(np.float64) for k, v in before.items()}
+    reference._build_layers()
+    reference.train_step(x, t, 0.5)
+    for key in before:
+        np.testing.assert_allclose(net.params[key], reference.params[key], rtol=1e-4, atol=1e-6)
+
+
+def test_train_step_batch_size_may_change():
+    x, t = toy_data(40)
+    net = TwoLayerNet(20, 8, 10, seed=0)
+    first = net.train_step(x[:10], t[:10], 0.1)
+    second = net.train_step(x, t, 0.1)
+    assert np.isfinite(first) and np.isfinite(second)
+
+
+@pytest.mark.parametrize("activation", ["relu", "sigmoid"])
+def test_count_correct_matches_predict(activation):
+    x, t = toy_data(300)
+    net = TwoLayerNet(20, 8, 10, weight_init_std=1.0, activation=activation, seed=3)
+    expected = int(np.sum(net.predict(x).argmax(axis=1) == t))
+    assert net.count_correct(x, t) == expected
+    assert net.accuracy(x, t, batch_size=7) == expected / 300
+    assert evaluate_accuracy(net, x, t, chunk=64) == expected / 300
+
+
+def test_events_of_a_run():
+    x, t = toy_data(600)
+    x_test, t_test = toy_data(200, seed=1)
+    net = TwoLayerNet(20, 16, 10, weight_init_std=0.3, seed=0)
+    events = list(train_two_layer(net, x, t, x_test, t_test, iters_num=130, batch_size=20, learning_rate=0.5,
+                                  seed=4))
+    steps = [e for e in events if e["kind"] == "step"]
+    epochs = [e for e in events if e["kind"] == "epoch"]
+    assert [e["iteration"] for e in steps] == list(range(1, 131))
+    assert all(e["total"] == 130 for e in steps)
+    # one epoch = 600 // 20 = 30 iterations; evaluated before training, every epoch and at the end
+    assert [e["iteration"] for e in epochs] == [0, 30, 60, 90, 120, 130]
+    assert [e["epoch"] for e in epochs] == pytest.approx([0, 1, 2, 3, 4, 130 / 30])
+    done = events[-1]
+    assert done["kind"] == "done" and done["net"] is net and done["iterations"] == 130
+    np.testing.assert_array_equal(done["loss_list"], [e["loss"] for e in steps])
+    assert done["eval_iterations"] == [0, 30, 60, 90, 120, 130]
+    assert done["train_acc_list"] == [e["train_acc"] for e in epochs]
+    # the last evaluation is of the final weights, on the full sets
+    assert done["train_acc"] == net.accuracy(x, t) and done["test_acc"] == net.accuracy(x_test, t_test)
+    assert epochs[0]["train_acc"] < 0.4 < 0.8 < done["train_acc"]
+    assert np.mean(done["loss_list"][-20:]) < np.mean(done["loss_list"][:20]) / 2
+
+
+def test_each_evaluation_is_of_the_weights_at_its_iteration():
+    x, t = toy_data(600)
+    net = TwoLayerNet(20, 16, 10, weight_init_std=0.3, seed=0)
+    reference = net.copy()
+    done = run_to_end(train_two_layer(net, x, t, x, t, iters_num=60, batch_size=20, learning_rate=0.5, seed=9))
+    # replay the same mini-batches step by step and evaluate synchronously at 30
+    rng = np.random.default_rng(9)
+    masks = rng.integers(0, 600, size=(60, 20))
+    for i in range(30):
+        reference.train_step(x[masks[i]], t[masks[i]], 0.5)
+    assert done["eval_iterations"] == [0, 30, 60]
+    assert done["train_acc_list"][1] == reference.accuracy(x, t)
+
+
+def test_same_seed_same_run_and_one_hot_labels_accepted():
+    x, t = toy_data(300)
+    runs = []
+    for labels in (t, np.eye(10)[t]):
+        net = TwoLayerNet(20, 8, 10, weight_init_std=0.3, seed=5)
+        runs.append(run_to_end(train_two_layer(net, x, labels, x, labels, iters_num=50, batch_size=10,
+                                               learning_rate=0.2, seed=7)))
+    np.testing.assert_array_equal(runs[0]["loss_list"], runs[1]["loss_list"])
+    assert runs[0]["test_acc_list"] == runs[1]["test_acc_list"]
+
+
+def test_a_learning_rate_too_large_raises_diverged():
+    # The softmax's max-shift and the log's 1e-7 guard keep the loss finite (≤ −log 1e-7 ≈ 16.1) until the
+    # weights themselves overflow: with ReLU that takes an absurd rate.
+    x, t = toy_data(200)
+    net = TwoLayerNet(20, 8, 10, weight_init_std=0.1, activation="relu", seed=0, dtype=np.float32)
+    with pytest.raises(Diverged, match="too large") as info:
+        run_to_end(train_two_layer(net, x, t, x, t, iters_num=500, batch_size=20, learning_rate=1e12, seed=0))
+    assert 1 <= info.value.iteration <= 500
+    assert not np.isfinite(info.value.loss)
+
+
+def test_bad_settings_are_refused():
+    x, t = toy_data(50)
+    net = TwoLayerNet(20, 8, 10)
+    for kwargs in ({"batch_size": 0}, {"learning_rate": 0}, {"iters_num": -1}):
+        with pytest.raises(ValueError):
+            next(train_two_layer(net, x, t, x, t, **{"iters_num": 5, "batch_size": 5, "learning_rate": 0.1,
+                                                     **kwargs}))
+
+
+def test_stopping_early_leaves_no_thread_behind():
+    x, t = toy_data(600)
+    before = threading.active_count()
+    events = train_two_layer(TwoLayerNet(20, 8, 10, seed=0), x, t, x, t, iters_num=1000, batch_size=10,
+                             learning_rate=0.1, seed=0)
+    for event in events:
+        if event["kind"] == "step" and event["iteration"] == 25:
+            break
+    events.close()
+    assert threading.active_count() == before
+
+
+def test_blas_threads_restores_the_count():
+    if training._OPENBLAS is None:
+        pytest.skip("NumPy does not use OpenBLAS here")
+    get = training._OPENBLAS[1]
+    before = get()
+    with blas_threads(1):
+        assert get() == 1
+    assert get() == before
+
+
+def test_copy_is_independent():
+    net = TwoLayerNet(20, 8, 10, seed=0, activation="sigmoid")
+    net.meta = {"seed": 0}
+    twin = net.copy()
+    twin.params["W1"] += 1
+    twin.meta["seed"] = 1
+    assert twin.activation == "sigmoid" and net.meta == {"seed": 0}
+    assert not np.array_equal(net.params["W1"], twin.params["W1"])
+    assert twin.layers["Affine1"].W is twin.params["W1"]
+
+
+def test_short_run_on_real_mnist_learns(mnist_dir):
+    datasets = pytest.importorskip("engine.datasets")
+    (x_train, t_train), (x_test, t_test) = datasets.load_mnist(mnist_dir)
+    net = TwoLayerNet(784, 50, 10, seed=0, dtype=np.float32)
+    done = run_to_end(train_two_layer(net, x_train, t_train, x_test, t_test, iters_num=300, batch_size=100,
+                                      learning_rate=0.1, seed=0))
+    assert done["eval_iterations"] == [0, 300]
+    assert done["test_acc_list"][0] < 0.2  # chance before training
+    assert done["test_acc"] > 0.85 and done["train_acc"] > 0.85
