@@ -57,6 +57,7 @@ ERROR_STYLE = f"color: {COLORS[3]};"
 IMAGE_SIZE = logistic_lab.IMAGE_SHAPE[:2]
 PAGES = ("data", "cost", "rates", "results", "own", "vector")
 REDRAW_MS = 100  # live curves redraw 10 times a second: a software-rendered frame costs tens of ms
+CURVE_WIDTH = 1  # the per-iteration costs zig-zag early on: a wider antialiased pen draws them ten times slower
 
 
 @dataclass
@@ -116,6 +117,13 @@ class DropFrame(QFrame):
         if path:
             event.acceptProposedAction()
             self.dropped.emit(path)
+
+
+def _grow(curve, x, y):
+    """Show (x, y) on `curve` unless it already shows as many points: an unchanged curve is not redrawn."""
+    shown = curve.getData()[0]
+    if shown is None or len(shown) != len(x):
+        curve.setData(x, y)
 
 
 def _scrolled(widget, min_width=0):
@@ -337,7 +345,7 @@ class CatPanel(Tab):
     def _build_cost_page(self):
         self.cost_plot = Plot()
         self.cost_plot.addLegend(offset=(-10, 10))
-        self.cost_curve = self.cost_plot.plot(pen=pen(0), name="")
+        self.cost_curve = self.cost_plot.plot(pen=pen(0, CURVE_WIDTH), name="")
         self.cost_points = self.cost_plot.plot(pen=None, symbol="o", symbolSize=7, symbolBrush=COLORS[1],
                                                symbolPen=None, name="")
         self.cost_plot.setLimits(xMin=0, yMin=0)
@@ -361,7 +369,7 @@ class CatPanel(Tab):
         splitter.addWidget(self.cost_plot)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([410, 300])
+        splitter.setSizes([440, 270])
         return splitter
 
     def _build_rates_page(self):
@@ -802,6 +810,7 @@ class CatPanel(Tab):
         w.done.connect(lambda finished: self.on_train_done(run, finished))
         w.failed.connect(lambda message: self.on_train_failed(run, message))
         w.paused_changed.connect(lambda paused: self.on_paused(run, paused))
+        self.redraw()
         self.redraw_timer.start()
         w.start()
         self.pages.setCurrentIndex(PAGES.index("cost"))
@@ -837,6 +846,7 @@ class CatPanel(Tab):
             return
         s = self.state
         new_lines = []
+        finished = False
         for event in batch:
             kind = event["kind"]
             if kind == "step":
@@ -852,41 +862,46 @@ class CatPanel(Tab):
                 s.model = event["model"]
                 s.train_accuracy = event["train_accuracy"]
                 s.test_accuracy = event["test_accuracy"]
+                finished = True
         if new_lines:
             self.printout.appendPlainText("\n".join(new_lines))
+        if finished:  # the model is final: show everything it gives at once
+            self._status = "finished"
+            self._finished_in = time.perf_counter() - self._started
+            self.redraw()
+            self.refresh_accuracy()
+            self.refresh_results()
+            self.refresh_own()
         self.refresh_progress()
 
     def on_train_done(self, run, finished):
         if run != self._run_id:
             return
-        self._status = "finished" if finished and self.state.model is not None else "stopped"
-        self.redraw_timer.stop()
+        if self._status != "finished":
+            self._status = "stopped"
+        if not self.is_comparing():
+            self.redraw_timer.stop()
         self.redraw()
-        self.refresh_all()
-        if self.state.model is not None:
-            self.refresh_results()
-            self.refresh_own()
+        self.refresh_run_controls()
+        self.refresh_progress()
 
     def on_train_failed(self, run, message):
         if run != self._run_id:
             return
         self._status = "failed"
         self._message = message
-        self.redraw_timer.stop()
+        if not self.is_comparing():
+            self.redraw_timer.stop()
         self.redraw()
-        self.refresh_all()
+        self.refresh_run_controls()
+        self.refresh_progress()
 
     def redraw(self):
-        n = self.cost_filled
-        if n:
-            self.cost_curve.setData(np.arange(n), self.cost_curve_data[:n])
-        else:
-            self.cost_curve.setData([], [])
+        _grow(self.cost_curve, np.arange(self.cost_filled), self.cost_curve_data[:self.cost_filled])
         costs = self.state.costs
-        self.cost_points.setData([i for i, _ in costs], [c for _, c in costs])
-        for k, curve in enumerate(self.compare_curves):
-            data, filled = self.compare_data[k]
-            curve.setData(np.arange(filled), data[:filled])
+        _grow(self.cost_points, [i for i, _ in costs], [c for _, c in costs])
+        for curve, (data, filled) in zip(self.compare_curves, self.compare_data, strict=True):
+            _grow(curve, np.arange(filled), data[:filled])
 
     # ================================================================== learning-rate comparison
     def is_comparing(self):
@@ -919,7 +934,7 @@ class CatPanel(Tab):
         self._compare_id += 1
         run = self._compare_id
         for k, lr in enumerate(rates):
-            curve = self.compare_plot.plot(pen=pen(k), name=f"η = {lr:g}")
+            curve = self.compare_plot.plot(pen=pen(k, CURVE_WIDTH), name=f"η = {lr:g}")
             self.compare_curves.append(curve)
             self.compare_data.append((np.full(iters, np.nan), 0))
         self.compare_table.setRowCount(len(rates))
@@ -957,6 +972,7 @@ class CatPanel(Tab):
     def on_compare_events(self, run, batch):
         if run != self._compare_id:
             return
+        overall = None
         for event in batch:
             kind = event["kind"]
             if kind == "step":
@@ -964,7 +980,7 @@ class CatPanel(Tab):
                 data, _ = self.compare_data[k]
                 data[event["iteration"] - 1] = event["cost"]
                 self.compare_data[k] = (data, event["iteration"])
-                self.compare_progress.setValue(event["overall"])
+                overall = event["overall"]
             elif kind == "run_done":
                 k = event["index"]
                 self.state.compare_results.append(event)
@@ -978,6 +994,8 @@ class CatPanel(Tab):
                                           self.tr("diverged at iteration %1").replace("%1",
                                                                                       str(event["iteration"])),
                                           "—", "—"])
+        if overall is not None:
+            self.compare_progress.setValue(overall)
 
     def on_compare_done(self, run, finished):
         if run != self._compare_id:
@@ -1113,8 +1131,10 @@ class CatPanel(Tab):
             return
         train_x, train_y, test_x, test_y, _ = s.data
         images, labels = (test_x, test_y) if self.show_test.isChecked() else (train_x, train_y)
-        captions = [f"{k}: {self.class_name(t)}" for k, t in enumerate(labels)]
-        self.data_grid.set_images(images, captions)
+        captions = [self.class_name(t) for t in labels]
+        which = self.tr("Test picture %1: %2") if self.show_test.isChecked() else self.tr("Training picture %1: %2")
+        tips = [which.replace("%1", str(k)).replace("%2", c) for k, c in enumerate(captions)]
+        self.data_grid.set_images(images, captions, tooltips=tips)
 
     def refresh_run_controls(self):
         has_data = self._arrays is not None
@@ -1152,7 +1172,7 @@ class CatPanel(Tab):
             text = self.tr("Paused at iteration %1.").replace("%1", f"{done:,}")
         elif status == "finished":
             text = self.tr("Finished: %1 iterations in %2 s.").replace("%1", f"{done:,}").replace(
-                "%2", f"{time.perf_counter() - self._started:.1f}")
+                "%2", f"{self._finished_in:.1f}")
         elif status == "stopped":
             text = self.tr("Stopped at iteration %1: the accuracies are measured only after the last "
                            "iteration.").replace("%1", f"{done:,}")

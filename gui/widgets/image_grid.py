@@ -109,8 +109,10 @@ class ImageGrid(QListWidget):
         h, w = images.shape[1:3]
         icon = QSize(round(w * self._scale), round(h * self._scale))
         self.setIconSize(icon)
-        line = self.fontMetrics().height()
-        self.setGridSize(QSize(max(icon.width() + 12, 4 * line), icon.height() + 8 + line * self._caption_lines))
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(part) for c in captions for part in c.split("\n")), default=0)
+        self.setGridSize(QSize(max(icon.width(), widest) + 14,
+                               icon.height() + 8 + metrics.height() * self._caption_lines))
         for k in range(n):
             item = QListWidgetItem(captions[k])
             item.setIcon(pixmap_from_array(images[k], self._scale, MARK_COLOR if marked[k] else None))
