@@ -75,10 +75,20 @@ class TwoLayerNet:
         return correct / len(labels)
 
     def count_correct(self, x, labels):
-        """How many rows of x the net classifies as `labels` (integer labels): Σ [argmax a2 = t].
+        """How many rows of x the net classifies as `labels` (integer labels): Σ_n [argmax a2_n = t_n]."""
+        return int(np.count_nonzero(self.predicted_labels(x) == labels))
 
-        Reads only the weights (no layer keeps state), so several threads may count chunks at once.
+    def predicted_labels(self, x, batch_size=10000):
+        """argmax of predict(x) for each row: the digit the net chooses.
+
+        Computed from the weights alone in chunks of `batch_size` rows (no layer keeps any state), so several
+        threads may classify at once.
         """
+        return np.concatenate([self.scores(x[i:i + batch_size]).argmax(axis=1)
+                               for i in range(0, len(x), batch_size)]) if len(x) else np.zeros(0, np.intp)
+
+    def scores(self, x):
+        """a2 = h(x·W1 + b1)·W2 + b2 — the same numbers as predict(x), from the weights alone, in place."""
         W1, b1, W2, b2 = self.params["W1"], self.params["b1"], self.params["W2"], self.params["b2"]
         a1 = np.matmul(np.asarray(x, dtype=W1.dtype), W1)
         np.add(a1, b1, out=a1)
@@ -91,7 +101,7 @@ class TwoLayerNet:
             np.add(a1, 0.5, out=a1)
         a2 = np.matmul(a1, W2)
         np.add(a2, b2, out=a2)
-        return int(np.count_nonzero(a2.argmax(axis=1) == labels))
+        return a2
 
     def gradient(self, x, t):
         """∂L/∂W for every parameter by backpropagation."""

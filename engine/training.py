@@ -140,7 +140,8 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
     Yields
       {"kind": "step", "iteration", "total", "loss"}     after every iteration: the mini-batch loss (before
                                                           that iteration's update)
-      {"kind": "epoch", "iteration", "epoch", "train_acc", "test_acc"}  each evaluation (fractions 0–1), in order
+      {"kind": "epoch", "iteration", "epoch", "train_acc", "test_acc", "net"}  each evaluation (fractions 0–1),
+                                                          in order; "net" is the copy of the weights evaluated
       {"kind": "done", "net", "iterations", "loss_list", "train_acc_list", "test_acc_list", "eval_iterations",
        "train_acc", "test_acc", "seconds"}
     Raises Diverged (with .iteration and .loss) when the loss stops being finite. Inputs are converted once to
@@ -168,7 +169,7 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
             train_acc = evaluate_accuracy(snapshot, x_train, t_train)
             test_acc = evaluate_accuracy(snapshot, x_test, t_test)
         return {"kind": "epoch", "iteration": iteration, "epoch": iteration / iter_per_epoch,
-                "train_acc": train_acc, "test_acc": test_acc}
+                "train_acc": train_acc, "test_acc": test_acc, "net": snapshot}
 
     def finished(wait=False):
         while pending and (wait or pending[0].done()):
@@ -223,3 +224,173 @@ def run_to_end(events):
     for event in events:
         last = event
     return last
+
+
+# ------------------------------------------------------------------------------------------------------------
+# The slow way (the book's chapter 4): numerical gradients, and the gradient check of chapter 5.
+# ------------------------------------------------------------------------------------------------------------
+PARAM_KEYS = ("W1", "b1", "W2", "b2")
+
+
+def numerical_gradient_steps(net: TwoLayerNet, x, t, h=1e-4, report_every=1000):
+    """The book's numerical gradient of net.loss(x, t), one weight at a time, as a generator.
+
+        ∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h   for each of the net's weights w (put back afterwards)
+
+    2 loss evaluations per weight: 79,520 for the book's 784-50-10 net. Yields
+    {"kind": "progress", "done", "total"} every `report_every` weights, so it can show progress and be stopped;
+    its return value (``grads = yield from ...``) is the dict of gradients, shaped like net.params.
+    """
+    total = sum(net.params[key].size for key in PARAM_KEYS)
+    grads, done = {}, 0
+    for key in PARAM_KEYS:
+        w = net.params[key]
+        grad = np.zeros_like(w)
+        for idx in np.ndindex(w.shape):
+            tmp = w[idx]
+            w[idx] = tmp + h
+            fxh1 = net.loss(x, t)
+            w[idx] = tmp - h
+            fxh2 = net.loss(x, t)
+            w[idx] = tmp
+            grad[idx] = (fxh1 - fxh2) / (2 * h)
+            done += 1
+            if done % report_every == 0:
+                yield {"kind": "progress", "done": done, "total": total}
+        grads[key] = grad
+    yield {"kind": "progress", "done": total, "total": total}
+    return grads
+
+
+def gradient_check(net: TwoLayerNet, x, t, h=1e-4, report_every=1000):
+    """The book's gradient_check.py: backprop vs numerical gradient on a small batch, weight by weight.
+
+    Works on a float64 copy of net (central differences need the precision). Yields progress events as
+    numerical_gradient_steps does, then {"kind": "done", "diffs": {key: mean |Δ|}, "max_diffs": {key: max |Δ|},
+    "relative": {key: mean |Δ| / mean |∂L/∂w|}, "sizes": {key: count}, "seconds": {"backprop", "numerical"}}.
+    The gap is about 1e-10 here, not 0: the loss computes log(y + 1e-7), and that guard's tiny effect is in
+    the numerical gradient but not in backprop's (y − t)/N — a relative difference of about 1e-6.
+    """
+    work = net.copy()
+    work.params = {key: value.astype(np.float64) for key, value in work.params.items()}
+    work._build_layers()
+    x = np.asarray(x, dtype=np.float64)
+    start = time.perf_counter()
+    backprop = work.gradient(x, t)
+    backprop = {key: backprop[key].copy() for key in PARAM_KEYS}
+    middle = time.perf_counter()
+    numerical = yield from numerical_gradient_steps(work, x, t, h, report_every)
+    end = time.perf_counter()
+    diffs = {key: np.abs(backprop[key] - numerical[key]) for key in PARAM_KEYS}
+    yield {
+        "kind": "done",
+        "diffs": {key: float(d.mean()) for key, d in diffs.items()},
+        "max_diffs": {key: float(d.max()) for key, d in diffs.items()},
+        "relative": {key: float(diffs[key].mean() / max(np.abs(numerical[key]).mean(), 1e-300))
+                     for key in PARAM_KEYS},
+        "sizes": {key: int(backprop[key].size) for key in PARAM_KEYS},
+        "seconds": {"backprop": middle - start, "numerical": end - middle},
+    }
+
+
+def _tagged(events, **fields):
+    """Re-yield a generator's events with `fields` added; return what it returns."""
+    while True:
+        try:
+            event = next(events)
+        except StopIteration as stop:
+            return stop.value
+        yield {**event, **fields}
+
+
+def train_two_layer_numerical(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_num=10, batch_size=10,
+                              learning_rate=0.1, seed=None, report_every=1000):
+    """The book's chapter 4 loop with network.numerical_gradient instead of backprop: the slow way.
+
+    Same events as train_two_layer (step, epoch before training and at the end, done), plus the
+    "progress" events of numerical_gradient_steps inside each step (with "iteration" and "total_iterations"). Meant for a
+    handful of small mini-batches: one gradient of the 784-50-10 net takes 79,520 loss evaluations.
+    """
+    x_train = np.asarray(x_train, dtype=np.float64)
+    t_train, t_test = _as_labels(t_train), _as_labels(t_test)
+    if iters_num < 0 or batch_size < 1 or not learning_rate > 0:
+        raise ValueError("iterations must be ≥ 0, the batch size ≥ 1 and the learning rate > 0")
+    rng = np.random.default_rng(seed)
+    loss_list, history = [], []
+    start = time.perf_counter()
+
+    def evaluate(iteration):
+        event = {"kind": "epoch", "iteration": iteration, "epoch": iteration * batch_size / len(x_train),
+                 "train_acc": evaluate_accuracy(net, x_train, t_train),
+                 "test_acc": evaluate_accuracy(net, x_test, t_test), "net": net.copy()}
+        history.append((iteration, event["train_acc"], event["test_acc"]))
+        return event
+
+    yield evaluate(0)
+    for i in range(iters_num):
+        batch_mask = rng.integers(0, len(x_train), size=batch_size)
+        x_batch, t_batch = x_train[batch_mask], t_train[batch_mask]
+        loss = net.loss(x_batch, t_batch)
+        grads = yield from _tagged(numerical_gradient_steps(net, x_batch, t_batch, report_every=report_every),
+                                   iteration=i + 1, total_iterations=iters_num)
+        for key in PARAM_KEYS:
+            net.params[key] -= learning_rate * grads[key]
+        if not math.isfinite(loss):
+            raise Diverged(f"the loss became {loss} at iteration {i + 1}: lower the learning rate")
+        loss_list.append(loss)
+        yield {"kind": "step", "iteration": i + 1, "total": iters_num, "loss": float(loss)}
+    yield evaluate(iters_num)
+    iterations, train_accs, test_accs = (list(column) for column in zip(*history, strict=True))
+    yield {"kind": "done", "net": net, "iterations": iters_num, "loss_list": np.array(loss_list),
+           "eval_iterations": iterations, "train_acc_list": train_accs, "test_acc_list": test_accs,
+           "train_acc": train_accs[-1], "test_acc": test_accs[-1], "seconds": time.perf_counter() - start}
+
+
+# ------------------------------------------------------------------------------------------------------------
+# What the panel shows after (and during) a run.
+# ------------------------------------------------------------------------------------------------------------
+def smooth(values, window=100):
+    """Trailing moving average: s_i = mean(values[max(0, i − window + 1) … i]) (the loss plot's smooth line)."""
+    values = np.asarray(values, dtype=np.float64)
+    if values.size == 0:
+        return values
+    c = np.concatenate(([0.0], np.cumsum(values)))
+    i = np.arange(1, values.size + 1)
+    lo = np.maximum(0, i - window)
+    return (c[i] - c[lo]) / (i - lo)
+
+
+def confusion_matrix(net: TwoLayerNet, x, t, classes=10):
+    """C[i, j] = how many images of class i the net classifies as j (rows: truth, columns: prediction)."""
+    labels = _as_labels(t)
+    predicted = net.predicted_labels(x)
+    return np.bincount(labels * classes + predicted, minlength=classes * classes).reshape(classes, classes)
+
+
+def misclassified(net: TwoLayerNet, x, t, limit=None):
+    """The images the net gets wrong, most confident mistakes first.
+
+    Returns (indices, predicted, confidence): row numbers into x, the class chosen, and softmax(a2) of that
+    class (how sure the net was).
+    """
+    from engine.functions import softmax
+
+    labels = _as_labels(t)
+    scores = np.concatenate([net.scores(x[i:i + 10000]) for i in range(0, len(x), 10000)])
+    predicted = scores.argmax(axis=1)
+    wrong = np.flatnonzero(predicted != labels)
+    confidence = softmax(scores[wrong]).max(axis=1) if wrong.size else np.zeros(0)
+    order = np.argsort(-confidence, kind="stable")[:limit]
+    return wrong[order], predicted[wrong][order], confidence[order]
+
+
+def weight_images(W1, side=28):
+    """First-layer weights as pictures: column j of W1 (one hidden unit's 784 weights) as a side×side image.
+
+    Each picture is scaled by its own largest |w|: 0.5 + w / (2 max|w|), so 0 is mid-grey, positive
+    weights are light and negative ones dark. Returns (hidden_size, side, side) floats in [0, 1].
+    """
+    W1 = np.asarray(W1, dtype=np.float64)
+    images = W1.T.reshape(W1.shape[1], side, side)
+    scale = np.abs(images).max(axis=(1, 2), keepdims=True)
+    return 0.5 + images / (2 * np.where(scale > 0, scale, 1.0))

@@ -178,3 +178,101 @@ def test_short_run_on_real_mnist_learns(mnist_dir):
     assert done["eval_iterations"] == [0, 300]
     assert done["test_acc_list"][0] < 0.2  # chance before training
     assert done["test_acc"] > 0.85 and done["train_acc"] > 0.85
+
+
+def test_numerical_gradient_steps_agree_with_backprop_and_report_progress():
+    x, t = toy_data(5)
+    net = TwoLayerNet(20, 6, 10, weight_init_std=0.5, activation="sigmoid", seed=0)
+    before = {k: v.copy() for k, v in net.params.items()}
+    steps = training.numerical_gradient_steps(net, x, t, report_every=50)
+    progress = []
+    try:
+        while True:
+            progress.append(next(steps))
+    except StopIteration as stop:
+        grads = stop.value
+    total = 20 * 6 + 6 + 6 * 10 + 10
+    assert [p["done"] for p in progress] == [50, 100, 150, total, total][:len(progress)]
+    assert progress[-1] == {"kind": "progress", "done": total, "total": total}
+    backprop = net.gradient(x, t)
+    for key in before:
+        np.testing.assert_array_equal(net.params[key], before[key])  # every weight put back
+        np.testing.assert_allclose(grads[key], backprop[key], rtol=1e-5, atol=1e-9)
+
+
+def test_gradient_check_reports_tiny_differences_per_parameter():
+    x, t = toy_data(3)
+    net = TwoLayerNet(20, 10, 10, seed=0, dtype=np.float32)
+    done = run_to_end(training.gradient_check(net, x, t))
+    assert done["kind"] == "done"
+    assert done["sizes"] == {"W1": 200, "b1": 10, "W2": 100, "b2": 10}
+    for key in training.PARAM_KEYS:
+        assert 0 < done["diffs"][key] < 1e-6, key  # not exactly 0: the log(y + 1e-7) guard
+        assert done["max_diffs"][key] >= done["diffs"][key]
+        assert done["relative"][key] < 1e-5, key
+    assert net.params["W1"].dtype == np.float32  # checked on a float64 copy, the net is untouched
+
+
+def test_gradient_check_finds_a_wrong_backprop(monkeypatch):
+    x, t = toy_data(3)
+    net = TwoLayerNet(20, 10, 10, weight_init_std=0.5, seed=0)
+    monkeypatch.setattr("engine.layers.Relu.backward", lambda self, dout: dout)  # forgets the mask
+    done = run_to_end(training.gradient_check(net, x, t))
+    assert done["relative"]["W1"] > 0.01 and done["relative"]["b1"] > 0.01
+    assert done["relative"]["W2"] < 1e-4  # the layers after the broken one still agree
+
+
+def test_numerical_training_steps_and_learns_a_little():
+    x, t = toy_data(200)
+    net = TwoLayerNet(20, 5, 10, weight_init_std=0.3, seed=0)
+    events = list(training.train_two_layer_numerical(net, x, t, x, t, iters_num=3, batch_size=5,
+                                                     learning_rate=0.5, seed=0, report_every=100))
+    kinds = [e["kind"] for e in events]
+    assert kinds[0] == "epoch" and kinds[-2:] == ["epoch", "done"] and kinds.count("step") == 3
+    progress = [e for e in events if e["kind"] == "progress"]
+    assert {e["iteration"] for e in progress} == {1, 2, 3}
+    assert all(e["total_iterations"] == 3 and e["total"] == 20 * 5 + 5 + 5 * 10 + 10 for e in progress)
+    # the same batches with backprop give the same weights (up to the numerical error)
+    reference = TwoLayerNet(20, 5, 10, weight_init_std=0.3, seed=0)
+    rng = np.random.default_rng(0)
+    for _ in range(3):
+        mask = rng.integers(0, 200, size=5)
+        grads = reference.gradient(x[mask], t[mask])
+        for key in grads:
+            reference.params[key] -= 0.5 * grads[key]
+    for key in net.params:
+        np.testing.assert_allclose(net.params[key], reference.params[key], rtol=1e-5, atol=1e-6)
+
+
+def test_smooth_is_a_trailing_mean():
+    values = np.array([1.0, 3.0, 5.0, 7.0])
+    np.testing.assert_allclose(training.smooth(values, window=2), [1.0, 2.0, 4.0, 6.0])
+    np.testing.assert_allclose(training.smooth(values, window=10), [1.0, 2.0, 3.0, 4.0])
+    assert training.smooth([], 5).size == 0
+
+
+def test_confusion_matrix_and_misclassified():
+    x, t = toy_data(300)
+    net = TwoLayerNet(20, 8, 10, weight_init_std=1.0, seed=3)
+    C = training.confusion_matrix(net, x, t)
+    predicted = net.predict(x).argmax(axis=1)
+    assert C.shape == (10, 10) and C.sum() == 300
+    assert np.trace(C) == np.sum(predicted == t)
+    np.testing.assert_array_equal(C.sum(axis=1), np.bincount(t, minlength=10))
+    assert C[t[0], predicted[0]] >= 1
+    idx, pred, conf = training.misclassified(net, x, t)
+    assert set(idx) == set(np.flatnonzero(predicted != t))
+    np.testing.assert_array_equal(pred, predicted[idx])
+    assert np.all(np.diff(conf) <= 0) and np.all((conf > 0) & (conf <= 1))
+    assert len(training.misclassified(net, x, t, limit=5)[0]) == 5
+
+
+def test_weight_images():
+    W1 = np.zeros((784, 3))
+    W1[0, 0], W1[783, 0] = 2.0, -1.0
+    W1[5, 1] = -0.5
+    images = training.weight_images(W1)
+    assert images.shape == (3, 28, 28)
+    assert images[0, 0, 0] == 1.0 and images[0, 27, 27] == 0.25 and images[0, 1, 1] == 0.5
+    assert images[1, 0, 5] == 0.0
+    assert np.all(images[2] == 0.5)  # all-zero weights: mid-grey, no division by zero
