@@ -307,9 +307,9 @@ def train_two_layer_numerical(net: TwoLayerNet, x_train, t_train, x_test, t_test
                               learning_rate=0.1, seed=None, report_every=1000):
     """The book's chapter 4 loop with network.numerical_gradient instead of backprop: the slow way.
 
-    Same events as train_two_layer (step, epoch before training and at the end, done), plus the
-    "progress" events of numerical_gradient_steps inside each step (with "iteration" and "total_iterations"). Meant for a
-    handful of small mini-batches: one gradient of the 784-50-10 net takes 79,520 loss evaluations.
+    Same events as train_two_layer (step, epoch before training and at the end, done), plus the "progress"
+    events of numerical_gradient_steps inside each step (with "iteration" and "total_iterations"). Meant for
+    a handful of small mini-batches: one gradient of the 784-50-10 net takes 79,520 loss evaluations.
     """
     x_train = np.asarray(x_train, dtype=np.float64)
     t_train, t_test = _as_labels(t_train), _as_labels(t_test)
