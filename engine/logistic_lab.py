@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 
-from engine.training import Diverged, flatten_images, train_logistic
+from engine.training import Diverged, blas_threads, flatten_images, train_logistic
 
 IMAGE_SHAPE = (64, 64, 3)  # the data set's pictures: 64×64 pixels, RGB
 DEFAULT_RATES = (0.01, 0.001, 0.0001)  # the lessons' learning-rate comparison
@@ -29,6 +29,18 @@ def summary(train_y, test_y):
         "test": int(test_y.size),
         "test_cats": int(np.sum(test_y == 1)),
     }
+
+
+# ---------------------------------------------------------------- training beside a GUI
+def train_live(X, y, X_test=None, y_test=None, **settings):
+    """train_logistic(X, y, X_test, y_test, **settings) with its matrix products on one BLAS thread.
+
+    The same events and numbers. Beside a window that draws live curves on a two-core machine, one thread
+    keeps the window responsive and trains about as fast: OpenBLAS's spinning helper threads otherwise
+    fight the drawing for the cores (see engine.training.blas_threads).
+    """
+    with blas_threads(1):
+        yield from train_logistic(X, y, X_test, y_test, **settings)
 
 
 # ---------------------------------------------------------------- learning-rate comparison
@@ -79,26 +91,27 @@ def compare_learning_rates(X, y, X_test=None, y_test=None, learning_rates=DEFAUL
     learning_rates = [float(lr) for lr in learning_rates]
     total = len(learning_rates) * num_iterations
     results = []
-    for k, lr in enumerate(learning_rates):
-        yield {"kind": "run", "index": k, "learning_rate": lr}
-        last_iteration = 0
-        try:
-            for event in train_logistic(X, y, X_test, y_test, learning_rate=lr, num_iterations=num_iterations,
-                                        record_every=record_every):
-                event = dict(event, index=k, learning_rate=lr)
-                if event["kind"] == "step":
-                    last_iteration = event["iteration"]
-                    event["overall"] = k * num_iterations + event["iteration"]
-                    event["overall_total"] = total
-                elif event["kind"] == "done":
-                    event["kind"] = "run_done"
-                    results.append({key: event[key] for key in
-                                    ("learning_rate", "costs", "train_accuracy", "test_accuracy", "model")})
-                yield event
-        except Diverged as exc:
-            results.append({"learning_rate": lr, "diverged": True, "message": str(exc)})
-            yield {"kind": "run_diverged", "index": k, "learning_rate": lr, "iteration": last_iteration,
-                   "message": str(exc)}
+    with blas_threads(1):  # as train_live
+        for k, lr in enumerate(learning_rates):
+            yield {"kind": "run", "index": k, "learning_rate": lr}
+            last_iteration = 0
+            try:
+                for event in train_logistic(X, y, X_test, y_test, learning_rate=lr, num_iterations=num_iterations,
+                                            record_every=record_every):
+                    event = dict(event, index=k, learning_rate=lr)
+                    if event["kind"] == "step":
+                        last_iteration = event["iteration"]
+                        event["overall"] = k * num_iterations + event["iteration"]
+                        event["overall_total"] = total
+                    elif event["kind"] == "done":
+                        event["kind"] = "run_done"
+                        results.append({key: event[key] for key in
+                                        ("learning_rate", "costs", "train_accuracy", "test_accuracy", "model")})
+                    yield event
+            except Diverged as exc:
+                results.append({"learning_rate": lr, "diverged": True, "message": str(exc)})
+                yield {"kind": "run_diverged", "index": k, "learning_rate": lr, "iteration": last_iteration,
+                       "message": str(exc)}
     yield {"kind": "done", "results": results}
 
 

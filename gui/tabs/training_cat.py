@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import logistic_lab
-from engine.training import flatten_images, train_logistic
+from engine.training import flatten_images
 from gui.settings import data_dir
 from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation
@@ -803,7 +803,7 @@ class CatPanel(Tab):
         self._last_step = 0
         self._status = "running"
         self._message = ""
-        self.worker = w = self._make_worker(lambda: train_logistic(
+        self.worker = w = self._make_worker(lambda: logistic_lab.train_live(
             X, y, X_test, y_test, learning_rate=lr, num_iterations=iters, record_every=every, init=init,
             seed=seed))
         w.events.connect(lambda batch: self.on_train_events(run, batch))

@@ -214,3 +214,12 @@ def test_vectorisation_demo_events():
     a, b = rng.random(20_000), rng.random(20_000)
     assert done["dot_value"] == pytest.approx(float(np.dot(a, b)), rel=1e-15)
     assert done["loop_value"] == pytest.approx(done["dot_value"], rel=1e-12)  # same sum, other order
+
+
+def test_train_live_is_train_logistic():
+    X, y = toy()
+    live = run_to_end(logistic_lab.train_live(X, y, learning_rate=0.3, num_iterations=40, record_every=10))
+    plain = run_to_end(train_logistic(X, y, learning_rate=0.3, num_iterations=40, record_every=10))
+    assert live["costs"] == plain["costs"]
+    assert np.array_equal(live["model"].params["w"], plain["model"].params["w"])
+    assert live["train_accuracy"] == plain["train_accuracy"]
