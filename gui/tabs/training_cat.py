@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from engine import logistic_lab
 from engine.training import flatten_images
-from gui.settings import data_dir
+from gui import settings as app_settings_module
 from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation
 from gui.widgets.image_grid import ImageGrid, array_from_qimage, pixmap_from_array
@@ -757,7 +757,7 @@ class CatPanel(Tab):
 
     def find_default_folder(self):
         """A folder in the user's data folder that holds both files, or ''."""
-        base = data_dir()
+        base = app_settings_module.data_dir()  # looked up at call time (tests isolate it)
         for folder in (base / "catvnoncat", base / "datasets", base):
             if (folder / TRAIN_FILE).is_file() and (folder / TEST_FILE).is_file():
                 return str(folder)

@@ -360,6 +360,20 @@ def test_a_remembered_folder_that_is_gone(qtbot, tmp_path):
     assert not p.start_button.isEnabled()
 
 
+def test_the_files_in_the_data_folder_are_found(qtbot, cat_dir, tmp_path):
+    import gui.settings
+
+    folder = gui.settings.data_dir() / "catvnoncat"  # the test's own data folder (tests/gui/conftest.py)
+    folder.mkdir()
+    for name in ("train_catvnoncat.h5", "test_catvnoncat.h5"):
+        (folder / name).symlink_to(cat_dir / name)
+    p = CatPanel()
+    qtbot.addWidget(p)
+    p.restore_settings(QSettings(str(tmp_path / "empty.ini"), QSettings.Format.IniFormat))
+    assert p.state.folder == str(folder)
+    assert p.state.counts == {"train": 209, "train_cats": 72, "test": 50, "test_cats": 33}
+
+
 def test_closing_mid_run_stops_the_worker(qtbot, loaded):
     p = loaded
     type_into(qtbot, p.iter_spin, "100000")
