@@ -20,7 +20,15 @@ from engine.networks import LogisticRegression, TwoLayerNet
 
 
 class Diverged(ArithmeticError):
-    """The loss became NaN or infinite: the learning rate is too large for this problem."""
+    """The loss became NaN or infinite (or blew up past a limit): the learning rate is too large.
+
+    train_two_layer sets .iteration, .loss and .reason ("nan": not finite; "limit": the recent mean loss
+    passed loss_limit).
+    """
+
+
+CHANCE_LOSS = math.log(10)  # −log(1/10): the loss of a net that spreads its belief evenly over 10 classes
+BLOWUP_WINDOW = 20  # iterations averaged before a finite blow-up counts as divergence
 
 
 def flatten_images(images):
@@ -124,7 +132,7 @@ def _as_labels(t):
 
 
 def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_num=10000, batch_size=100,
-                    learning_rate=0.1, seed=None, eval_every=None):
+                    learning_rate=0.1, seed=None, eval_every=None, loss_limit=None):
     """The book's mini-batch SGD loop (train_neuralnet.py) on a TwoLayerNet, as a generator of events.
 
         for i in range(iters_num):
@@ -144,7 +152,10 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
                                                           in order; "net" is the copy of the weights evaluated
       {"kind": "done", "net", "iterations", "loss_list", "train_acc_list", "test_acc_list", "eval_iterations",
        "train_acc", "test_acc", "seconds"}
-    Raises Diverged (with .iteration and .loss) when the loss stops being finite. Inputs are converted once to
+    Raises Diverged (with .iteration and .loss) when the loss stops being finite. With `loss_limit`, also when
+    the mean loss of the last BLOWUP_WINDOW iterations exceeds it: a too-large learning rate often does not
+    reach NaN, because the log(y + 1e-7) guard caps the loss near 16.1 — the net is then stuck being confidently
+    wrong (3·CHANCE_LOSS ≈ 6.9 is a sensible limit: training starts at ≈ 2.30). Inputs are converted once to
     the net's dtype; t may be integer labels or one-hot rows.
     """
     dtype = net.params["W1"].dtype
@@ -160,6 +171,7 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
     x_batch = np.empty((batch_size, x_train.shape[1]), dtype=dtype)
     t_batch = np.empty(batch_size, dtype=np.intp)
     loss_list = np.empty(iters_num)
+    recent = 0.0  # Σ of the last BLOWUP_WINDOW losses (for loss_limit)
     history = []  # (iteration, train_acc, test_acc)
     pending = collections.deque()  # evaluations running on the second thread, oldest first
     start = time.perf_counter()
@@ -190,11 +202,14 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
                 np.take(t_train, batch_mask, out=t_batch, mode="clip")
                 loss = net.train_step(x_batch, t_batch, learning_rate)
                 if not math.isfinite(loss):
-                    exc = Diverged(f"the loss became {loss} at iteration {i + 1}: the learning rate "
-                                   f"{learning_rate:g} is too large for this net; try {learning_rate / 10:g}")
-                    exc.iteration, exc.loss = i + 1, loss
-                    raise exc
+                    raise _diverged(f"the loss became {loss}", i + 1, loss, learning_rate, "nan")
                 loss_list[i] = loss
+                if loss_limit is not None:
+                    recent += loss - (loss_list[i - BLOWUP_WINDOW] if i >= BLOWUP_WINDOW else 0.0)
+                    if i + 1 >= BLOWUP_WINDOW and recent / BLOWUP_WINDOW > loss_limit:
+                        raise _diverged(f"the mean loss of the last {BLOWUP_WINDOW} iterations rose to "
+                                        f"{recent / BLOWUP_WINDOW:.3g} (limit {loss_limit:.3g})", i + 1,
+                                        recent / BLOWUP_WINDOW, learning_rate, "limit")
                 yield {"kind": "step", "iteration": i + 1, "total": iters_num, "loss": loss}
                 if (i + 1) % eval_every == 0 or i + 1 == iters_num:
                     pending.append(pool.submit(evaluate, net.copy(), i + 1))
@@ -216,6 +231,13 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
         "test_acc": test_accs[-1],
         "seconds": time.perf_counter() - start,
     }
+
+
+def _diverged(what, iteration, loss, learning_rate, reason):
+    exc = Diverged(f"{what} at iteration {iteration}: the learning rate {learning_rate:g} is too large for "
+                   f"this net; try {learning_rate / 10:g}")
+    exc.iteration, exc.loss, exc.reason = iteration, loss, reason
+    return exc
 
 
 def run_to_end(events):
@@ -336,7 +358,7 @@ def train_two_layer_numerical(net: TwoLayerNet, x_train, t_train, x_test, t_test
         for key in PARAM_KEYS:
             net.params[key] -= learning_rate * grads[key]
         if not math.isfinite(loss):
-            raise Diverged(f"the loss became {loss} at iteration {i + 1}: lower the learning rate")
+            raise _diverged(f"the loss became {loss}", i + 1, loss, learning_rate, "nan")
         loss_list.append(loss)
         yield {"kind": "step", "iteration": i + 1, "total": iters_num, "loss": float(loss)}
     yield evaluate(iters_num)
@@ -394,3 +416,23 @@ def weight_images(W1, side=28):
     images = W1.T.reshape(W1.shape[1], side, side)
     scale = np.abs(images).max(axis=(1, 2), keepdims=True)
     return 0.5 + images / (2 * np.where(scale > 0, scale, 1.0))
+
+
+def model_report(net: TwoLayerNet, x_train, t_train, x_test, t_test, limit=200):
+    """What the panel shows about a finished (or loaded) net, on the full sets.
+
+    Returns {"train_acc", "test_acc" (fractions 0–1), "confusion" (confusion_matrix on the test set),
+    "wrong" ((indices, predicted, confidence) of misclassified test images, at most `limit`), "test_size"}.
+    """
+    return {
+        "train_acc": evaluate_accuracy(net, x_train, _as_labels(t_train)),
+        "test_acc": evaluate_accuracy(net, x_test, _as_labels(t_test)),
+        "confusion": confusion_matrix(net, x_test, t_test),
+        "wrong": misclassified(net, x_test, t_test, limit=limit),
+        "test_size": len(x_test),
+    }
+
+
+def parameter_count(input_size, hidden_size, output_size):
+    """Weights and biases of the two-layer net: I·H + H + H·O + O (39,760 for 784-50-10)."""
+    return input_size * hidden_size + hidden_size + hidden_size * output_size + output_size

@@ -276,3 +276,34 @@ def test_weight_images():
     assert images[0, 0, 0] == 1.0 and images[0, 27, 27] == 0.25 and images[0, 1, 1] == 0.5
     assert images[1, 0, 5] == 0.0
     assert np.all(images[2] == 0.5)  # all-zero weights: mid-grey, no division by zero
+
+
+def test_a_finite_blow_up_counts_as_divergence_with_a_loss_limit():
+    # A huge rate kills every ReLU unit: the loss stays finite, capped near −log 1e-7 ≈ 16.1 by the guard,
+    # so only loss_limit sees it. Without the limit the run goes on to its end.
+    x, t = toy_data(600)
+    make = lambda: TwoLayerNet(20, 16, 10, weight_init_std=0.3, seed=0)  # noqa: E731
+    done = run_to_end(train_two_layer(make(), x, t, x, t, iters_num=100, batch_size=20, learning_rate=1e4,
+                                      seed=0))
+    assert np.all(np.isfinite(done["loss_list"])) and np.mean(done["loss_list"][-20:]) > 3 * training.CHANCE_LOSS
+    with pytest.raises(Diverged, match="mean loss") as info:
+        run_to_end(train_two_layer(make(), x, t, x, t, iters_num=100, batch_size=20, learning_rate=1e4, seed=0,
+                                   loss_limit=3 * training.CHANCE_LOSS))
+    assert info.value.reason == "limit" and training.BLOWUP_WINDOW <= info.value.iteration <= 100
+    assert info.value.loss > 3 * training.CHANCE_LOSS
+    # a sensible rate never trips it
+    done = run_to_end(train_two_layer(make(), x, t, x, t, iters_num=100, batch_size=20, learning_rate=0.5,
+                                      seed=0, loss_limit=3 * training.CHANCE_LOSS))
+    assert done["iterations"] == 100
+
+
+def test_model_report_and_parameter_count():
+    x, t = toy_data(300)
+    x_test, t_test = toy_data(100, seed=1)
+    net = TwoLayerNet(20, 8, 10, weight_init_std=1.0, seed=3)
+    report = training.model_report(net, x, t, x_test, t_test, limit=4)
+    assert report["train_acc"] == net.accuracy(x, t) and report["test_acc"] == net.accuracy(x_test, t_test)
+    assert report["confusion"].sum() == 100 and np.trace(report["confusion"]) == round(report["test_acc"] * 100)
+    idx, predicted, confidence = report["wrong"]
+    assert len(idx) == 4 and np.all(predicted != t_test[idx])
+    assert training.parameter_count(784, 50, 10) == 39_760
