@@ -2,7 +2,8 @@
 
 The text is tokenised and parsed by hand (recursive descent) into a tree of tuples, then evaluated with
 NumPy ufuncs. Nothing in the text is ever handed to Python's eval / exec / compile: only numbers, the given
-variables, the constants pi and e, + − * / ** (or ^), parentheses and a whitelist of functions exist.
+variables, the constants pi and e, + − * / ** (or ^; the printed signs − × · ÷ too), parentheses and a whitelist
+of functions exist.
 """
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ FUNCTIONS = {
 }
 BINARY = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "**": np.power}
 
-_TOKEN = re.compile(r"\s*(?:(?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|(?P<name>[A-Za-z][A-Za-z0-9]*)"
-                    r"|(?P<op>\*\*|\^|[-+*/(),]))")
+_TOKEN = re.compile(r"\s*(?:(?P<num>(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)|(?P<name>[A-Za-z][A-Za-z0-9]*)"
+                    r"|(?P<op>\*\*|\^|[-+*/(),−×÷·]))")
+# The signs of printed maths, read as their ASCII operators (so "0.5×x − 2" pasted from a printed formula works).
+_SYNONYMS = {"^": "**", "−": "-", "×": "*", "·": "*", "÷": "/"}
 
 
 class ExprError(ValueError):
@@ -49,7 +52,7 @@ def _tokenize(text):
         kind = m.lastgroup
         start = m.start(kind)
         value = m.group(kind)
-        tokens.append((kind, "**" if value == "^" else value, start))
+        tokens.append((kind, _SYNONYMS.get(value, value), start))
         pos = m.end()
     tokens.append(("end", "", len(text)))
     return tokens

@@ -56,3 +56,61 @@ def local_derivatives(values):
         ("u", "v"): 1.0,
         ("v", "J"): 3.0,
     }
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a pass through the graph: the node it fills, its number, and how it is computed.
+
+    `formula` is symbolic (u = b·c, dJ/db = dJ/du · ∂u/∂b), `numbers` the same with the values put in.
+    """
+
+    node: str
+    value: float
+    formula: str
+    numbers: str
+
+
+def _num(x):
+    """A number as the lessons print it: 6 rather than 6.0, otherwise Python's full repr."""
+    x = float(x)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)
+
+
+def forward_steps(a, b, c):
+    """The forward pass one node at a time: u = b·c, v = a + u, J = 3v."""
+    v = forward(a, b, c)
+    return [
+        Step("u", v["u"], "u = b·c", f"{_num(b)} · {_num(c)}"),
+        Step("v", v["v"], "v = a + u", f"{_num(a)} + {_num(v['u'])}"),
+        Step("J", v["J"], "J = 3v", f"3 · {_num(v['v'])}"),
+    ]
+
+
+def backward_steps(values):
+    """The backward pass one node at a time, each derivative the one before times the edge's local derivative."""
+    d = backward(values)
+    return [
+        Step("J", d["J"], "dJ/dJ = 1", "1"),
+        Step("v", d["v"], "dJ/dv = ∂J/∂v", "3"),
+        Step("u", d["u"], "dJ/du = dJ/dv · ∂v/∂u", f"{_num(d['v'])} · 1"),
+        Step("a", d["a"], "dJ/da = dJ/dv · ∂v/∂a", f"{_num(d['v'])} · 1"),
+        Step("b", d["b"], "dJ/db = dJ/du · ∂u/∂b = dJ/du · c", f"{_num(d['u'])} · {_num(values['c'])}"),
+        Step("c", d["c"], "dJ/dc = dJ/du · ∂u/∂c = dJ/du · b", f"{_num(d['u'])} · {_num(values['b'])}"),
+    ]
+
+
+def nudge(a, b, c, node, delta=0.001):
+    """How much J changes when one node is raised by delta and the rest of the graph recomputed from it.
+
+    ΔJ ≈ dJ/d(node) · delta: for v, 3 · 0.001 = 0.003 (the lessons' check of the chain rule).
+    """
+    values = forward(a, b, c)
+    if node in ("a", "b", "c"):
+        moved = dict(a=a, b=b, c=c)
+        moved[node] += delta
+        return forward(**moved)["J"] - values["J"]
+    u = values["u"] + (delta if node == "u" else 0.0)
+    v = (a + u) + (delta if node == "v" else 0.0)
+    J = 3 * v + (delta if node == "J" else 0.0)
+    return J - values["J"]

@@ -118,3 +118,79 @@ def test_format_error_points_at_the_fault():
     lines = format_error("x + * 2", info.value).splitlines()
     assert lines[0] == "x + * 2"
     assert lines[1].index("^") == 4
+
+
+@pytest.mark.parametrize("text, fragment, position", [
+    ("__import__('os')", "unexpected character '_'", 0),
+    ("x.__class__", "unexpected character '.'", 1),
+    ("x.real", "unexpected character '.'", 1),
+    ("sin.__globals__", "unexpected character '.'", 3),
+    ("getattr(x, x)", "unknown function 'getattr'", 0),
+    ("open(x)", "unknown function 'open'", 0),
+    ("eval(x)", "unknown function 'eval'", 0),
+    ("__builtins__", "unexpected character '_'", 0),
+    ("x; import os", "unexpected character ';'", 1),
+    ("x if x else 1", "missing operator before 'if'", 2),
+    ("z", "unknown name 'z'", 0),
+    ("X", "unknown name 'X'", 0),  # names are case-sensitive: only x
+    ("x1", "unknown name 'x1'", 0),
+    ("\u0663 + x", "unexpected character", 0),  # a non-ASCII digit is not a number here
+    ("ｘ", "unexpected character", 0),
+])
+def test_hostile_and_unknown_names_refused_with_position(text, fragment, position):
+    with pytest.raises(ExprError) as info:
+        parse(text)
+    assert fragment in str(info.value)
+    assert info.value.position == position
+
+
+def test_unknown_name_lists_what_is_allowed():
+    with pytest.raises(ExprError) as info:
+        parse("y")
+    assert "allowed: x, pi, e, sin" in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\t\n"])
+def test_empty_text_has_no_position_and_formats(text):
+    with pytest.raises(ExprError) as info:
+        parse(text)
+    assert info.value.position is None
+    assert "empty expression" in format_error(text, info.value)
+
+
+def test_non_text_is_refused():
+    with pytest.raises(ExprError, match="must be text"):
+        parse(None)
+
+
+def test_too_long_text_is_refused_before_parsing():
+    with pytest.raises(ExprError, match="too long"):
+        parse("x+" * 300 + "x")
+
+
+def test_ten_to_the_ten_to_the_ten_is_inf_at_once_and_small():
+    import tracemalloc
+
+    tracemalloc.start()
+    start = time.perf_counter()
+    f = parse("10**10**10")
+    assert f(0.0) == np.inf
+    assert parse("x**10**10")(np.full(1000, 2.0)).tolist() == [np.inf] * 1000
+    assert parse("(-10)**10**10")(0.0) == np.inf
+    assert parse("99999999999999999999999999999999 ** 999999999")(0.0) == np.inf
+    assert np.isnan(parse("(-2)**0.5")(0.0))
+    elapsed = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert elapsed < 0.5
+    assert peak < 5_000_000  # floats all the way: no Python big integers are ever built
+
+
+def test_printed_signs_are_read_as_operators():
+    assert parse("2×x − x÷4")(2.0) == 3.5
+    assert parse("3·x")(2.0) == 6.0
+
+
+def test_number_literals_are_floats_not_big_integers():
+    assert parse("1" * 400)(0.0) == float("1" * 400)
+    assert parse("1e999")(0.0) == np.inf
