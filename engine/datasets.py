@@ -278,7 +278,7 @@ def _check_arrays(path: Path, dataset: dict, counts: dict | None = None) -> dict
 def _read_any(path, counts: dict | None = None):
     """(validated uint8 arrays {train_img (N,28,28), train_label, test_img, test_label}, raw IDX bytes or None)."""
     path = Path(path)
-    if path.is_file() and path.name in MNIST_FILES or path.name in {n[:-3] for n in MNIST_FILES}:
+    if path.is_file() and (path.name in MNIST_FILES or path.name in {n[:-3] for n in MNIST_FILES}):
         path = path.parent  # one of the four files: use its folder
     if path.is_dir():
         return _read_idx_folder(path)
@@ -343,23 +343,43 @@ def _usual_mnist_places(home: Path, cwd: Path) -> list[Path]:
 
 
 def _looks_like_mnist(place: Path) -> bool:
-    """A cheap check (no decompression): the four IDX files are there, or a .pkl / .npz of a plausible size."""
+    """A cheap check (no decompression): the four IDX files are there, a .pkl of a plausible size, or an .npz
+    holding Keras's four arrays."""
+    import zipfile
+
     try:
         if place.is_dir():
             find_mnist_files(place)
             return True
-        return place.is_file() and place.suffix in (".pkl", ".npz") and place.stat().st_size > 10_000_000
-    except (DatasetError, OSError):
+        if not place.is_file():
+            return False
+        if place.suffix == ".npz":
+            with zipfile.ZipFile(place) as archive:
+                names = set(archive.namelist())
+            return all(f"{key}.npy" in names for key in KERAS_KEYS.values())
+        return place.suffix == ".pkl" and place.stat().st_size > 10_000_000
+    except (DatasetError, OSError, zipfile.BadZipFile):
         return False
 
 
-def find_existing_mnist(candidates=None) -> list[Path]:
+def has_mnist_files(folder) -> bool:
+    """True when `folder` holds the four IDX files (by name only: nothing is read)."""
+    try:
+        find_mnist_files(folder)
+        return True
+    except DatasetError:
+        return False
+
+
+def find_existing_mnist(candidates=None, home=None, cwd=None) -> list[Path]:
     """Places where a copy of MNIST already lives: Keras's ~/.keras/datasets/mnist.npz, a book checkout's
     dataset/mnist.pkl or dataset/*.gz (in the current folder, its parent, ~/deep-learning-from-scratch, …),
-    torchvision's data/MNIST/raw. `candidates` replaces the usual list (files or folders). Cheap: nothing is
-    decompressed; load_mnist or import_mnist validates the one the user picks."""
+    torchvision's data/MNIST/raw. `candidates` replaces the usual list (files or folders); `home` and `cwd`
+    replace the home and current folders the usual list is built from. Cheap: nothing is decompressed;
+    load_mnist or import_mnist validates the one the user picks."""
     if candidates is None:
-        candidates = _usual_mnist_places(Path.home(), Path.cwd())
+        candidates = _usual_mnist_places(Path(home) if home is not None else Path.home(),
+                                         Path(cwd) if cwd is not None else Path.cwd())
     found, seen = [], set()
     for place in map(Path, candidates):
         try:
@@ -370,6 +390,15 @@ def find_existing_mnist(candidates=None) -> list[Path]:
             seen.add(key)
             found.append(place)
     return found
+
+
+def mnist_summary(path) -> dict:
+    """Validate MNIST at `path` completely (as load_mnist does) and count it:
+    {"train": 60000, "test": 10000, "train_label_counts": [5923, …], "test_label_counts": [980, …]}."""
+    (x_train, t_train), (x_test, t_test) = load_mnist(path, normalize=False, flatten=True)
+    return {"train": len(x_train), "test": len(x_test),
+            "train_label_counts": np.bincount(t_train, minlength=10).tolist(),
+            "test_label_counts": np.bincount(t_test, minlength=10).tolist()}
 
 
 def _idx_bytes(array: np.ndarray) -> bytes:
