@@ -151,8 +151,19 @@ class TwoLayerNet:
 
         return softmax(self.predict(x))
 
-    def save(self, path):
-        """Write params and settings to a .npz file atomically (temp file + rename)."""
+    @property
+    def metadata(self):
+        """Notes kept with the weights (how the model was trained, its test accuracy, ...): the `meta` dict."""
+        return self.meta
+
+    def save(self, path, metadata=None):
+        """Write params and settings to a .npz file atomically (temp file + rename).
+
+        `metadata` (a JSON-serialisable dict) is merged into `meta` first and saved with the weights;
+        TwoLayerNet.load gives it back as `metadata`.
+        """
+        if metadata:
+            self.meta.update(json.loads(json.dumps(metadata)))
         path = os.fspath(path)
         folder = os.path.dirname(os.path.abspath(path))
         header = json.dumps({"activation": self.activation, "meta": self.meta})
