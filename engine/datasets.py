@@ -199,6 +199,10 @@ def _read_idx_folder(folder) -> tuple[dict[str, np.ndarray], dict[str, tuple[Pat
 
 
 # ====================================================================== MNIST, the book's .pkl and Keras's .npz
+class _RefusedClass(pickle.UnpicklingError):
+    """The pickle asks for something that is not an array (a truncated pickle is another UnpicklingError)."""
+
+
 class _ArraysOnlyUnpickler(pickle.Unpickler):
     """Unpickles NumPy arrays and plain containers only: a .pkl from the internet cannot run code."""
 
@@ -212,7 +216,7 @@ class _ArraysOnlyUnpickler(pickle.Unpickler):
 
     def find_class(self, module, name):
         if (module, name) not in self.ALLOWED:
-            raise pickle.UnpicklingError(f"it contains a {module}.{name} object, not only NumPy arrays")
+            raise _RefusedClass(f"it contains a {module}.{name} object, not only NumPy arrays")
         if module.startswith("numpy.core.") and hasattr(np, "_core"):  # NumPy 1 pickles under NumPy 2
             module = "numpy._core." + module[len("numpy.core."):]
         return super().find_class(module, name)
@@ -224,7 +228,7 @@ def _load_pkl(path: Path) -> dict:
             dataset = _ArraysOnlyUnpickler(f).load()
     except OSError as exc:
         raise DatasetError(path, f"cannot read the file ({exc.strerror or exc})") from None
-    except pickle.UnpicklingError as exc:
+    except _RefusedClass as exc:
         raise DatasetError(path, f"refusing to load this pickle: {exc}") from None
     except Exception as exc:  # truncated or garbage pickles raise EOFError, ValueError, KeyError, …
         raise DatasetError(path, f"not a readable pickle file ({type(exc).__name__}: {exc})") from None
