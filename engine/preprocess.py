@@ -140,5 +140,17 @@ def to_mnist(image) -> np.ndarray:
     return prepare(image).image
 
 
-__all__ = ["to_mnist", "prepare", "Preparation", "bounding_box", "resize_area", "area_matrix", "center_of_mass",
-           "as_gray", "SIZE", "BOX", "CENTER"]
+def classify(net, image):
+    """Prepare a picture and ask a 784-input net what digit it is: (x, y).
+
+    x = to_mnist(image) (28 × 28), y = softmax(net.scores(x as one row of 784)) — the 10 probabilities; the
+    answer is argmax y. Uses the weights only (no layer state), so it may run while another thread trains.
+    """
+    from engine.functions import softmax
+
+    x = to_mnist(image)
+    return x, softmax(net.scores(x.reshape(1, SIZE * SIZE)))[0]
+
+
+__all__ = ["to_mnist", "prepare", "classify", "Preparation", "bounding_box", "resize_area", "area_matrix",
+           "center_of_mass", "as_gray", "SIZE", "BOX", "CENTER"]

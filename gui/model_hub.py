@@ -1,11 +1,20 @@
 """The trained digit models the app knows about, shared by the Training and Draw tabs.
 
-The Training tab publishes a model it trained or loaded; the Draw tab lists them and predicts with the
-chosen one. The bundled model (resources/models/) is always there.
+The Training tab publishes a model it trained or loaded (``hub().publish("trained", label, net)``); the Draw
+tab lists them and predicts with the chosen one. The bundled model (resources/models/digit_default.npz,
+made by tools/train_default_model.py) is loaded once, on first use, by ``hub().ensure_bundled()``.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
+
+from engine.networks import TwoLayerNet
+
+# Resolved from this file, so running from the checkout and pip's editable install both find it.
+MODELS_DIR = Path(__file__).resolve().parents[1] / "resources" / "models"
+BUNDLED_MODEL = MODELS_DIR / "digit_default.npz"
 
 
 class ModelHub(QObject):
@@ -16,6 +25,8 @@ class ModelHub(QObject):
     def __init__(self):
         super().__init__()
         self._models = {}  # key → (label, net)
+        self.bundled_error: str | None = None  # why the bundled model could not be loaded (None: fine)
+        self._bundled_tried = False
 
     def publish(self, key: str, label: str, net) -> None:
         """Add or replace a model (key "trained" for the Training tab's latest, "bundled" for the default)."""
@@ -29,6 +40,37 @@ class ModelHub(QObject):
     def get(self, key: str):
         entry = self._models.get(key)
         return None if entry is None else entry[1]
+
+    def label(self, key: str) -> str:
+        entry = self._models.get(key)
+        return "" if entry is None else entry[0]
+
+    def ensure_bundled(self, path=None) -> str | None:
+        """Load and publish the bundled model as "bundled" unless that was done already.
+
+        Returns None when it is there, else the reason it is not (also kept in `bundled_error`): a missing
+        or unreadable file never raises. `path` overrides BUNDLED_MODEL (read at call time).
+        """
+        if "bundled" in self._models:
+            return None
+        if self._bundled_tried and path is None:
+            return self.bundled_error
+        self._bundled_tried = True
+        path = Path(path) if path is not None else BUNDLED_MODEL
+        try:
+            net = TwoLayerNet.load(path)
+            if net.sizes[0] != 784 or net.sizes[2] != 10:
+                raise ValueError(f"{path.name}: a {net.sizes[0]}-{net.sizes[1]}-{net.sizes[2]} net, "
+                                 f"not 784 inputs and 10 outputs")
+        except FileNotFoundError:
+            self.bundled_error = f"{path}: file not found"
+            return self.bundled_error
+        except (OSError, ValueError) as exc:
+            self.bundled_error = f"{path}: {exc}"
+            return self.bundled_error
+        self.bundled_error = None
+        self.publish("bundled", "digit_default", net)
+        return None
 
 
 _hub: ModelHub | None = None
