@@ -1,0 +1,313 @@
+"""The MNIST panel driven like a user: get the data, train, pause / stop, blow up, save / load, gradient check."""
+import sys
+import types
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from engine.networks import TwoLayerNet
+from gui.settings import app_settings
+from gui.tabs.training_mnist import PAGES, MnistPanel
+
+LONG = 180_000  # ms: generous, for a 2-core machine shared with other jobs
+
+
+def make_panel(qtbot):
+    p = MnistPanel()
+    qtbot.addWidget(p)
+    p.resize(1280, 720)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+@pytest.fixture
+def panel(qtbot, mnist_dir):
+    app_settings().setValue("data/mnist", str(mnist_dir))
+    p = make_panel(qtbot)
+    qtbot.waitUntil(lambda: p.state.data is not None, timeout=LONG)
+    yield p
+    p.shutdown()
+
+
+def click(qtbot, button):
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def type_into(qtbot, widget, text):
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
+def finished(panel):
+    return not panel.is_training() and panel.state.report is not None and panel.state.net_origin == "trained"
+
+
+def short_run(qtbot, panel, iterations=600, batch=200):
+    """600 iterations of batch 200: one epoch = 300 iterations, so accuracy at 0, 300 and 600."""
+    type_into(qtbot, panel.iter_spin, str(iterations))
+    type_into(qtbot, panel.batch_spin, str(batch))
+    click(qtbot, panel.start_button)
+    qtbot.waitUntil(lambda: finished(panel), timeout=LONG)
+
+
+# ---------------------------------------------------------------- data
+def test_without_mnist_it_offers_to_get_it(qtbot, mnist_dir, monkeypatch):
+    p = make_panel(qtbot)
+    assert p.learning_stack.currentIndex() == 0
+    assert p.need_get_button.isVisible() and p.get_button.isVisible()
+    assert "60,000 training and 10,000 test images" in p.need_text.text()
+    assert not p.start_button.isEnabled() and not p.check_button.isEnabled()
+    asked = []
+
+    def ask_for_mnist(parent=None):
+        asked.append(parent)
+        return mnist_dir
+
+    fake = types.ModuleType("gui.data_dialog")
+    fake.ask_for_mnist = ask_for_mnist
+    fake.mnist_source = lambda: None
+    monkeypatch.setitem(sys.modules, "gui.data_dialog", fake)
+    click(qtbot, p.need_get_button)
+    assert asked == [p]
+    qtbot.waitUntil(lambda: p.state.data is not None, timeout=LONG)
+    assert p.learning_stack.currentIndex() == 1
+    assert p.data_status.text() == "MNIST: 60,000 training images, 10,000 test images."
+    assert not p.get_button.isVisible()
+    assert p.start_button.isEnabled() and p.check_button.isEnabled()
+    p.shutdown()
+
+
+def test_a_broken_mnist_location_says_what_is_wrong(qtbot, tmp_path):
+    broken = tmp_path / "mnist.npz"
+    broken.write_bytes(b"not a zip file")
+    app_settings().setValue("data/mnist", str(broken))
+    p = make_panel(qtbot)
+    qtbot.waitUntil(lambda: bool(p.state.data_error), timeout=LONG)
+    assert p.data_status.text().startswith("Cannot read MNIST")
+    assert "mnist.npz" in p.data_status.text()
+    assert p.need_error.isVisible() and p.need_get_button.isVisible()
+    assert not p.start_button.isEnabled()
+    p.shutdown()
+
+
+# ---------------------------------------------------------------- training
+def test_a_short_run_draws_the_curves_and_the_results(qtbot, panel):
+    from gui.model_hub import hub
+
+    p = panel
+    assert (p.hidden_spin.value(), p.lr_spin.value(), p.batch_spin.value(), p.iter_spin.value(),
+            p.std_spin.value()) == (50, 0.1, 100, 10_000, 0.01)
+    assert p.activation_combo.currentText() == "ReLU (chapter 5)"
+    short_run(qtbot, p)
+    x, y = p.loss_curve.getData()
+    assert len(x) == 600 and x[0] == 1 and np.all(np.isfinite(y))
+    assert y[0] == pytest.approx(np.log(10), abs=0.05)  # chance level before learning
+    sx, sy = p.smooth_curve.getData()
+    assert len(sx) == 600 and sy[-1] < 0.6 < sy[0]
+    ex, train_acc = p.train_acc_curve.getData()
+    assert list(ex) == [0.0, 1.0, 2.0] and train_acc[0] < 0.2 < 0.85 < train_acc[-1]
+    assert len(p.test_acc_curve.getData()[0]) == 3
+    summary = p.summary_label.text()
+    assert summary.startswith(f"Train accuracy {p.state.train_acc:.4f} · test accuracy {p.state.test_acc:.4f}")
+    assert "after 600 iterations (2.0 epochs)" in summary
+    assert p.state.test_acc > 0.85
+    assert p.progress.bar.value() == 600 and p.progress.label.text().startswith("Finished: 600 iterations")
+    # weights, confusion matrix and misclassified gallery
+    assert p.weights_grid.count() == 50
+    table = p.confusion_table
+    counts = np.array([[int(table.item(i, j).text()) for j in range(10)] for i in range(10)])
+    assert counts.sum() == 10_000 and np.trace(counts) == round(p.state.test_acc * 10_000)
+    assert 0 < p.gallery.count() <= 100
+    first = p.gallery.captions()[0]
+    assert "→" in first and first.split("→")[0].strip() != first.split("→")[1].split("\n")[0].strip()
+    assert "test images right" in p.results_summary.text()
+    assert hub().get("trained") is p.state.net
+    assert f"{p.state.test_acc:.4f}" in dict((k, label) for k, label, _ in hub().items())["trained"]
+    assert p.save_button.isEnabled()
+
+
+def test_pause_resume_stop_with_buttons_and_space(qtbot, panel):
+    p = panel
+    type_into(qtbot, p.iter_spin, "500000")
+    click(qtbot, p.start_button)
+    assert not p.start_button.isEnabled() and not p.lr_spin.isEnabled() and not p.load_button.isEnabled()
+    qtbot.waitUntil(lambda: p.progress.bar.value() > 20, timeout=LONG)
+    assert "/ 500,000 iterations" in p.progress.label.text()
+    click(qtbot, p.pause_button)
+    qtbot.waitUntil(lambda: p.pause_button.text() == "Resume", timeout=5000)
+    qtbot.wait(150)
+    frozen = p.progress.bar.value()
+    qtbot.wait(300)
+    assert p.progress.bar.value() == frozen
+    assert "paused" in p.progress.label.text() and p.status_label.text().startswith("Paused at iteration")
+    p.start_button.setFocus()
+    qtbot.keyClick(p, Qt.Key.Key_Space)  # Space resumes
+    qtbot.waitUntil(lambda: p.progress.bar.value() > frozen, timeout=LONG)
+    assert p.pause_button.text() == "Pause"
+    p.start_button.setFocus()
+    qtbot.keyClick(p, Qt.Key.Key_Space)  # and pauses
+    qtbot.waitUntil(lambda: p.pause_button.text() == "Resume", timeout=5000)
+    click(qtbot, p.pause_button)
+    click(qtbot, p.stop_button)
+    qtbot.waitUntil(lambda: p.status_label.text().startswith("Stopped at iteration"), timeout=LONG)
+    assert p.progress.bar.value() < 500_000
+    # the net so far is evaluated, but not offered as "trained"
+    qtbot.waitUntil(lambda: p.state.report is not None, timeout=LONG)
+    assert p.state.net_origin == "stopped" and "(stopped at iteration" in p.summary_label.text()
+    assert p.start_button.isEnabled() and p.lr_spin.isEnabled()
+
+
+def test_a_learning_rate_that_blows_up_stops_with_advice(qtbot, panel):
+    p = panel
+    type_into(qtbot, p.lr_spin, "1e4")
+    assert p.state.learning_rate == 1e4
+    click(qtbot, p.start_button)
+    qtbot.waitUntil(lambda: not p.is_training() and p._status == "diverged", timeout=LONG)
+    message = p.status_label.text()
+    assert "The learning rate 10000 is too large" in message and "Try 1000" in message, message
+    assert "red" in p.status_label.styleSheet() or "color" in p.status_label.styleSheet()
+    assert p.state.net is None and not p.save_button.isEnabled()
+    assert p.start_button.isEnabled()
+    # the app stays usable: the book's rate trains again
+    type_into(qtbot, p.lr_spin, "0.1")
+    short_run(qtbot, p, iterations=300, batch=100)
+    assert p.status_label.styleSheet() == "" and p.state.test_acc > 0.8
+
+
+def test_numerical_gradient_is_the_slow_way_with_progress(qtbot, panel):
+    p = panel
+    p.method_combo.setCurrentIndex(1)
+    assert p.state.method == "numerical"
+    note = p.method_note.text()
+    assert p.method_note.isVisible() and "79,520" in note and "20 iterations" in note and "1,000" in note
+    click(qtbot, p.start_button)
+    qtbot.waitUntil(lambda: p.progress.done >= 4000, timeout=LONG)
+    assert "/ 795,200 weights" in p.progress.label.text()
+    assert p.status_label.text().startswith("Numerical gradient of iteration 1 of 20")
+    click(qtbot, p.stop_button)
+    qtbot.waitUntil(lambda: p.status_label.text().startswith("Stopped"), timeout=LONG)
+
+
+# ---------------------------------------------------------------- model files
+def test_save_and_load_a_model(qtbot, panel, tmp_path, monkeypatch):
+    p = panel
+    assert not p.save_button.isEnabled()
+    short_run(qtbot, p, iterations=300, batch=100)
+    target = tmp_path / "models" / "mine"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(target), "")))
+    click(qtbot, p.save_button)
+    saved = target.with_suffix(".npz")
+    assert p.model_status.text() == f"Saved to {saved}."
+    assert [f.name for f in saved.parent.iterdir()] == ["mine.npz"]  # atomic: no temporary file left
+    again = TwoLayerNet.load(saved)
+    for key, value in p.state.net.params.items():
+        np.testing.assert_array_equal(again.params[key], value)
+    assert again.activation == "relu" and again.meta["test_acc"] == p.state.test_acc
+
+    # a corrupt file: a clear message, the model stays
+    corrupt = tmp_path / "broken.npz"
+    corrupt.write_bytes(saved.read_bytes()[:500])
+    current = p.state.net
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(corrupt), "")))
+    click(qtbot, p.load_button)
+    assert p.model_status.text().startswith("Cannot load this file: broken.npz")
+    assert p.model_status.styleSheet() != ""
+    assert p.state.net is current
+    # a model of another shape
+    other = tmp_path / "toy.npz"
+    TwoLayerNet(20, 8, 10, seed=0).save(other)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(other), "")))
+    click(qtbot, p.load_button)
+    assert "toy.npz is a 20-8-10 net, not one for MNIST" in p.model_status.text()
+    # the saved one loads, is evaluated and offered to the Draw tab
+    from gui.model_hub import hub
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(saved), "")))
+    click(qtbot, p.load_button)
+    assert p.model_status.text().startswith("Loaded mine.npz: a 784-50-10 net")
+    qtbot.waitUntil(lambda: p.state.report is not None, timeout=LONG)
+    assert p.state.net_origin == "loaded"
+    assert p.state.test_acc == pytest.approx(again.meta["test_acc"], abs=1e-3)  # float32 sums in chunks
+    assert "(loaded model)" in p.summary_label.text()
+    assert hub().get("trained") is p.state.net
+    assert p.weights_grid.count() == 50
+
+
+# ---------------------------------------------------------------- gradient check
+def test_gradient_check_shows_tiny_differences(qtbot, panel):
+    p = panel
+    p.pages.setCurrentIndex(0)
+    click(qtbot, p.check_button)
+    assert p.pages.currentIndex() == PAGES.index("check")
+    qtbot.waitUntil(lambda: p.state.check is not None, timeout=LONG)
+    rows = {p.check_table.item(r, 0).text(): [p.check_table.item(r, c).text() for c in range(1, 5)]
+            for r in range(4)}
+    assert list(rows) == ["W1", "b1", "W2", "b2"]
+    assert rows["W1"][0] == "39,200" and rows["b2"][0] == "10"
+    for key, (_, mean, largest, relative) in rows.items():
+        assert 0 < float(mean) < 1e-6, key  # about 1e-10 … 1e-7: float64 rounding and the 1e-7 guard
+        assert float(largest) >= float(mean) and float(relative) < 1e-3
+    assert float(rows["W1"][1]) < 1e-8
+    assert p.check_result.text().startswith("Backprop agrees with the numerical gradient.")
+    assert p.check_button.isEnabled()
+
+
+# ---------------------------------------------------------------- closing, switching, settings
+def test_closing_mid_run_stops_the_worker(qtbot, panel):
+    p = panel
+    type_into(qtbot, p.iter_spin, "500000")
+    click(qtbot, p.start_button)
+    qtbot.waitUntil(lambda: p.progress.bar.value() > 10, timeout=LONG)
+    worker = p.worker
+    p.close()
+    assert not worker.isRunning()
+    assert not p.redraw_timer.isActive()
+
+
+def test_switching_to_the_cat_panel_stops_the_run(qtbot, mnist_dir):
+    from gui.tabs.training import TrainingTab
+
+    app_settings().setValue("data/mnist", str(mnist_dir))
+    tab = TrainingTab()
+    qtbot.addWidget(tab)
+    tab.resize(1280, 720)
+    tab.show()
+    qtbot.waitExposed(tab)
+    p = next(panel for panel in tab.panels if isinstance(panel, MnistPanel))
+    tab.experiments.setCurrentWidget(p)
+    qtbot.waitUntil(lambda: p.state.data is not None, timeout=LONG)
+    type_into(qtbot, p.iter_spin, "500000")
+    click(qtbot, p.start_button)
+    qtbot.waitUntil(lambda: p.progress.bar.value() > 10, timeout=LONG)
+    tab.experiments.setCurrentIndex(1 - tab.experiments.currentIndex())
+    assert not p.is_training()
+    tab.experiments.setCurrentWidget(p)
+    qtbot.waitUntil(lambda: "the data set changed" in p.status_label.text(), timeout=5000)
+    assert p.start_button.isEnabled()
+    tab.shutdown()
+
+
+def test_settings_are_remembered(qtbot, panel, tmp_path):
+    p = panel
+    type_into(qtbot, p.hidden_spin, "100")
+    p.activation_combo.setCurrentIndex(0)
+    type_into(qtbot, p.lr_spin, "0.5")
+    type_into(qtbot, p.seed_spin, "7")
+    p.pages.setCurrentIndex(PAGES.index("results"))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    p.save_settings(settings)
+    q = MnistPanel()
+    qtbot.addWidget(q)
+    q.restore_settings(settings)
+    assert (q.state.hidden_size, q.state.activation, q.state.learning_rate, q.state.seed) == (100, "sigmoid", 0.5, 7)
+    assert q.activation_combo.currentText() == "sigmoid (chapter 4)"
+    assert q.pages.currentIndex() == PAGES.index("results")
+    click(qtbot, q.defaults_button)
+    assert (q.state.hidden_size, q.state.learning_rate, q.state.activation) == (50, 0.1, "sigmoid")
