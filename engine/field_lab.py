@@ -162,6 +162,21 @@ def field_arrows(field, mode="proportional", fill=0.9, scale=None):
     return xs, ys, (None if mode == "equal" else scale)
 
 
+def point_arrow_length(g, field, view, mode="proportional", share=0.25):
+    """Drawn length of the picked point's arrow g: on a scale where the grid's longest arrow would be
+    `share` of the view's shorter side (equal mode: that length for every g), so it stands out."""
+    side = share * min(view[1] - view[0], view[3] - view[2])
+    if mode == "equal":
+        return side
+    m = field.magnitude
+    m = m[np.isfinite(m)]
+    largest = float(m.max()) if m.size else 0.0
+    norm = float(np.hypot(*g))
+    if not np.isfinite(norm):
+        return 0.0
+    return side * min(norm / largest, 2.0) if largest > 0 else side
+
+
 def gradient_at(surface, point, h=H):
     """(numerical, analytic) ∇f at the point: calculus.numerical_gradient (the book's function) and the
     surface's own formula, which is None for a typed function."""
