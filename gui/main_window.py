@@ -35,6 +35,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.data_action = QAction(self)
+        self.data_action.triggered.connect(self.show_data_dialog)
+        self.file_menu.addAction(self.data_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -65,6 +69,9 @@ class MainWindow(QMainWindow):
     def retranslate(self):
         self.setWindowTitle(self.tr("Gradient Lab"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.data_action.setText(self.tr("&MNIST data…"))
+        self.data_action.setToolTip(self.tr("Where MNIST lives: download it, import a copy or use one found on "
+                                            "this computer"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -96,6 +103,13 @@ class MainWindow(QMainWindow):
     def current_tab_key(self) -> str:
         page = self.tabs.currentWidget()
         return getattr(page, "key", "")
+
+    # --- data ---
+    def show_data_dialog(self):
+        """File → MNIST data…: the Data dialog (modal); returns where MNIST is afterwards."""
+        from gui.data_dialog import ask_for_mnist
+
+        return ask_for_mnist(self)
 
     # --- help ---
     def shortcut_lines(self):
