@@ -71,7 +71,7 @@ class Step:
     numbers: str
 
 
-def _num(x):
+def number_text(x):
     """A number as the lessons print it: 6 rather than 6.0, otherwise Python's full repr."""
     x = float(x)
     return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)
@@ -81,22 +81,23 @@ def forward_steps(a, b, c):
     """The forward pass one node at a time: u = b·c, v = a + u, J = 3v."""
     v = forward(a, b, c)
     return [
-        Step("u", v["u"], "u = b·c", f"{_num(b)} · {_num(c)}"),
-        Step("v", v["v"], "v = a + u", f"{_num(a)} + {_num(v['u'])}"),
-        Step("J", v["J"], "J = 3v", f"3 · {_num(v['v'])}"),
+        Step("u", v["u"], "u = b·c", f"{number_text(b)} · {number_text(c)}"),
+        Step("v", v["v"], "v = a + u", f"{number_text(a)} + {number_text(v['u'])}"),
+        Step("J", v["J"], "J = 3v", f"3 · {number_text(v['v'])}"),
     ]
 
 
 def backward_steps(values):
     """The backward pass one node at a time, each derivative the one before times the edge's local derivative."""
     d = backward(values)
+    n = number_text
     return [
-        Step("J", d["J"], "dJ/dJ = 1", "1"),
+        Step("J", d["J"], "dJ/dJ", "1"),
         Step("v", d["v"], "dJ/dv = ∂J/∂v", "3"),
-        Step("u", d["u"], "dJ/du = dJ/dv · ∂v/∂u", f"{_num(d['v'])} · 1"),
-        Step("a", d["a"], "dJ/da = dJ/dv · ∂v/∂a", f"{_num(d['v'])} · 1"),
-        Step("b", d["b"], "dJ/db = dJ/du · ∂u/∂b = dJ/du · c", f"{_num(d['u'])} · {_num(values['c'])}"),
-        Step("c", d["c"], "dJ/dc = dJ/du · ∂u/∂c = dJ/du · b", f"{_num(d['u'])} · {_num(values['b'])}"),
+        Step("u", d["u"], "dJ/du = dJ/dv · ∂v/∂u", f"{n(d['v'])} · 1"),
+        Step("a", d["a"], "dJ/da = dJ/dv · ∂v/∂a", f"{n(d['v'])} · 1"),
+        Step("b", d["b"], "dJ/db = dJ/du · ∂u/∂b = dJ/du · c", f"{n(d['u'])} · {n(values['c'])}"),
+        Step("c", d["c"], "dJ/dc = dJ/du · ∂u/∂c = dJ/du · b", f"{n(d['u'])} · {n(values['b'])}"),
     ]
 
 
@@ -114,3 +115,13 @@ def nudge(a, b, c, node, delta=0.001):
     v = (a + u) + (delta if node == "v" else 0.0)
     J = 3 * v + (delta if node == "J" else 0.0)
     return J - values["J"]
+
+
+# The local derivative each edge carries, written out (local_derivatives gives the numbers).
+LOCAL_FORMULAS = {
+    ("b", "u"): "∂u/∂b = c",
+    ("c", "u"): "∂u/∂c = b",
+    ("a", "v"): "∂v/∂a = 1",
+    ("u", "v"): "∂v/∂u = 1",
+    ("v", "J"): "∂J/∂v = 3",
+}
