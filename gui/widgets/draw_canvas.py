@@ -32,7 +32,8 @@ class DrawCanvas(QWidget):
         self.strokes: list[tuple[float, list[QPointF]]] = []  # (width as a fraction of the side, points)
         self.pen_width = 20.0
         self._drawing = False
-        self._image = QImage()
+        self._image = QImage()  # what is shown and read: _base plus the stroke being drawn
+        self._base = QImage()  # the finished strokes
         self.overlay_box: QRectF | None = None  # optional bounding box, in canvas pixels
         self.overlay_point: QPointF | None = None  # optional centre of mass, in canvas pixels
         self.setMinimumSize(280, 280)
@@ -76,21 +77,32 @@ class DrawCanvas(QWidget):
         return painter
 
     def _render(self):
-        """Draw every stroke again (after a resize or Undo)."""
-        self._image.fill(0)
-        painter = self._painter()
-        for width, points in self.strokes:
+        """Draw every stroke again (after a resize, Undo or Clear)."""
+        self._base = QImage(self._image.size(), QImage.Format.Format_Grayscale8)
+        self._base.fill(0)
+        painter = QPainter(self._base)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        finished = self.strokes[:-1] if self._drawing else self.strokes
+        for width, points in finished:
             self._paint_stroke(painter, width, points)
         painter.end()
+        self._render_current()
 
-    def _paint_stroke(self, painter, width, points, start=0):
+    def _render_current(self):
+        """The finished strokes plus the one being drawn, drawn whole (so its joins look as after Undo)."""
+        self._image = self._base.copy()
+        if self._drawing and self.strokes:
+            painter = self._painter()
+            self._paint_stroke(painter, *self.strokes[-1])
+            painter.end()
+
+    def _paint_stroke(self, painter, width, points):
         s = self._image.width()
         painter.setPen(self._pen(width))
-        scaled = [QPointF(p.x() * s, p.y() * s) for p in points[max(0, start - 1):]]
-        if len(points) == 1 or len(scaled) == 1:
-            painter.drawPoint(scaled[0])
+        if len(points) == 1:
+            painter.drawPoint(QPointF(points[0].x() * s, points[0].y() * s))
         else:
-            painter.drawPolyline(scaled)
+            painter.drawPolyline([QPointF(p.x() * s, p.y() * s) for p in points])
 
     def gray_array(self) -> np.ndarray:
         """What is drawn as a (side, side) uint8 array (0 black … 255 white)."""
@@ -132,11 +144,8 @@ class DrawCanvas(QWidget):
         self.update()
 
     def _add_point(self, pos):
-        width, points = self.strokes[-1]
-        points.append(self._to_unit(pos))
-        painter = self._painter()
-        self._paint_stroke(painter, width, points, start=len(points) - 1)
-        painter.end()
+        self.strokes[-1][1].append(self._to_unit(pos))
+        self._render_current()
         self.update()
         self.changed.emit()
 
@@ -147,6 +156,7 @@ class DrawCanvas(QWidget):
         self._ensure_image()
         self._drawing = True
         self.strokes.append((self.pen_width / REFERENCE_SIDE, []))
+        self._render()  # the strokes so far become the base
         self._add_point(event.position())
         event.accept()
 
@@ -160,6 +170,7 @@ class DrawCanvas(QWidget):
     def mouseReleaseEvent(self, event):
         if self._drawing and event.button() == Qt.MouseButton.LeftButton:
             self._drawing = False
+            self._render()
             self.stroke_finished.emit()
             event.accept()
         else:
