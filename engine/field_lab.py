@@ -275,42 +275,42 @@ def contour_segments(x0, x1, Z, levels):
     """
     x0 = np.asarray(x0, dtype=np.float64)
     x1 = np.asarray(x1, dtype=np.float64)
-    a, b = Z[:-1, :-1], Z[:-1, 1:]  # (x0[j], x1[i]), (x0[j+1], x1[i])
-    c, d = Z[1:, :-1], Z[1:, 1:]  # (x0[j], x1[i+1]), (x0[j+1], x1[i+1])
-    valid = np.isfinite(a) & np.isfinite(b) & np.isfinite(c) & np.isfinite(d)
     X, Y = np.meshgrid(x0[:-1], x1[:-1])
-    dx, dy = np.diff(x0)[None, :], np.diff(x1)[:, None]
-    centre = (a + b + c + d) / 4
+    DX, DY = np.meshgrid(np.diff(x0), np.diff(x1))
+    a, b = Z[:-1, :-1].ravel(), Z[:-1, 1:].ravel()  # corners (x0[j], x1[i]), (x0[j+1], x1[i])
+    c, d = Z[1:, :-1].ravel(), Z[1:, 1:].ravel()  # (x0[j], x1[i+1]), (x0[j+1], x1[i+1])
+    X, Y, DX, DY = X.ravel(), Y.ravel(), DX.ravel(), DY.ravel()
+    with np.errstate(all="ignore"):
+        low = np.minimum(np.minimum(a, b), np.minimum(c, d))  # nan when a corner is nan
+        high = np.maximum(np.maximum(a, b), np.maximum(c, d))
     out_x, out_y = [], []
     with np.errstate(all="ignore"):
         for level in levels:
-            sa, sb, sc, sd = a >= level, b >= level, c >= level, d >= level
+            k = np.nonzero((low < level) & (high >= level))[0]  # only the cells this level crosses
+            ak, bk, ck, dk, xk, yk, dxk, dyk = a[k], b[k], c[k], d[k], X[k], Y[k], DX[k], DY[k]
+            sa, sb, sc, sd = ak >= level, bk >= level, ck >= level, dk >= level
             # crossing points on the four edges: bottom a–b, right b–d, top c–d, left a–c
-            edges = [
-                (sa != sb, X + dx * (level - a) / (b - a), Y + 0 * dx),
-                (sb != sd, X + dx + 0 * dy, Y + dy * (level - b) / (d - b)),
-                (sc != sd, X + dx * (level - c) / (d - c), Y + dy),
-                (sa != sc, X + 0 * dy, Y + dy * (level - a) / (c - a)),
-            ]
-            cut = [e[0] & valid for e in edges]
-            count = sum(m.astype(np.int8) for m in cut)
+            ex = [xk + dxk * (level - ak) / (bk - ak), xk + dxk, xk + dxk * (level - ck) / (dk - ck), xk]
+            ey = [yk, yk + dyk * (level - bk) / (dk - bk), yk + dyk, yk + dyk * (level - ak) / (ck - ak)]
+            cut = [sa != sb, sb != sd, sc != sd, sa != sc]
+            count = cut[0].astype(np.int8) + cut[1] + cut[2] + cut[3]
             two = count == 2
+            # two cuts: join them (the first and the last cut edge in the order bottom, right, top, left)
+            first_x = np.select(cut[:3], ex[:3])[two]
+            first_y = np.select(cut[:3], ey[:3])[two]
+            last_x = np.select(cut[:0:-1], ex[:0:-1])[two]
+            last_y = np.select(cut[:0:-1], ey[:0:-1])[two]
+            out_x.append(np.column_stack([first_x, last_x]).ravel())
+            out_y.append(np.column_stack([first_y, last_y]).ravel())
             four = count == 4
-            # two cuts: join them (take the first and the last cut edge in the order bottom, right, top, left)
-            first_x = np.select([cut[0], cut[1], cut[2]], [edges[0][1], edges[1][1], edges[2][1]])
-            first_y = np.select([cut[0], cut[1], cut[2]], [edges[0][2], edges[1][2], edges[2][2]])
-            last_x = np.select([cut[3], cut[2], cut[1]], [edges[3][1], edges[2][1], edges[1][1]])
-            last_y = np.select([cut[3], cut[2], cut[1]], [edges[3][2], edges[2][2], edges[1][2]])
-            out_x.append(np.column_stack([first_x[two], last_x[two]]).ravel())
-            out_y.append(np.column_stack([first_y[two], last_y[two]]).ravel())
             if four.any():
                 # the centre on a's side joins a and d: cut off corners b (bottom, right) and c (top, left);
                 # otherwise b and c are joined: cut off a (bottom, left) and d (right, top)
-                joined = (centre >= level) == sa
+                joined = ((ak + bk + ck + dk) / 4 >= level) == sa
                 for pick, pairs in ((four & joined, ((0, 1), (2, 3))), (four & ~joined, ((0, 3), (1, 2)))):
                     for e1, e2 in pairs:
-                        out_x.append(np.column_stack([edges[e1][1][pick], edges[e2][1][pick]]).ravel())
-                        out_y.append(np.column_stack([edges[e1][2][pick], edges[e2][2][pick]]).ravel())
+                        out_x.append(np.column_stack([ex[e1][pick], ex[e2][pick]]).ravel())
+                        out_y.append(np.column_stack([ey[e1][pick], ey[e2][pick]]).ravel())
     if not out_x:
         return np.zeros(0), np.zeros(0)
     return np.concatenate(out_x), np.concatenate(out_y)

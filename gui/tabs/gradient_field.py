@@ -320,7 +320,8 @@ class GradientFieldTab(Tab):
         self.legend.clear()
         sign = "+" if self.state.ascent else "−"
         self.legend.addItem(self.point_vector, self.tr("%1∇f at the point (longer scale)").replace("%1", sign))
-        if self.surface.minimum is not None:
+        self._legend_has_minimum = self.surface.minimum is not None
+        if self._legend_has_minimum:
             self.legend.addItem(self.minimum_marker, self.tr("minimum"))
         self.palette_changed()
         self.explanation.setHtml(self.tr(
@@ -483,8 +484,7 @@ class GradientFieldTab(Tab):
         self.arrows.setData(ax, ay)
         m = self.surface.minimum
         self.minimum_marker.setData([m[0]], [m[1]]) if m else self.minimum_marker.setData([], [])
-        has_min_entry = any(item is self.minimum_marker for item, _ in self.legend.items)
-        if (m is not None) != has_min_entry:
+        if (m is not None) != self._legend_has_minimum:
             self.retranslate()
         self.draw_colour_bar()
         self.draw_point()

@@ -147,3 +147,11 @@ def test_clicks_snap_to_clean_numbers():
     assert field_lab.snap(2.9912, 0.05) == 3.0
     assert field_lab.snap(-0.004, 0.05) == 0.0 and str(field_lab.snap(-0.004, 0.05)) == "0.0"
     assert field_lab.snap(0.1 + 0.2, 0.01) == 0.3
+
+
+def test_contours_through_a_saddle_cell_stay_on_the_level():
+    x = np.linspace(-1, 1, 41) + 0.013  # the saddle point falls inside a cell: all four edges are cut there
+    z = np.subtract.outer(x**2, x**2).T  # Z[i, j] = x0[j]² − x1[i]²
+    xs, ys = field_lab.contour_segments(x, x, z, [0.0])
+    assert len(xs) > 0
+    np.testing.assert_allclose(np.abs(xs), np.abs(ys), atol=0.03)  # the lines x1 = ±x0
