@@ -1,0 +1,370 @@
+"""The MNIST data dialog driven like a user: download from a loopback server, cancel, import, use a found copy."""
+import functools
+import gzip
+import hashlib
+import http.server
+import shutil
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from engine.datasets import MNIST_FILES
+from gui import data_dialog, settings
+from gui.data_dialog import SETTINGS_KEY, DataDialog, ask_for_mnist, mnist_folder, mnist_source
+
+LONG = 60_000  # ms: generous, for a 2-core machine shared with other jobs
+IMAGES = "train-images-idx3-ubyte.gz"
+
+
+class FilesHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class SlowHandler(FilesHandler):
+    """Serves the files in 16 kB pieces with a pause between them (about 3 MB/s): time to watch and cancel."""
+
+    def do_GET(self):
+        path = Path(self.directory) / self.path.lstrip("/")
+        data = path.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        try:
+            for i in range(0, len(data), 16 * 1024):
+                if self.server.stopping.is_set():
+                    return
+                self.wfile.write(data[i:i + 16 * 1024])
+                time.sleep(0.005)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client cancelled
+
+
+@contextmanager
+def serve(directory, handler=FilesHandler):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server.daemon_threads = True
+    server.stopping = threading.Event()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.stopping.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def make_dialog(qtbot, mirrors=(), candidates=()):
+    dialog = DataDialog(mirrors=list(mirrors), candidates=list(candidates))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def click(qtbot, button):
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def md5(path):
+    return hashlib.md5(Path(path).read_bytes()).hexdigest()
+
+
+def temp_files(folder):
+    folder = Path(folder)
+    return [p.name for p in folder.iterdir() if p.name.endswith(".part")] if folder.is_dir() else []
+
+
+def wait_idle(qtbot, dialog):
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=LONG)
+
+
+# ---------------------------------------------------------------- download
+def test_nothing_yet_says_missing_and_offers_download(qtbot):
+    dialog = make_dialog(qtbot)
+    assert mnist_source() is None
+    assert "Missing" in dialog.status_label.text()
+    assert dialog.folder_edit.text() == str(settings.data_dir() / "mnist")
+    assert dialog.download_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    assert not dialog.check_button.isEnabled()
+
+
+def test_download_shows_progress_then_mnist_is_ready(qtbot, mnist_dir):
+    with serve(mnist_dir) as url:
+        dialog = make_dialog(qtbot, mirrors=[url])
+        seen = []
+        dialog.progress.bar.valueChanged.connect(seen.append)
+        with qtbot.waitSignal(dialog.mnist_ready, timeout=LONG) as ready:
+            click(qtbot, dialog.download_button)
+            assert dialog.cancel_button.isEnabled() and not dialog.download_button.isEnabled()
+        wait_idle(qtbot, dialog)
+    folder = settings.data_dir() / "mnist"
+    assert ready.args == [str(folder)]
+    assert mnist_source() == folder
+    assert settings.app_settings().value(SETTINGS_KEY) == str(folder)
+    for name, digest in MNIST_FILES.items():
+        assert md5(folder / name) == digest
+    assert temp_files(folder) == []
+    assert seen[-1] == 1000 and any(0 < v < 1000 for v in seen)  # the bar moved on the way
+    assert "11.6 MB" in dialog.progress.label.text()
+    assert "Downloaded and verified" in dialog.message_label.text()
+    log = dialog.download_log.toPlainText()
+    assert log.count("MD5 verified") == 4 and url + IMAGES in log
+    assert "Found" in dialog.status_label.text() and str(folder) in dialog.status_label.text()
+    assert dialog.check_button.isEnabled() and dialog.download_button.isEnabled()
+
+
+def test_progress_shows_bytes_rate_and_time_left_and_cancel_keeps_no_partial_file(qtbot, mnist_dir):
+    with serve(mnist_dir, SlowHandler) as url:
+        dialog = make_dialog(qtbot, mirrors=[url])
+        ready = []
+        dialog.mnist_ready.connect(ready.append)
+        click(qtbot, dialog.download_button)
+        qtbot.waitUntil(lambda: 100 < dialog.progress.bar.value() < 700, timeout=LONG)
+        text = dialog.progress.label.text()
+        assert " of 11.6 MB" in text and "B/s" in text and "left" in text
+        folder = mnist_folder()
+        assert len(temp_files(folder)) == 1  # the file being fetched is a temporary file ...
+        click(qtbot, dialog.cancel_button)
+        qtbot.waitUntil(lambda: "cancelled" in dialog.message_label.text(), timeout=LONG)
+        worker = dialog.worker
+        qtbot.waitUntil(worker.isFinished, timeout=LONG)
+    assert temp_files(folder) == []  # ... removed on cancel
+    assert not (folder / IMAGES).exists()
+    for path in folder.iterdir():  # whatever finished before the cancel is complete and correct
+        assert md5(path) == MNIST_FILES[path.name]
+    assert ready == [] and mnist_source() is None
+    assert dialog.download_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    assert dialog.progress.bar.value() == 0
+
+
+def test_closing_the_dialog_mid_download_stops_the_worker(qtbot, mnist_dir):
+    with serve(mnist_dir, SlowHandler) as url:
+        dialog = make_dialog(qtbot, mirrors=[url])
+        click(qtbot, dialog.download_button)
+        qtbot.waitUntil(lambda: dialog.progress.bar.value() > 50, timeout=LONG)
+        worker = dialog.worker
+        dialog.close()
+        assert not dialog.isVisible()
+        qtbot.waitUntil(worker.isFinished, timeout=LONG)
+    assert dialog.worker is None and not dialog.is_busy()
+    assert temp_files(mnist_folder()) == []
+    assert not (mnist_folder() / IMAGES).exists()
+
+
+def test_a_failing_mirror_is_logged_and_the_next_one_used(qtbot, mnist_dir, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with serve(empty) as missing, serve(mnist_dir) as good:
+        dialog = make_dialog(qtbot, mirrors=[missing, good])
+        with qtbot.waitSignal(dialog.mnist_ready, timeout=LONG):
+            click(qtbot, dialog.download_button)
+        wait_idle(qtbot, dialog)
+    log = dialog.download_log.toPlainText()
+    assert f"{missing}{IMAGES} failed: HTTP 404" in log and "trying the next mirror" in log
+    assert mnist_source() == mnist_folder()
+
+
+def test_when_every_mirror_fails_the_message_names_the_file(qtbot, mnist_dir, tmp_path):
+    wrong = tmp_path / "wrong"
+    wrong.mkdir()
+    for name in MNIST_FILES:
+        (wrong / name).write_bytes((mnist_dir / name).read_bytes()[::-1])  # right sizes, wrong bytes
+    with serve(wrong) as url:
+        dialog = make_dialog(qtbot, mirrors=[url])
+        ready = []
+        dialog.mnist_ready.connect(ready.append)
+        click(qtbot, dialog.download_button)
+        qtbot.waitUntil(lambda: "Download failed" in dialog.message_label.text(), timeout=LONG)
+        qtbot.waitUntil(dialog.worker.isFinished, timeout=LONG)
+    text = dialog.message_label.text()
+    assert "train-images-idx3-ubyte.gz" in text and "MD5 mismatch" in text
+    assert "color" in dialog.message_label.styleSheet()
+    assert ready == [] and mnist_source() is None
+    assert list(mnist_folder().iterdir()) == []
+    assert dialog.download_button.isEnabled()
+
+
+# ---------------------------------------------------------------- import
+def test_import_a_folder(qtbot, mnist_dir, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(mnist_dir)))
+    dialog = make_dialog(qtbot)
+    with qtbot.waitSignal(dialog.mnist_ready, timeout=LONG) as ready:
+        click(qtbot, dialog.import_folder_button)
+    wait_idle(qtbot, dialog)
+    folder = mnist_folder()
+    assert ready.args == [str(folder)] and mnist_source() == folder
+    for name in MNIST_FILES:
+        assert (folder / name).read_bytes() == (mnist_dir / name).read_bytes()
+    assert "Imported" in dialog.message_label.text() and str(mnist_dir) in dialog.message_label.text()
+    assert "60,000 training and 10,000 test images" in dialog.status_label.text()
+
+
+def test_import_a_corrupt_file_names_it(qtbot, tmp_path, monkeypatch):
+    bad = tmp_path / "mnist.npz"
+    bad.write_bytes(b"this was a web page, not an archive" * 100)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(bad), "")))
+    dialog = make_dialog(qtbot)
+    ready = []
+    dialog.mnist_ready.connect(ready.append)
+    click(qtbot, dialog.import_file_button)
+    qtbot.waitUntil(lambda: "Cannot import" in dialog.message_label.text(), timeout=LONG)
+    text = dialog.message_label.text()
+    assert str(bad) in text and "not a readable .npz" in text
+    assert "color" in dialog.message_label.styleSheet()
+    assert ready == [] and mnist_source() is None
+    assert not mnist_folder().exists() or list(mnist_folder().iterdir()) == []
+    assert dialog.import_file_button.isEnabled()
+
+
+def test_import_a_folder_with_a_truncated_file_keeps_nothing(qtbot, mnist_dir, tmp_path, monkeypatch):
+    source = tmp_path / "source"
+    shutil.copytree(mnist_dir, source)
+    broken = source / "t10k-images-idx3-ubyte.gz"
+    broken.chmod(0o644)
+    broken.write_bytes(broken.read_bytes()[:100_000])
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(source)))
+    dialog = make_dialog(qtbot)
+    click(qtbot, dialog.import_folder_button)
+    qtbot.waitUntil(lambda: "Cannot import" in dialog.message_label.text(), timeout=LONG)
+    assert str(broken) in dialog.message_label.text() and "truncated gzip" in dialog.message_label.text()
+    assert not mnist_folder().exists() or list(mnist_folder().iterdir()) == []
+
+
+def test_cancelled_file_dialogs_do_nothing(qtbot, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: ("", "")))
+    dialog = make_dialog(qtbot)
+    click(qtbot, dialog.import_folder_button)
+    click(qtbot, dialog.import_file_button)
+    assert not dialog.is_busy() and dialog.message_label.text() == ""
+
+
+# ---------------------------------------------------------------- found copies, check, folder
+def test_found_copies_are_listed_and_one_can_be_used(qtbot, mnist_dir, tmp_path):
+    checkout = tmp_path / "deep-learning-from-scratch" / "dataset"
+    checkout.mkdir(parents=True)
+    for name in MNIST_FILES:
+        (checkout / name).symlink_to(mnist_dir / name)
+    dialog = make_dialog(qtbot, candidates=[tmp_path / "nothing_here", checkout])
+    assert dialog.found_list.count() == 1 and dialog.found_list.item(0).text() == str(checkout)
+    assert dialog.found_list.isVisibleTo(dialog) and not dialog.found_empty.isVisibleTo(dialog)
+    assert "four IDX files" in dialog.found_list.item(0).toolTip()
+    with qtbot.waitSignal(dialog.mnist_ready, timeout=LONG) as ready:
+        click(qtbot, dialog.use_button)
+    wait_idle(qtbot, dialog)
+    assert ready.args == [str(checkout)]
+    assert mnist_source() == checkout and settings.app_settings().value(SETTINGS_KEY) == str(checkout)
+    assert "(in use)" in dialog.found_list.item(0).text()
+    assert "Using the copy" in dialog.message_label.text() and "60,000" in dialog.message_label.text()
+    assert str(checkout) in dialog.status_label.text() and "checked" in dialog.status_label.text()
+    assert not (settings.data_dir() / "mnist").exists()  # used where it is, not copied
+
+
+def test_a_found_copy_that_is_broken_is_not_used(qtbot, mnist_dir, tmp_path):
+    copy = tmp_path / "dataset"
+    shutil.copytree(mnist_dir, copy)
+    labels = copy / "train-labels-idx1-ubyte.gz"
+    labels.chmod(0o644)
+    labels.write_bytes(gzip.compress(b"\0\0\x08\x01" + (60000).to_bytes(4, "big") + bytes([11]) * 60000))
+    dialog = make_dialog(qtbot, candidates=[copy])
+    click(qtbot, dialog.use_button)
+    qtbot.waitUntil(lambda: "Cannot use this copy" in dialog.message_label.text(), timeout=LONG)
+    assert str(labels) in dialog.message_label.text() and "label 11 at index 0" in dialog.message_label.text()
+    assert mnist_source() is None
+
+
+def test_no_copy_found_says_where_it_looked(qtbot, tmp_path):
+    dialog = make_dialog(qtbot, candidates=[tmp_path / "a", tmp_path / "b"])
+    assert dialog.found_list.count() == 0
+    assert not dialog.found_list.isVisibleTo(dialog) and dialog.found_empty.isVisibleTo(dialog)
+    assert ".keras/datasets/mnist.npz" in dialog.found_empty.text()
+    assert not dialog.use_button.isEnabled()
+
+
+def test_check_counts_the_data_in_the_folder(qtbot, mnist_dir):
+    shutil.copytree(mnist_dir, mnist_folder())
+    dialog = make_dialog(qtbot)
+    assert mnist_source() == mnist_folder()
+    assert "Found" in dialog.status_label.text() and "Check reads them all" in dialog.status_label.text()
+    click(qtbot, dialog.check_button)
+    qtbot.waitUntil(lambda: "checked: 60,000 training and 10,000 test images" in dialog.status_label.text(),
+                    timeout=LONG)
+
+
+def test_open_folder_opens_the_data_folder(qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or False))
+    dialog = make_dialog(qtbot)
+    click(qtbot, dialog.open_button)
+    assert opened[0].toLocalFile() == str(settings.data_dir())  # mnist/ does not exist yet: its parent
+    assert "Cannot open" in dialog.message_label.text()
+
+
+def test_mnist_source_forgets_a_copy_that_moved(tmp_path, mnist_dir):
+    gone = tmp_path / "moved_away"
+    settings.app_settings().setValue(SETTINGS_KEY, str(gone))
+    assert mnist_source() is None
+    shutil.copytree(mnist_dir, mnist_folder())
+    assert mnist_source() == mnist_folder()
+    settings.app_settings().setValue(SETTINGS_KEY, str(mnist_dir))
+    assert mnist_source() == mnist_dir
+
+
+# ---------------------------------------------------------------- reaching the dialog
+def close_modal_dialog_soon(seen):
+    def close():
+        widget = QApplication.activeModalWidget()
+        seen.append(widget)
+        if widget is not None:
+            widget.reject()
+        else:
+            QTimer.singleShot(50, close)
+
+    QTimer.singleShot(50, close)
+
+
+def test_ask_for_mnist_returns_the_source(qtbot, mnist_dir):
+    seen = []
+    close_modal_dialog_soon(seen)
+    assert ask_for_mnist() is None
+    assert isinstance(seen[-1], DataDialog)
+    settings.app_settings().setValue(SETTINGS_KEY, str(mnist_dir))
+    close_modal_dialog_soon(seen)
+    assert ask_for_mnist() == mnist_dir
+
+
+def test_file_menu_opens_the_dialog(qtbot):
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert "&MNIST data…" in texts
+    seen = []
+    close_modal_dialog_soon(seen)
+    window.data_action.trigger()
+    assert isinstance(seen[-1], DataDialog) and seen[-1].windowTitle() == "MNIST data"
+
+
+@pytest.mark.parametrize("job", ["download", "import", "use", "check"])
+def test_a_failing_job_leaves_a_working_dialog(qtbot, job):
+    dialog = make_dialog(qtbot)
+    dialog.state.job = job
+    dialog.on_failed("boom: something went wrong")
+    assert not dialog.is_busy() and "boom" in dialog.message_label.text()
+    assert dialog.download_button.isEnabled()
+
+
+def test_module_names_for_the_mnist_panel():
+    assert data_dialog.SETTINGS_KEY == "data/mnist"
+    assert DataDialog.mnist_ready is not None
