@@ -317,6 +317,11 @@ class GradientFieldTab(Tab):
             "numerical_gradient(f, x) with h = 1e-4: central differences (f(x + h) − f(x − h)) / 2h"))
         self.analytic_label.setToolTip(self.tr("The gradient from the formula's derivatives"))
         self.plot.set_labels(self.tr("x0"), self.tr("x1"))
+        self.plot.setToolTip(self.tr(
+            "Click a point to see ∇f there. Drag to pan, use the wheel to zoom; right-click to export."))
+        self.bar_plot.setToolTip(self.tr("Colour bands: the values of f at the band edges"))
+        if getattr(self, "_error", None):
+            self.show_function_error(*self._error)
         self.legend.clear()
         sign = "+" if self.state.ascent else "−"
         self.legend.addItem(self.point_vector, self.tr("%1∇f at the point (longer scale)").replace("%1", sign))
@@ -379,6 +384,7 @@ class GradientFieldTab(Tab):
 
     def show_function_error(self, text="", err=None):
         """The inline message for a typed function that cannot be read (no arguments: clear it)."""
+        self._error = (text, err) if err is not None else None
         if err is None:
             self.function_error.setText("")
             self.function_caret.setText("")
