@@ -27,6 +27,7 @@ class Preparation:
     """Every stage of to_mnist, for showing what the preparation does.
 
     bbox      (top, left, bottom, right) of the ink in the input (bottom / right exclusive); None when empty
+    ink_center the centre of mass (row, column) of the ink in the input's pixels
     scale     20 / max(height, width) of the bounding box
     box       the ink resampled to fit 20×20 (height, width ≤ 20)
     center    the centre of mass (row, column) of `box`, in its own pixels
@@ -35,6 +36,7 @@ class Preparation:
     """
 
     bbox: tuple[int, int, int, int] | None
+    ink_center: tuple[float, float]
     scale: float
     box: np.ndarray
     center: tuple[float, float]
@@ -91,9 +93,14 @@ def area_matrix(n: int, m: int) -> np.ndarray:
 def resize_area(image, shape) -> np.ndarray:
     """Resample a (H, W) picture to `shape` = (h, w) by area averaging (anti-aliased, not nearest pixel):
     out = R_h · image · R_wᵀ with R = area_matrix."""
+    from engine.training import blas_threads
+
     image = np.asarray(image, dtype=np.float32)
     h, w = shape
-    return area_matrix(image.shape[0], h) @ image @ area_matrix(image.shape[1], w).T
+    # Small products: on one BLAS thread they take well under a millisecond, while OpenBLAS's helper threads
+    # make them up to a hundred times slower whenever another thread or program is busy on the other core.
+    with blas_threads(1):
+        return area_matrix(image.shape[0], h) @ image @ area_matrix(image.shape[1], w).T
 
 
 def center_of_mass(image) -> tuple[float, float]:
@@ -113,10 +120,13 @@ def prepare(image) -> Preparation:
     bbox = bounding_box(gray)
     if bbox is None:
         empty = np.zeros((SIZE, SIZE), np.float32)
-        return Preparation(None, 1.0, np.zeros((0, 0), np.float32), (CENTER, CENTER), (0, 0), empty)
+        middle = ((gray.shape[0] - 1) / 2, (gray.shape[1] - 1) / 2)
+        return Preparation(None, middle, 1.0, np.zeros((0, 0), np.float32), (CENTER, CENTER), (0, 0), empty)
     top, left, bottom, right = bbox
     crop = _unit_scale(gray[top:bottom, left:right])
     h, w = crop.shape
+    r, c = center_of_mass(crop)
+    ink_center = (top + r, left + c)
     scale = BOX / max(h, w)
     size = (max(1, min(BOX, round(h * scale))), max(1, min(BOX, round(w * scale))))
     box = np.clip(resize_area(crop, size), 0.0, 1.0)
@@ -126,7 +136,7 @@ def prepare(image) -> Preparation:
     offset = tuple(int(np.clip(round(CENTER - c), 0, SIZE - n)) for c, n in zip(center, box.shape, strict=True))
     out = np.zeros((SIZE, SIZE), np.float32)
     out[offset[0]:offset[0] + size[0], offset[1]:offset[1] + size[1]] = box
-    return Preparation(bbox, scale, box, center, offset, out)
+    return Preparation(bbox, ink_center, scale, box, center, offset, out)
 
 
 def to_mnist(image) -> np.ndarray:
@@ -140,17 +150,25 @@ def to_mnist(image) -> np.ndarray:
     return prepare(image).image
 
 
-def classify(net, image):
-    """Prepare a picture and ask a 784-input net what digit it is: (x, y).
+def probabilities(net, x):
+    """The net's 10 outputs for one prepared 28 × 28 digit x: y = softmax(net.scores(x as one row of 784)).
 
-    x = to_mnist(image) (28 × 28), y = softmax(net.scores(x as one row of 784)) — the 10 probabilities; the
-    answer is argmax y. Uses the weights only (no layer state), so it may run while another thread trains.
+    The answer is argmax y. Uses the weights only (no layer state), so it may run while another thread trains.
     """
     from engine.functions import softmax
+    from engine.training import blas_threads
 
+    with blas_threads(1):
+        return softmax(net.scores(np.reshape(x, (1, SIZE * SIZE))))[0]
+
+
+def classify(net, image):
+    """Prepare a picture and ask a 784-input net what digit it is: (x, y) with x = to_mnist(image) and
+    y = probabilities(net, x)."""
     x = to_mnist(image)
-    return x, softmax(net.scores(x.reshape(1, SIZE * SIZE)))[0]
+    return x, probabilities(net, x)
 
 
-__all__ = ["to_mnist", "prepare", "classify", "Preparation", "bounding_box", "resize_area", "area_matrix",
+__all__ = ["to_mnist", "prepare", "classify", "probabilities", "Preparation", "bounding_box", "resize_area",
+           "area_matrix",
            "center_of_mass", "as_gray", "SIZE", "BOX", "CENTER"]

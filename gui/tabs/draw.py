@@ -57,7 +57,6 @@ class DrawTab(Tab):
         super().__init__()
         self.state = DrawState()
         self.hub = model_hub or hub()
-        self._gray = None  # the canvas as last prepared
         self.model_error = ""  # why there is no model to predict with ("" when there is one)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -363,13 +362,12 @@ class DrawTab(Tab):
         if self.canvas.is_empty():
             s.x, s.y, s.preparation = np.zeros((28, 28), np.float32), None, None
         else:
-            gray = self._gray = self.canvas.gray_array()
-            s.preparation = preprocess.prepare(gray)
+            s.preparation = preprocess.prepare(self.canvas.gray_array())
             s.x, s.y = s.preparation.image, None
             net = self.net()
             if net is not None:
                 try:
-                    _, s.y = preprocess.classify(net, gray)
+                    s.y = preprocess.probabilities(net, s.x)
                 except ValueError as exc:  # a published net that does not take 784 inputs
                     self.model_error = self.tr("This model cannot read a 28 × 28 digit: %1").replace(
                         "%1", str(exc))
@@ -383,7 +381,7 @@ class DrawTab(Tab):
         guides = s.show_guides and p is not None and p.bbox is not None
         if guides:
             top, left, bottom, right = p.bbox
-            center = preprocess.center_of_mass(self._gray)
+            center = p.ink_center
             self.canvas.set_overlay(QRectF(left, top, right - left, bottom - top),
                                     QPointF(center[1] + 0.5, center[0] + 0.5))
             self.preview.set_image(s.x, box=(*p.offset, *p.box.shape), mark=(preprocess.CENTER, preprocess.CENTER))

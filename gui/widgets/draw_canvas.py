@@ -89,7 +89,7 @@ class DrawCanvas(QWidget):
         self._render_current()
 
     def _render_current(self):
-        """The finished strokes plus the one being drawn, drawn whole (so its joins look as after Undo)."""
+        """The finished strokes plus the one being drawn."""
         self._image = self._base.copy()
         if self._drawing and self.strokes:
             painter = self._painter()
@@ -144,9 +144,19 @@ class DrawCanvas(QWidget):
         self.update()
 
     def _add_point(self, pos):
-        self.strokes[-1][1].append(self._to_unit(pos))
-        self._render_current()
-        self.update()
+        """Extend the stroke being drawn by one segment (drawn alone: cheap however long the stroke is; the
+        whole stroke is drawn again when the button is released, so its joins match what Undo redraws)."""
+        width, points = self.strokes[-1]
+        points.append(self._to_unit(pos))
+        painter = self._painter()
+        self._paint_stroke(painter, width, points[-2:])
+        painter.end()
+        s = self._image.width()
+        a, b = points[-2 if len(points) > 1 else -1], points[-1]
+        margin = width * s / 2 + 2
+        dirty = QRectF(QPointF(a.x() * s, a.y() * s), QPointF(b.x() * s, b.y() * s)).normalized()
+        dirty = dirty.adjusted(-margin, -margin, margin, margin).toAlignedRect()
+        self.update(dirty.translated(self.square().topLeft()))
         self.changed.emit()
 
     # ------------------------------------------------------------------ events
