@@ -211,9 +211,27 @@ def partial_slices(x0, x1, h=H_BOOK, span=3.0, n=POINTS, f=function_2):
     return slices
 
 
-def surface_grid(x0, x1, span=3.0, n=101, f=function_2):
-    """(x0 values, x1 values, Z) with Z[j, i] = f(x0_i, x1_j) around the point, for a contour picture."""
-    a = np.linspace(x0 - span, x0 + span, n)
-    b = np.linspace(x1 - span, x1 + span, n)
+def surface_grid(x0, x1, span=3.0, n=101, f=function_2, view=None):
+    """(x0 values, x1 values, Z) with Z[j, i] = f(x0_i, x1_j) around the point, for a contour picture.
+
+    view = (x0_min, x0_max, x1_min, x1_max) covers that rectangle instead (what a zoomed plot shows).
+    """
+    lo0, hi0, lo1, hi1 = view or (x0 - span, x0 + span, x1 - span, x1 + span)
+    a = np.linspace(lo0, hi0, n)
+    b = np.linspace(lo1, hi1, n)
     A, B = np.meshgrid(a, b)
     return a, b, f(A, B)
+
+
+def contour_levels(Z, count=8):
+    """`count` heights between the smallest and largest of Z, evenly spaced in √(height − min).
+
+    For x0² + x1² that spaces the contour circles evenly in radius, as a drawn map would.
+    """
+    Z = np.asarray(Z, dtype=np.float64)
+    finite = Z[np.isfinite(Z)]
+    if finite.size == 0 or finite.max() == finite.min():
+        return np.array([])
+    low, high = finite.min(), finite.max()
+    r = np.linspace(0.0, np.sqrt(high - low), count + 2)[1:-1]
+    return low + r**2

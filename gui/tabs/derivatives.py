@@ -47,6 +47,7 @@ PAGES = ("point", "error", "partial", "graph")
 TYPED = "typed"
 PARTIAL_SPAN = 3.0
 NUDGE = 0.001
+CONTOURS = 8
 
 
 @dataclass
@@ -306,12 +307,18 @@ class DerivativesTab(Tab):
         self.map_image = pg.ImageItem()
         self.map_image.setColorMap(pg.colormap.get("viridis"))
         self.map_plot.addItem(self.map_image)
+        self.contours = []
+        for _ in range(CONTOURS):
+            iso = pg.IsocurveItem(pen=pg.mkPen((255, 255, 255, 110), width=1))
+            iso.setParentItem(self.map_image)  # drawn in the image's pixels, so it follows its rectangle
+            self.contours.append(iso)
         self.slice_line0 = self.map_plot.plot(pen=pen(1, 2))
         self.slice_line1 = self.map_plot.plot(pen=pen(4, 2))
         self.map_point = DragPoint(pos=(self.state.p0, self.state.p1), size=14, symbol="o", movable=True,
                                    pen=pg.mkPen("w", width=2), brush=pg.mkBrush(COLORS[3]))
         self.map_point.dragged.connect(self.on_map_dragged)
         self.map_plot.addItem(self.map_point)
+        self.map_plot.getViewBox().sigRangeChanged.connect(lambda *_: self.refresh_map())
 
         self.slice_plots = []
         self.slice_items = []
@@ -808,15 +815,14 @@ class DerivativesTab(Tab):
         self.p_spins[1].setValue(s.p1)
         self._syncing = False
         sl = lab.partial_slices(s.p0, s.p1, span=PARTIAL_SPAN)
-        a, b, Z = lab.surface_grid(s.p0, s.p1, span=PARTIAL_SPAN + 1)
-        self.map_image.setImage(Z, autoLevels=True)
-        self.map_image.setRect(QRectF(a[0], b[0], a[-1] - a[0], b[-1] - b[0]))
         t0, t1 = sl["x0"]["t"], sl["x1"]["t"]
         self.slice_line0.setData(t0, np.full_like(t0, s.p1))
         self.slice_line1.setData(np.full_like(t1, s.p0), t1)
         self.map_point.setPos(s.p0, s.p1)
         if not keep_view:
-            self.map_plot.setRange(QRectF(a[0], b[0], a[-1] - a[0], b[-1] - b[0]), padding=0)
+            span = PARTIAL_SPAN + 1
+            self.map_plot.setRange(QRectF(s.p0 - span, s.p1 - span, 2 * span, 2 * span), padding=0)
+        self.refresh_map()
         for i, name in enumerate(("x0", "x1")):
             d = sl[name]
             curve, tangent, dot = self.slice_items[i]
@@ -840,6 +846,22 @@ class DerivativesTab(Tab):
         self.partial_values["e0"].setText(full(sl["x0"]["exact"]))
         self.partial_values["d1"].setText(full(sl["x1"]["slope"]))
         self.partial_values["e1"].setText(full(sl["x1"]["exact"]))
+
+    def refresh_map(self):
+        """f over exactly what the map shows, so the picture fills it at any zoom or aspect."""
+        if not hasattr(self, "map_image"):
+            return
+        (lo0, hi0), (lo1, hi1) = self.map_plot.getViewBox().viewRange()
+        if not all(np.isfinite((lo0, hi0, lo1, hi1))) or hi0 <= lo0 or hi1 <= lo1:
+            return
+        a, b, Z = lab.surface_grid(self.state.p0, self.state.p1, view=(lo0, hi0, lo1, hi1))
+        self.map_image.setImage(Z, autoLevels=True)
+        levels = lab.contour_levels(Z, CONTOURS)
+        for k, iso in enumerate(self.contours):
+            iso.setVisible(k < len(levels))
+            if k < len(levels):
+                iso.setData(Z, levels[k])
+        self.map_image.setRect(QRectF(a[0], b[0], a[-1] - a[0], b[-1] - b[0]))
 
     def graph_texts(self):
         """What the graph shows now: node → value text, node → derivative text, edge → local derivative."""

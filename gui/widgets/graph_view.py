@@ -18,14 +18,18 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
-from gui.widgets.plots import COLORS
+from gui.widgets.plots import COLORS, is_dark
 
 NODE_W, NODE_H = 140.0, 92.0
 # Inputs on the left, the output on the right (J = 3(a + bc)).
 LAYOUT = {"a": (0, 0), "b": (0, 130), "c": (0, 260), "u": (330, 195), "v": (630, 97), "J": (900, 97)}
-FORWARD_COLOR = COLORS[0]
 BACKWARD_COLOR = COLORS[3]
 CURRENT_COLOR = COLORS[1]
+
+
+def forward_color():
+    """Blue for values: the deep one on a light palette, the sky one on a dark palette (readable on both)."""
+    return COLORS[5] if is_dark() else COLORS[0]
 
 
 class GraphView(QGraphicsView):
@@ -76,14 +80,14 @@ class GraphView(QGraphicsView):
         path.addRoundedRect(QRectF(x, y, NODE_W, NODE_H), 10, 10)
         box = QGraphicsPathItem(path)
         current = node.name == self.current
-        box.setPen(QPen(QColor(CURRENT_COLOR if current else FORWARD_COLOR), 4 if current else 2))
+        box.setPen(QPen(QColor(CURRENT_COLOR if current else forward_color()), 4 if current else 2))
         box.setBrush(QBrush(palette.color(QPalette.ColorRole.AlternateBase)))
         self.scene().addItem(box)
         self.boxes[node.name] = box
         op = "" if node.op == "input" else node.op
         lines = [f"<b style='font-size:14pt'>{node.name}</b>" + (f"&nbsp;&nbsp;<span>{op}</span>" if op else "")]
         value = self.values.get(node.name)
-        lines.append(f"<span style='color:{FORWARD_COLOR}'>= {value}</span>" if value is not None else "&nbsp;")
+        lines.append(f"<span style='color:{forward_color()}'>= {value}</span>" if value is not None else "&nbsp;")
         grad = self.grads.get(node.name)
         lines.append(f"<span style='color:{BACKWARD_COLOR}'>dJ/d{node.name} = {grad}</span>" if grad is not None
                      else "&nbsp;")

@@ -143,3 +143,17 @@ def test_graph_nudge_matches_the_derivatives():
     d = graph.backward(graph.forward(7, 4, 2))
     for node in "abcuvJ":
         assert graph.nudge(7, 4, 2, node, 1e-3) == pytest.approx(d[node] * 1e-3, rel=1e-9)
+
+
+def test_surface_grid_over_a_given_view():
+    a, b, Z = dl.surface_grid(3.0, 4.0, n=5, view=(-1.0, 1.0, 10.0, 12.0))
+    assert (a[0], a[-1], b[0], b[-1]) == (-1.0, 1.0, 10.0, 12.0)
+    assert Z[4, 0] == 1.0 + 144.0
+
+
+def test_contour_levels_are_evenly_spaced_circles():
+    a, b, Z = dl.surface_grid(0.0, 0.0, span=3.0, n=61)
+    levels = dl.contour_levels(Z, 4)
+    assert len(levels) == 4 and Z.min() == 0.0
+    np.testing.assert_allclose(np.diff(np.sqrt(levels)), np.sqrt(levels[0]))  # radii r, 2r, 3r, 4r
+    assert dl.contour_levels(np.ones((3, 3))).size == 0
