@@ -32,6 +32,7 @@ from gui.widgets.plots import COLORS, Plot, foreground
 
 UPDATE_MS = 16  # at most one prediction per frame while the mouse moves
 ERROR_STYLE = "color: #D55E00;"
+ACTIVATION_NAMES = {"relu": "ReLU", "sigmoid": "sigmoid"}
 
 
 @dataclass
@@ -314,7 +315,7 @@ class DrawTab(Tab):
         else:
             inputs, hidden, outputs = net.sizes
             info = self.tr("%1-%2-%3 net, %4").replace("%1", str(inputs)).replace("%2", str(hidden)).replace(
-                "%3", str(outputs)).replace("%4", net.activation)
+                "%3", str(outputs)).replace("%4", ACTIVATION_NAMES.get(net.activation, net.activation))
             meta = getattr(net, "metadata", None) or {}
             accuracy = meta.get("test_accuracy")
             if isinstance(accuracy, (int, float)):

@@ -59,8 +59,12 @@ class DrawCanvas(QWidget):
         return QPointF((pos.x() - r.x()) / r.width(), (pos.y() - r.y()) / r.height())
 
     # ------------------------------------------------------------------ the picture
+    def pixels(self) -> int:
+        """The picture's side in device pixels (the widget's side on a high-DPI screen times its ratio)."""
+        return max(1, round(self.side() * self.devicePixelRatioF()))
+
     def _ensure_image(self):
-        s = self.side()
+        s = self.pixels()
         if self._image.width() != s:
             self._image = QImage(s, s, QImage.Format.Format_Grayscale8)
             self._render()
@@ -139,7 +143,8 @@ class DrawCanvas(QWidget):
         self.changed.emit()
 
     def set_overlay(self, box: QRectF | None, point: QPointF | None) -> None:
-        """Outline `box` and mark `point` (canvas pixels) over the drawing; None hides them."""
+        """Outline `box` and mark `point` (in the picture's pixels, as gray_array) over the drawing; None hides
+        them."""
         self.overlay_box, self.overlay_point = box, point
         self.update()
 
@@ -154,8 +159,9 @@ class DrawCanvas(QWidget):
         s = self._image.width()
         a, b = points[-2 if len(points) > 1 else -1], points[-1]
         margin = width * s / 2 + 2
-        dirty = QRectF(QPointF(a.x() * s, a.y() * s), QPointF(b.x() * s, b.y() * s)).normalized()
-        dirty = dirty.adjusted(-margin, -margin, margin, margin).toAlignedRect()
+        k = self.side() / s  # device pixels → widget pixels
+        dirty = QRectF(QPointF(a.x() * s * k, a.y() * s * k), QPointF(b.x() * s * k, b.y() * s * k)).normalized()
+        dirty = dirty.adjusted(-margin * k, -margin * k, margin * k, margin * k).toAlignedRect()
         self.update(dirty.translated(self.square().topLeft()))
         self.changed.emit()
 
@@ -195,15 +201,17 @@ class DrawCanvas(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
         r = self.square()
-        painter.drawImage(r.topLeft(), self._image)
+        painter.drawImage(r, self._image)  # one image pixel per device pixel
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        k = r.width() / self._image.width()  # image pixels → widget pixels
         if self.overlay_box is not None:
             pen = QPen(QColor("#E69F00"), 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.drawRect(self.overlay_box.translated(r.x(), r.y()))
+            b = self.overlay_box
+            painter.drawRect(QRectF(r.x() + b.x() * k, r.y() + b.y() * k, b.width() * k, b.height() * k))
         if self.overlay_point is not None:
             painter.setPen(QPen(QColor("#56B4E9"), 2))
-            c = self.overlay_point + QPointF(r.x(), r.y())
+            c = QPointF(r.x() + self.overlay_point.x() * k, r.y() + self.overlay_point.y() * k)
             painter.drawLine(c + QPointF(-8, 0), c + QPointF(8, 0))
             painter.drawLine(c + QPointF(0, -8), c + QPointF(0, 8))
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))

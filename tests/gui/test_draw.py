@@ -82,6 +82,36 @@ def test_drawing_a_one_then_a_seven(qtbot, tab):
     assert tab.answer_label.text() in [str(k) for k in range(10)]
 
 
+def arc(cx, cy, rx, ry, a0, a1, n=16):
+    return [(cx + rx * np.cos(a), cy + ry * np.sin(a)) for a in np.linspace(a0, a1, n)]
+
+
+DIGITS = {  # each digit as a learner might write it with the mouse: a list of strokes
+    0: [ZERO],
+    1: [ONE],
+    2: [[(0.3, 0.35), (0.4, 0.22), (0.55, 0.2), (0.66, 0.3), (0.62, 0.45), (0.3, 0.78), (0.72, 0.78)]],
+    3: [[(0.32, 0.25), (0.5, 0.2), (0.65, 0.3), (0.5, 0.48), (0.67, 0.62), (0.5, 0.78), (0.3, 0.72)]],
+    4: [[(0.55, 0.2), (0.3, 0.6), (0.7, 0.6)], [(0.58, 0.4), (0.58, 0.82)]],
+    5: [[(0.68, 0.2), (0.38, 0.2), (0.35, 0.45)] + arc(0.5, 0.6, 0.17, 0.17, -2.3, 2.6, 12)],
+    6: [[(0.62, 0.18), (0.42, 0.4)] + arc(0.5, 0.63, 0.15, 0.17, np.pi + 0.6, 3 * np.pi + 0.6, 18)],
+    7: [SEVEN],
+    8: [arc(0.5, 0.35, 0.13, 0.14, np.pi / 2, 2.5 * np.pi) + arc(0.5, 0.64, 0.16, 0.15, -np.pi / 2, -2.5 * np.pi)],
+    9: [arc(0.5, 0.35, 0.15, 0.14, 0, 2 * np.pi, 18) + [(0.65, 0.35), (0.62, 0.8)]],
+}
+
+
+@pytest.mark.parametrize("width", [10, 20, 36])
+def test_every_digit_drawn_with_the_mouse_is_read_right(qtbot, tab, width):
+    tab.width_slider.setValue(width)
+    answers = {}
+    for digit, strokes in DIGITS.items():
+        qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+        for points in strokes:
+            stroke(qtbot, tab.canvas, points)
+        answers[digit] = int(tab.answer_label.text())
+    assert answers == {d: d for d in DIGITS}
+
+
 def test_bars_move_while_the_button_is_still_down(qtbot, tab):
     end = press_and_move(qtbot, tab.canvas, ZERO[:13])  # half a zero, button held
     qtbot.waitUntil(lambda: bar_heights(tab).any(), timeout=1000)
