@@ -32,6 +32,10 @@ EXTRA_PARAMETERS = {
 # The book's chapter 6 comparison (optimizer_compare_naive.py); RMSprop's rate is ours: it descends without zig-zag.
 CHAPTER6_LR = {"SGD": 0.95, "Momentum": 0.1, "AdaGrad": 1.5, "RMSprop": 0.1, "Adam": 0.3}
 
+# Where a run starts when the user picks a surface (the book's points for the first two).
+SURFACE_STARTS = {"sphere": DEFAULT_START, "ellipse": (-7.0, 2.0), "saddle": (-2.5, 0.05), "rosenbrock": (-1.5, 2.0),
+                  "himmelblau": (0.0, 0.0)}
+
 STALL_STEPS = 10  # a run that moved less than STALL_DISTANCE × the view's size in this many steps "does not move"
 STALL_DISTANCE = 1e-6
 STATIONARY_GRADIENT = 1e-6  # |∇f| below this: a minimum (or another stationary point) is reached
@@ -382,6 +386,14 @@ class DescentState:
         return state
 
 
+def start_for(surface_key: str) -> tuple[float, float]:
+    """A start point for the surface: the book's, or a quarter of the view in from its top-left corner."""
+    if surface_key in SURFACE_STARTS:
+        return SURFACE_STARTS[surface_key]
+    a, b, c, d = SURFACES[surface_key].view
+    return (a + 0.25 * (b - a), d - 0.25 * (d - c))
+
+
 def default_optimizers() -> list[OptimizerSetting]:
     """Plain gradient descent with η = 0.1 on; the others off, at the chapter 6 comparison's rates."""
     opts = [OptimizerSetting(name) for name in OPTIMIZER_ORDER]
@@ -450,6 +462,24 @@ def contour_levels(Z, count=14):
         return np.zeros(0)
     p = np.linspace(0.03, 0.97, count) ** 2
     return np.unique(np.quantile(z, p))
+
+
+def axis_range(values, log: bool) -> tuple[float, float]:
+    """A y range holding the finite values that changes rarely as they grow: whole decades on a log axis
+    (returned as log10 exponents, as pyqtgraph's log mode wants), steps of 1-2-5 × 10^k on a linear one."""
+    v = np.asarray(values, dtype=np.float64)
+    v = v[np.isfinite(v) & ((v > 0) if log else True)]
+    if v.size == 0:
+        return (0.0, 1.0)
+    if log:
+        lo, hi = math.floor(math.log10(v.min())), math.ceil(math.log10(v.max()))
+        return (float(lo), float(max(hi, lo + 1)))
+    lo, hi = float(v.min()), float(v.max())
+    span = max(hi - lo, abs(hi), abs(lo), 1e-300)  # measured against the size of the values: few changes
+    decade = 10.0 ** math.floor(math.log10(span))
+    unit = next(m * decade for m in (0.1, 0.2, 0.5, 1.0) if span <= 10 * m * decade)
+    bottom, top = math.floor(lo / unit) * unit, math.ceil(hi / unit) * unit
+    return (bottom, top if top > bottom else bottom + unit)
 
 
 def target_index(start_index: int, elapsed_s: float, steps_per_second: float) -> int:

@@ -225,3 +225,24 @@ def test_contour_levels_and_playback_timing():
     assert dl.target_index(5, 1.0, 30) == 35
     assert dl.target_index(5, 0.01, 30) == 5
     assert dl.target_index(0, 0.1, 30) == 3
+
+
+def test_every_surface_has_a_start_inside_its_view():
+    for key, surface in SURFACES.items():
+        x0, x1 = dl.start_for(key)
+        a, b, c, d = surface.view
+        assert a <= x0 <= b and c <= x1 <= d, key
+    assert dl.start_for("sphere") == (-3.0, 4.0) and dl.start_for("ellipse") == (-7.0, 2.0)
+
+
+def test_axis_range_moves_in_big_steps():
+    assert dl.axis_range([25.0, 3.2, 0.04], log=True) == (-2.0, 2.0)
+    assert dl.axis_range([25.0, 0.0, -1.0, np.nan], log=True) == (1.0, 2.0)  # only f > 0 on a log axis
+    assert dl.axis_range([], log=True) == (0.0, 1.0)
+    lo, hi = dl.axis_range([6.45, 0.013], log=False)
+    assert lo <= 0.013 and hi >= 6.45 and hi <= 7.5
+    assert dl.axis_range([6.45, 0.02], log=False) == (lo, hi)  # small changes keep the same range
+    lo, hi = dl.axis_range([-3.0, 25.0], log=False)
+    assert lo <= -3 and hi >= 25
+    lo, hi = dl.axis_range([2.0, 2.0], log=False)
+    assert lo <= 2.0 < hi
