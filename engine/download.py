@@ -171,9 +171,11 @@ def download_mnist(dest_folder, mirrors=MIRRORS, chunk: int = CHUNK, timeout: fl
     """Download the four MNIST .gz files into `dest_folder` (created if needed), trying `mirrors` in turn.
 
     files   {name: md5} to fetch (default: the four standard files, MNIST_FILES)
+    Once a mirror has delivered a file, the next files are asked from it first.
     Yields the events described in the module docstring; raises DownloadError when every mirror fails a file.
     """
     dest = Path(dest_folder)
+    mirrors = list(mirrors)
     files = dict(MNIST_FILES if files is None else files)
     try:
         dest.mkdir(parents=True, exist_ok=True)
@@ -211,6 +213,8 @@ def download_mnist(dest_folder, mirrors=MIRRORS, chunk: int = CHUNK, timeout: fl
             except OSError as exc:  # the destination, not the mirror: no point trying another one
                 raise DatasetError(dest / name, f"cannot write the file ({exc.strerror or exc})") from None
             all_done += sizes[name]
+            mirrors.remove(mirror)
+            mirrors.insert(0, mirror)  # the next files try the mirror that worked first
             yield {"kind": "file_done", "file": name, "url": url, "bytes": sizes[name]}
             break
         else:

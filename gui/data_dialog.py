@@ -480,7 +480,8 @@ class DataDialog(QDialog):
         job, s.job = s.job, ""
         if job == "download":
             if finished and result is not None:
-                self.progress.finish(self.tr("Done: %1").replace("%1", format_bytes(self.progress.total)))
+                self.progress.finish(self.tr("%1 downloaded and verified").replace("%1",
+                                                                             format_bytes(self.progress.total)))
                 s.message = ("downloaded", result["folder"])
                 self._ready(Path(result["folder"]))
             else:
