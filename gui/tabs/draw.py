@@ -395,7 +395,8 @@ class DrawTab(Tab):
             brushes[s.answer] = COLORS[3]
         self.bars.setOpts(height=heights, brushes=brushes)
         if s.y is None:
-            self.answer_label.setText("–" if self.net() is not None or self.canvas.is_empty() else "?")
+            unanswered = not self.canvas.is_empty() and (self.net() is None or self.model_error)
+            self.answer_label.setText("?" if unanswered else "–")
             self.bar_text.setText("")
             if self.model_error:
                 self.probability_label.setText(self.model_error)

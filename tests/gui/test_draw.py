@@ -223,6 +223,16 @@ def test_a_republished_model_is_used_at_once(qtbot, tab):
     assert not np.allclose(bar_heights(tab), before)
 
 
+def test_a_model_with_other_inputs_is_refused_with_a_message(qtbot, tab):
+    tab.hub.publish("trained", "cat model", TwoLayerNet(12288, 10, 10, seed=4))
+    tab.choose_model("trained")
+    stroke(qtbot, tab.canvas, ONE)
+    assert "cannot read a 28 × 28 digit" in tab.probability_label.text()
+    assert not bar_heights(tab).any() and tab.answer_label.text() == "?"
+    tab.choose_model("bundled")
+    assert tab.answer_label.text() == "1"
+
+
 def test_missing_model_file_is_said_and_drawing_still_works(qtbot, make_tab, tmp_path, monkeypatch):
     monkeypatch.setattr("gui.model_hub.BUNDLED_MODEL", tmp_path / "digit_default.npz")
     tab = make_tab()
