@@ -31,11 +31,17 @@ _SYNONYMS = {"^": "**", "−": "-", "×": "*", "·": "*", "÷": "/"}
 
 
 class ExprError(ValueError):
-    """Text that is not a valid expression; `position` is the 0-based column of the fault (or None)."""
+    """Text that is not a valid expression; `position` is the 0-based column of the fault (or None).
 
-    def __init__(self, message, position=None):
+    `code` names the kind of fault and `details` its pieces (the bad character, the unknown name, …), so that
+    a user interface can say the same thing in another language; `reason` is the English sentence.
+    """
+
+    def __init__(self, message, position=None, code="", details=()):
         self.position = position
         self.reason = message
+        self.code = code
+        self.details = tuple(str(d) for d in details)
         where = f" at column {position + 1}" if position is not None else ""
         super().__init__(f"{message}{where}")
 
@@ -48,7 +54,7 @@ def _tokenize(text):
         m = _TOKEN.match(text, pos)
         if not m:
             bad = len(text[pos:]) - len(text[pos:].lstrip()) + pos
-            raise ExprError(f"unexpected character {text[bad]!r}", bad)
+            raise ExprError(f"unexpected character {text[bad]!r}", bad, "character", (text[bad],))
         kind = m.lastgroup
         start = m.start(kind)
         value = m.group(kind)
@@ -80,23 +86,25 @@ class _Parser:
     def expect(self, value):
         kind, got, pos = self.take()
         if got != value:
-            found = "the end of the text" if kind == "end" else repr(got)
-            raise ExprError(f"expected {value!r} but found {found}", pos)
+            if kind == "end":
+                raise ExprError(f"expected {value!r} but found the end of the text", pos, "expected_end", (value,))
+            raise ExprError(f"expected {value!r} but found {got!r}", pos, "expected", (value, got))
 
     def nested(self, pos):
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ExprError(f"too deeply nested (more than {MAX_DEPTH} levels)", pos)
+            raise ExprError(f"too deeply nested (more than {MAX_DEPTH} levels)", pos, "nested", (MAX_DEPTH,))
 
     def parse(self):
         if self.peek()[0] == "end":
-            raise ExprError("empty expression")
+            raise ExprError("empty expression", code="empty")
         node = self.expr()
         kind, value, pos = self.peek()
         if kind != "end":
             if kind in ("name", "num") or value == "(":
-                raise ExprError(f"missing operator before {value!r} (write 2*x, not 2x)", pos)
-            raise ExprError(f"unexpected {value!r}", pos)
+                raise ExprError(f"missing operator before {value!r} (write 2*x, not 2x)", pos, "missing_operator",
+                                (value,))
+            raise ExprError(f"unexpected {value!r}", pos, "unexpected", (value,))
         return node
 
     def expr(self):
@@ -151,16 +159,17 @@ class _Parser:
             if value in CONSTANTS:
                 return ("num", CONSTANTS[value])
             if value in FUNCTIONS:
-                raise ExprError(f"{value} needs parentheses, e.g. {value}(x)", pos)
+                raise ExprError(f"{value} needs parentheses, e.g. {value}(x)", pos, "parentheses", (value,))
             allowed = ", ".join((*self.variables, *CONSTANTS, *FUNCTIONS))
-            raise ExprError(f"unknown name {value!r} (allowed: {allowed})", pos)
+            raise ExprError(f"unknown name {value!r} (allowed: {allowed})", pos, "unknown_name", (value, allowed))
         if kind == "end":
-            raise ExprError("the expression ends too early", pos)
-        raise ExprError(f"unexpected {value!r}", pos)
+            raise ExprError("the expression ends too early", pos, "ends_early")
+        raise ExprError(f"unexpected {value!r}", pos, "unexpected", (value,))
 
     def call(self, name, pos):
         if name not in FUNCTIONS:
-            raise ExprError(f"unknown function {name!r} (allowed: {', '.join(FUNCTIONS)})", pos)
+            raise ExprError(f"unknown function {name!r} (allowed: {', '.join(FUNCTIONS)})", pos, "unknown_function",
+                            (name, ", ".join(FUNCTIONS)))
         func, arity = FUNCTIONS[name]
         self.expect("(")
         self.nested(pos)
@@ -171,7 +180,8 @@ class _Parser:
         self.expect(")")
         self.depth -= 1
         if len(args) != arity:
-            raise ExprError(f"{name} takes {arity} argument{'s' if arity > 1 else ''}, not {len(args)}", pos)
+            raise ExprError(f"{name} takes {arity} argument{'s' if arity > 1 else ''}, not {len(args)}", pos,
+                            "arguments", (name, arity, len(args)))
         return ("call", func, args)
 
 
@@ -213,9 +223,10 @@ class Expression:
 def parse(text, variables=("x",)):
     """Parse `text` into an Expression of the given variables; ExprError says what is wrong and where."""
     if not isinstance(text, str):
-        raise ExprError("the expression must be text")
+        raise ExprError("the expression must be text", code="not_text")
     if len(text) > MAX_LENGTH:
-        raise ExprError(f"the expression is too long (more than {MAX_LENGTH} characters)", MAX_LENGTH)
+        raise ExprError(f"the expression is too long (more than {MAX_LENGTH} characters)", MAX_LENGTH, "too_long",
+                        (MAX_LENGTH,))
     return Expression(text, variables, _Parser(text, tuple(variables)).parse())
 
 

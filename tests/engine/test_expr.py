@@ -4,7 +4,7 @@ import time
 import numpy as np
 import pytest
 
-from engine.expr import MAX_DEPTH, ExprError, format_error, parse
+from engine.expr import FUNCTIONS, MAX_DEPTH, MAX_LENGTH, ExprError, format_error, parse
 
 
 def test_book_function_matches_python():
@@ -194,3 +194,25 @@ def test_printed_signs_are_read_as_operators():
 def test_number_literals_are_floats_not_big_integers():
     assert parse("1" * 400)(0.0) == float("1" * 400)
     assert parse("1e999")(0.0) == np.inf
+
+
+@pytest.mark.parametrize("text, code, details", [
+    ("__import__('os')", "character", ("_",)),
+    ("2x", "missing_operator", ("x",)),
+    ("(x + 1", "expected_end", (")",)),
+    ("sin(x 1)", "expected", (")", "1")),
+    ("max(x, 1 2)", "expected", (")", "2")),
+    ("x + 1)", "unexpected", (")",)),
+    ("x +", "ends_early", ()),
+    ("sin x", "parentheses", ("sin",)),
+    ("y", "unknown_name", ("y", "x, pi, e, " + ", ".join(FUNCTIONS))),
+    ("foo(x)", "unknown_function", ("foo", ", ".join(FUNCTIONS))),
+    ("max(x)", "arguments", ("max", "2", "1")),
+    ("", "empty", ()),
+    ("x" * 600, "too_long", (str(MAX_LENGTH),)),
+    ("-" * (MAX_DEPTH + 5) + "x", "nested", (str(MAX_DEPTH),)),
+])
+def test_errors_carry_a_code_and_details_for_translation(text, code, details):
+    with pytest.raises(ExprError) as info:
+        parse(text)
+    assert (info.value.code, info.value.details) == (code, details)

@@ -101,7 +101,7 @@ def test_typed_function_is_drawn_with_no_exact_derivative(qtbot, tab):
     assert not tab.expr_error.isVisible()
     x0 = tab.state.x0
     assert float(readout(tab, "central")) == pytest.approx(1.5 * x0**2 - 2, abs=1e-6)
-    assert "not known" in readout(tab, "exact")
+    assert "unknown" in readout(tab, "exact")
     assert readout(tab, "ce") == "—"
     xs, ys = tab.curve_item.getData()
     np.testing.assert_allclose(ys, 0.5 * xs**3 - 2 * xs)
@@ -124,6 +124,9 @@ def test_typing_a_list_function_selects_it(qtbot, tab):
     ("x.__class__", "unexpected character '.'", 1),
     ("exp(y)", "unknown name 'y'", 4),
     ("", "empty expression", None),
+    ("sin x", "sin needs parentheses, e.g. sin(x)", 0),
+    ("max(x)", "max takes 2 argument(s), not 1", 0),
+    ("(x + 1", "expected ')' but the text ends", 6),
 ])
 def test_bad_text_shows_where_and_keeps_the_previous_function(qtbot, tab, text, fragment, column):
     qtbot.mouseClick(tab.book5_button, Qt.MouseButton.LeftButton)
