@@ -154,6 +154,8 @@ class MnistPanel(Tab):
         self._seconds = 0.0
         self._diverged = {}
         self._live_net = None
+        self._loss_top = 2.5
+        self._weights_done = 0
         self._build()
         self.redraw_timer = QTimer(self)
         self.redraw_timer.setInterval(REDRAW_MS)
@@ -169,7 +171,7 @@ class MnistPanel(Tab):
         lv.addWidget(self._build_run_box())
         lv.addWidget(self._build_model_box())
         lv.addStretch(1)
-        left_scroll = scrolled(left, 280)
+        left_scroll = scrolled(left, 310)
         left_scroll.setMaximumWidth(350)
 
         self.pages = QTabWidget()
@@ -435,6 +437,13 @@ class MnistPanel(Tab):
         return self.tr("MNIST · two-layer net")
 
     def retranslate(self):
+        for i, text in enumerate((self.tr("Learning"), self.tr("Weights"), self.tr("Results"),
+                                  self.tr("Gradient check"))):
+            self.pages.setTabText(i, text)
+        self.pages.setTabToolTip(0, self.tr("Loss and accuracy while training"))
+        self.pages.setTabToolTip(1, self.tr("The first layer's weights as 28×28 pictures"))
+        self.pages.setTabToolTip(2, self.tr("Confusion matrix and misclassified test digits"))
+        self.pages.setTabToolTip(3, self.tr("Backprop against the numerical gradient"))
         self.data_box.setTitle(self.tr("Data"))
         self.get_button.setText(self.tr("Get MNIST…"))
         self.get_button.setToolTip(self.tr("Download MNIST or import a copy you already have"))
@@ -495,8 +504,7 @@ class MnistPanel(Tab):
         legend.clear()
         legend.addItem(self.loss_curve, self.tr("each mini-batch"))
         legend.addItem(self.smooth_curve, self.tr("mean of the last 100"))
-        self.acc_plot.set_labels(self.tr("epoch (600 iterations with batch 100)"), self.tr("accuracy (0–1)"),
-                                 self.tr("Accuracy on the full sets, once per epoch"))
+        self.label_accuracy_plot()
         legend = self.acc_plot.getPlotItem().legend
         legend.clear()
         legend.addItem(self.train_acc_curve, self.tr("train (60,000)"))
@@ -557,6 +565,11 @@ class MnistPanel(Tab):
         }
         self.show_explanation()
         self.refresh_all()
+
+    def label_accuracy_plot(self):
+        per_epoch = self._run.get("per_epoch", 600)
+        self.acc_plot.set_labels(self.tr("epoch (= %1 iterations)").replace("%1", f"{per_epoch:,}"),
+                                 self.tr("accuracy (0–1)"), self.tr("Accuracy on the full sets, once per epoch"))
 
     def show_explanation(self, *_):
         self.explanation.setHtml(self.explanations[PAGES[self.pages.currentIndex()]])
@@ -696,7 +709,11 @@ class MnistPanel(Tab):
         for curve in (self.loss_curve, self.smooth_curve, self.train_acc_curve, self.test_acc_curve):
             curve.setData([], [])
         self.loss_plot.setXRange(0, iters, padding=0.02)  # fixed: the axis is not redrawn every frame
+        self._loss_top = 2.5
+        self._weights_done = 0
+        self.loss_plot.setYRange(0, self._loss_top, padding=0)
         self.acc_plot.setXRange(0, iters / per_epoch, padding=0.03)
+        self.label_accuracy_plot()
         self.progress.unit = "weights" if numerical else "iterations"
         self.progress.start(iters * self._run["weights"] if numerical else iters)
         self._status, self._message = "running", ""
@@ -761,14 +778,10 @@ class MnistPanel(Tab):
             elif kind == "report":
                 s.report = {k: v for k, v in event.items() if k != "kind"}
                 self.publish()
-        if self._run["numerical"]:
-            if done is not None:
-                self.progress.set_done(done)
-        elif self.loss_filled:
-            self.progress.set_done(self.loss_filled)
-        if self._status in ("finished", "diverged"):
+        if done is not None:
+            self._weights_done = done
+        if self._status not in ("running", "paused"):  # else the timer shows the progress, 10 times a second
             self.redraw()
-        self.refresh_status()
         if s.report is not None:
             self.refresh_results()
             self.refresh_model_box()
@@ -787,6 +800,9 @@ class MnistPanel(Tab):
         if self._status == "finished":
             self.progress.finish(self.tr("Finished: %1 iterations in %2 s.").replace(
                 "%1", f"{self._run['iterations']:,}").replace("%2", f"{self._seconds:.1f}"))
+        else:
+            self.progress.finish(self.tr("%1 of %2 iterations done.").replace("%1", f"{self.loss_filled:,}")
+                                 .replace("%2", f"{self._run['iterations']:,}"))
         self.refresh_all()
 
     def on_train_failed(self, run, message):
@@ -794,14 +810,28 @@ class MnistPanel(Tab):
             return
         self.redraw_timer.stop()
         self._status, self._message = "failed", message
+        self.progress.finish(self.tr("%1 of %2 iterations done.").replace("%1", f"{self.loss_filled:,}")
+                             .replace("%2", f"{self._run['iterations']:,}"))
         self.redraw()
         self.refresh_all()
 
     def redraw(self):
+        """Show what arrived since the last frame: curves (only if they grew), progress, status, weights."""
         n = self.loss_filled
         if grow(self.loss_curve, self.iteration_x[:n], self.loss_data[:n]) or self._shown_smooth != n:
+            start = max(self._shown_smooth, 0)
+            if n > start:
+                top = float(np.nanmax(self.loss_data[start:n]))
+                if top > self._loss_top:  # the y range only ever grows: a fixed axis is not redrawn every frame
+                    self._loss_top = top * 1.1
+                    self.loss_plot.setYRange(0, self._loss_top, padding=0)
             self.smooth_curve.setData(self.iteration_x[:n], training.smooth(self.loss_data[:n], SMOOTH_WINDOW))
             self._shown_smooth = n
+        if self._run:
+            done = self._weights_done if self._run["numerical"] else n
+            if done and done != self.progress.done and self._status in ("running", "paused"):
+                self.progress.set_done(done)
+        self.refresh_status()
         points = self.acc_points
         grow(self.train_acc_curve, [p[0] for p in points], [p[1] for p in points])
         grow(self.test_acc_curve, [p[0] for p in points], [p[2] for p in points])
@@ -1074,7 +1104,10 @@ class MnistPanel(Tab):
             text = self.tr("Ready: press Start (Space).")
         self.status_label.setStyleSheet(ERROR_STYLE if error else "")
         self.status_label.setText(text)
-        self.summary_label.setText(self.summary_text())
+        self.status_label.setVisible(bool(text))
+        summary = self.summary_text()
+        self.summary_label.setText(summary)
+        self.summary_label.setVisible(bool(summary))
 
     def summary_text(self):
         s = self.state
