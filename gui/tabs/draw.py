@@ -206,7 +206,7 @@ class DrawTab(Tab):
         canvas_panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         self.undo_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
-        self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while this tab is shown
         self.undo_shortcut.activated.connect(self.undo)
 
     # ------------------------------------------------------------------ texts

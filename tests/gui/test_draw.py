@@ -149,8 +149,8 @@ def test_undo_removes_the_last_stroke(qtbot, tab):
     assert tab.answer_label.text() == "1"
     assert np.abs(tab.canvas.gray_array().astype(int) - after_one).max() <= 40  # same ink (antialiasing aside)
     np.testing.assert_allclose(tab.preview.array, x_one, atol=0.1)
-    tab.canvas.setFocus()
-    qtbot.keyClick(tab.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z: the 1 goes too
+    tab.clear_button.setFocus()
+    qtbot.keyClick(tab.clear_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z: the 1 goes too
     assert tab.canvas.is_empty()
     assert tab.answer_label.text() == "–" and not bar_heights(tab).any()
 
@@ -272,3 +272,29 @@ def test_settings_roundtrip(qtbot, tab, make_tab):
     assert other.state.pen_width == 33 and other.canvas.pen_width == 33
     assert not other.guides_check.isChecked()
     assert other.model_combo.currentData() == "trained"
+
+
+def test_in_the_window_ctrl_z_undoes_only_while_draw_is_shown(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()  # shortcuts work in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    assert window.show_tab("draw")
+    tab = window.tab_pages["draw"]
+    assert tab.net() is not None  # the bundled model, on first launch
+    stroke(qtbot, tab.canvas, ONE)
+    stroke(qtbot, tab.canvas, SEVEN_TOP)
+    assert tab.answer_label.text() == "7"
+    window.tabs.tabBar().setFocus()
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(tab.canvas.strokes) == 1 and tab.answer_label.text() == "1"
+    window.show_tab("losses")
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(tab.canvas.strokes) == 1  # another tab is shown: its Ctrl+Z is not ours
