@@ -219,6 +219,11 @@ class DerivativesTab(Tab):
     def _build_error_page(self):
         self.error_box = QGroupBox()
         form = QFormLayout(self.error_box)
+        self.error_function_label = QLabel()
+        self.error_combo = QComboBox()
+        self.error_combo.setModel(self.function_combo.model())  # the same list as the first page's
+        self.error_combo.activated.connect(self._combo_chosen)
+        form.addRow(self.error_function_label, self.error_combo)
         self.error_where = selectable(QLabel())
         self.error_where.setWordWrap(True)
         form.addRow(self.error_where)
@@ -485,6 +490,9 @@ class DerivativesTab(Tab):
 
     def _retranslate_error(self):
         self.error_box.setTitle(self.tr("Error of the numerical derivative"))
+        self.error_function_label.setText(self.tr("f(x)"))
+        self.error_combo.setToolTip(self.tr("The function whose numerical derivative is measured (the same as on "
+                                            "the first page)"))
         self.show_forward.setText(self.tr("Forward difference"))
         self.show_central.setText(self.tr("Central difference"))
         self.show_forward.setToolTip(self.tr("Show |forward difference − exact| for each h"))
@@ -597,6 +605,7 @@ class DerivativesTab(Tab):
     def _combo_chosen(self, index):
         key = self.function_combo.itemData(index)
         if key == TYPED:
+            self.pages.setCurrentIndex(PAGES.index("point"))
             self.expr_edit.setFocus()
             self.expr_edit.selectAll()
             return
@@ -650,6 +659,7 @@ class DerivativesTab(Tab):
         self._syncing = True
         index = self.function_combo.findData(fn.key)
         self.function_combo.setCurrentIndex(index)
+        self.error_combo.setCurrentIndex(index)
         lo, hi = fn.view
         for spin in (self.x0_spin, self.error_x0_spin):
             spin.setRange(lo, hi)
@@ -801,7 +811,7 @@ class DerivativesTab(Tab):
         if not hasattr(self, "error_plot"):
             return
         s = self.state
-        where = self.tr("f(x) = %1 at x0 = %2 (choose them on the first page)")
+        where = self.tr("f(x) = %1 at x0 = %2")
         self.error_where.setText(where.replace("%1", self.fn.formula).replace("%2", f"{s.x0:g}"))
         self.tiny_result.setText("")
         try:

@@ -192,6 +192,19 @@ def test_error_plot_follows_x0_from_either_page(qtbot, tab):
     assert "x0 = -1" in tab.error_where.text()
 
 
+def test_choosing_a_function_on_the_error_page(qtbot, tab):
+    show_page(qtbot, tab, "error")
+    index = tab.error_combo.findData("tanh")
+    tab.error_combo.setCurrentIndex(index)
+    tab.error_combo.activated.emit(index)
+    assert tab.fn is lab.FUNCTIONS["tanh"] and tab.function_combo.currentData() == "tanh"
+    assert tab.expr_edit.text() == "tanh(x)"
+    np.testing.assert_allclose(tab.central_item.yData, lab.error_vs_h(lab.FUNCTIONS["tanh"], 0.5)["central_plot"])
+    own = tab.error_combo.findData("typed")
+    tab.error_combo.activated.emit(own)  # "your own" takes the user to the text box
+    assert PAGES[tab.pages.currentIndex()] == "point"
+
+
 def test_typed_function_has_no_error_plot_but_a_message(qtbot, tab):
     type_function(qtbot, tab, "x**4")
     show_page(qtbot, tab, "error")
