@@ -261,8 +261,6 @@ class DrawTab(Tab):
     def model_label(self, key: str) -> str:
         if key == "bundled":
             return self.tr("Bundled model")
-        if key == "trained":
-            return self.tr("Training tab: %1").replace("%1", self.hub.label(key))
         return self.hub.label(key) or key
 
     def models_changed(self):
@@ -274,6 +272,7 @@ class DrawTab(Tab):
         combo.clear()
         for key, _, _ in self.hub.items():
             combo.addItem(self.model_label(key), key)
+            combo.setItemData(combo.count() - 1, self.model_label(key), Qt.ItemDataRole.ToolTipRole)
         index = combo.findData(self.state.model_key)
         if index < 0 and combo.count():
             index = 0
