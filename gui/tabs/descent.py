@@ -763,6 +763,8 @@ class DescentTab(Tab):
         self.clock.restart()
 
     def play(self):
+        if not self.state.runs():
+            return
         self._cancel_step()
         if self.state.at_end():
             self.state.reset()
@@ -1050,7 +1052,7 @@ class DescentTab(Tab):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         self._exporting = True
-        cancelled = False
+        cancelled, error = False, None
         shown_index = self.state.index
         try:
             if kind == "gif":
@@ -1058,15 +1060,17 @@ class DescentTab(Tab):
             else:
                 cancelled = self._write_pngs(target, indices, progress)
         except (OSError, ValueError) as exc:
-            self.message_label.setText(f'<span style="color:{COLORS[3]}">'
-                                       + self.tr("Could not write %1: %2").replace("%1", str(target))
-                                       .replace("%2", str(exc)) + "</span>")
-            return False
+            error = exc
         finally:
             self._exporting = False
             progress.close()
             self.state.index = shown_index
             self.refresh()
+        if error is not None:
+            self.message_label.setText(f'<span style="color:{COLORS[3]}">'
+                                       + self.tr("Could not write %1: %2").replace("%1", str(target))
+                                       .replace("%2", str(error)) + "</span>")
+            return False
         if cancelled:
             self.message_label.setText(self.tr("Export cancelled: nothing was written."))
             return False
