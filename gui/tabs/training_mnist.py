@@ -374,10 +374,16 @@ class MnistPanel(Tab):
         self.confusion_table.setVerticalHeaderLabels([str(d) for d in range(10)])
         for header in (self.confusion_table.horizontalHeader(), self.confusion_table.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            header.setDefaultSectionSize(40)
-        self.confusion_table.horizontalHeader().setDefaultSectionSize(42)
-        self.confusion_table.verticalHeader().setDefaultSectionSize(24)
-        self.confusion_table.setFixedSize(10 * 42 + 34, 10 * 24 + 30)
+            header.setMinimumSectionSize(10)
+        width = self.confusion_table.fontMetrics().horizontalAdvance("00000") + 4  # "1135" fits
+        self.confusion_table.horizontalHeader().setDefaultSectionSize(width)
+        self.confusion_table.verticalHeader().setDefaultSectionSize(self.confusion_table.fontMetrics().height() + 8)
+        self.confusion_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.confusion_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header_w = self.confusion_table.verticalHeader().sizeHint().width()
+        header_h = self.confusion_table.horizontalHeader().sizeHint().height()
+        self.confusion_table.setFixedSize(10 * width + header_w + 4,
+                                          10 * (self.confusion_table.fontMetrics().height() + 8) + header_h + 4)
         self.confusion_axes = muted(wrapped())
         box.addWidget(self.confusion_title)
         box.addWidget(self.confusion_axes)
@@ -388,6 +394,7 @@ class MnistPanel(Tab):
         self.gallery_title = QLabel()
         self.gallery_title.setFont(f)
         self.gallery = ImageGrid(scale=1.5, caption_lines=2)
+        self.gallery.setMinimumWidth(150)
         gallery.addWidget(self.gallery_title)
         gallery.addWidget(self.gallery, 1)
         top.addLayout(gallery, 1)
@@ -505,10 +512,6 @@ class MnistPanel(Tab):
         legend.addItem(self.loss_curve, self.tr("each mini-batch"))
         legend.addItem(self.smooth_curve, self.tr("mean of the last 100"))
         self.label_accuracy_plot()
-        legend = self.acc_plot.getPlotItem().legend
-        legend.clear()
-        legend.addItem(self.train_acc_curve, self.tr("train (60,000)"))
-        legend.addItem(self.test_acc_curve, self.tr("test (10,000)"))
         # weights page
         self.weights_grid.setToolTip(self.tr("Each picture: one hidden neuron's 784 weights as 28×28 pixels"))
         # results page
@@ -568,8 +571,17 @@ class MnistPanel(Tab):
 
     def label_accuracy_plot(self):
         per_epoch = self._run.get("per_epoch", 600)
+        subset = self._run.get("numerical", False)
         self.acc_plot.set_labels(self.tr("epoch (= %1 iterations)").replace("%1", f"{per_epoch:,}"),
-                                 self.tr("accuracy (0–1)"), self.tr("Accuracy on the full sets, once per epoch"))
+                                 self.tr("accuracy (0–1)"),
+                                 self.tr("Accuracy on the first %1 images, at the start and the end").replace(
+                                     "%1", f"{NUMERICAL_SUBSET:,}") if subset
+                                 else self.tr("Accuracy on the full sets, once per epoch"))
+        legend = self.acc_plot.getPlotItem().legend
+        legend.clear()
+        sizes = (NUMERICAL_SUBSET, NUMERICAL_SUBSET) if subset else (60_000, 10_000)
+        legend.addItem(self.train_acc_curve, self.tr("train (%1 images)").replace("%1", f"{sizes[0]:,}"))
+        legend.addItem(self.test_acc_curve, self.tr("test (%1 images)").replace("%1", f"{sizes[1]:,}"))
 
     def show_explanation(self, *_):
         self.explanation.setHtml(self.explanations[PAGES[self.pages.currentIndex()]])
