@@ -397,12 +397,12 @@ def find_existing_mnist(candidates=None, home=None, cwd=None) -> list[Path]:
 
 
 def mnist_summary(path) -> dict:
-    """Validate MNIST at `path` completely (as load_mnist does) and count it:
+    """Validate MNIST at `path` completely (as import_mnist does: all 60,000 + 10,000 images) and count it:
     {"train": 60000, "test": 10000, "train_label_counts": [5923, …], "test_label_counts": [980, …]}."""
-    (x_train, t_train), (x_test, t_test) = load_mnist(path, normalize=False, flatten=True)
-    return {"train": len(x_train), "test": len(x_test),
-            "train_label_counts": np.bincount(t_train, minlength=10).tolist(),
-            "test_label_counts": np.bincount(t_test, minlength=10).tolist()}
+    dataset, _ = _read_any(path, counts=MNIST_COUNTS)
+    return {"train": len(dataset["train_img"]), "test": len(dataset["test_img"]),
+            "train_label_counts": np.bincount(dataset["train_label"], minlength=10).tolist(),
+            "test_label_counts": np.bincount(dataset["test_label"], minlength=10).tolist()}
 
 
 def _idx_bytes(array: np.ndarray) -> bytes:

@@ -187,6 +187,7 @@ class DataDialog(QDialog):
         layout.addWidget(self.found_box)
 
         self.message_label = QLabel()
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # paths and engine messages, never markup
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message_label)
@@ -300,8 +301,7 @@ class DataDialog(QDialog):
                            "Download it, import a copy, or use a copy found below.")
         where = html.escape(str(s.source))
         if s.summary is None:
-            return self.tr("<b>Found</b> at %1 (the four files are there; Check reads them all).").replace(
-                "%1", where)
+            return self.tr("<b>Found</b> at %1 (not checked yet: Check reads it all).").replace("%1", where)
         return (self.tr("<b>Found</b> at %1 — checked: %2 training and %3 test images, every label 0–9.")
                 .replace("%1", where).replace("%2", f"{s.summary['train']:,}")
                 .replace("%3", f"{s.summary['test']:,}"))

@@ -133,6 +133,15 @@ def test_summary_counts_every_label(mnist_dir):
                        "test_label_counts": TEST_COUNTS}
 
 
+def test_summary_wants_the_whole_set(tmp_path, real):
+    path = tmp_path / "mnist.npz"
+    np.savez(path, x_train=real["test_img"], y_train=real["test_label"], x_test=real["test_img"],
+             y_test=real["test_label"])
+    assert load_mnist(path)[0][0].shape == (10000, 784)  # load_mnist takes a smaller set as it is ...
+    with pytest.raises(DatasetError, match="expected 60000 train images, found 10000"):
+        mnist_summary(path)  # ... the Data dialog's check does not
+
+
 # ---------------------------------------------------------------- bad IDX files: message names file and fault
 def test_truncated_gzip(copy_dir):
     path = copy_dir / TRAIN_IMG

@@ -270,6 +270,37 @@ def test_found_copies_are_listed_and_one_can_be_used(qtbot, mnist_dir, tmp_path)
     assert not (settings.data_dir() / "mnist").exists()  # used where it is, not copied
 
 
+def test_the_usual_places_are_searched_in_the_home_folder(qtbot, mnist_dir, tmp_path, monkeypatch):
+    import numpy as np
+
+    home = tmp_path / "home"
+    keras = home / ".keras" / "datasets"
+    keras.mkdir(parents=True)
+    tiny = np.zeros((5, 28, 28), np.uint8)
+    np.savez(keras / "mnist.npz", x_train=tiny, y_train=np.zeros(5, np.uint8), x_test=tiny,
+             y_test=np.zeros(5, np.uint8))  # Keras's names, but not the real thing
+    book = home / "deep-learning-from-scratch" / "dataset"
+    book.mkdir(parents=True)
+    for name in MNIST_FILES:
+        (book / name).symlink_to(mnist_dir / name)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    dialog = DataDialog()  # the real search, in the fake home
+    qtbot.addWidget(dialog)
+    items = [dialog.found_list.item(i).text() for i in range(dialog.found_list.count())]
+    assert items == [str(keras / "mnist.npz"), str(book)]
+    assert dialog.found_list.item(0).toolTip() == "Keras's mnist.npz"
+    click(qtbot, dialog.use_button)  # the first one is selected
+    qtbot.waitUntil(lambda: "Cannot use this copy" in dialog.message_label.text(), timeout=LONG)
+    assert str(keras / "mnist.npz") in dialog.message_label.text()
+    assert "expected 60000 train images, found 5" in dialog.message_label.text()
+    assert mnist_source() is None
+    dialog.found_list.setCurrentRow(1)
+    with qtbot.waitSignal(dialog.mnist_ready, timeout=LONG) as ready:
+        click(qtbot, dialog.use_button)
+    assert ready.args == [str(book)]
+
+
 def test_a_found_copy_that_is_broken_is_not_used(qtbot, mnist_dir, tmp_path):
     copy = tmp_path / "dataset"
     shutil.copytree(mnist_dir, copy)
@@ -295,7 +326,7 @@ def test_check_counts_the_data_in_the_folder(qtbot, mnist_dir):
     shutil.copytree(mnist_dir, mnist_folder())
     dialog = make_dialog(qtbot)
     assert mnist_source() == mnist_folder()
-    assert "Found" in dialog.status_label.text() and "Check reads them all" in dialog.status_label.text()
+    assert "Found" in dialog.status_label.text() and "not checked yet" in dialog.status_label.text()
     click(qtbot, dialog.check_button)
     qtbot.waitUntil(lambda: "checked: 60,000 training and 10,000 test images" in dialog.status_label.text(),
                     timeout=LONG)
