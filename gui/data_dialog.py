@@ -35,6 +35,7 @@ from gui.widgets.progress import RateProgress, format_bytes
 
 SETTINGS_KEY = "data/mnist"  # QSettings key (gui.settings.app_settings()) holding the chosen MNIST folder or file
 ERROR_STYLE = f"color: {COLORS[3]};"
+WIDTH = 800  # the dialog's starting width; its height follows from the wrapped texts
 CLOSE_WAIT_MS = 5_000  # how long closing the dialog waits for a download to stop between two chunks
 
 
@@ -94,7 +95,7 @@ class DataDialog(QDialog):
         self.retranslate()
         self.refresh_source()
         self.search_copies()
-        self.resize(780, 680)
+        self.resize(WIDTH, self.layout().totalHeightForWidth(WIDTH))
 
     # ================================================================== layout
     def _build(self):
@@ -163,7 +164,9 @@ class DataDialog(QDialog):
         row.addWidget(self.import_file_button)
         row.addStretch(1)
         imp.addLayout(row)
-        layout.addWidget(self.import_box)
+        sources = QHBoxLayout()  # import and found copies side by side: the dialog fits a 720-pixel screen
+        sources.addWidget(self.import_box, 1)
+        layout.addLayout(sources)
 
         self.found_box = QGroupBox()
         found = QVBoxLayout(self.found_box)
@@ -184,11 +187,12 @@ class DataDialog(QDialog):
         row.addWidget(self.search_button)
         row.addStretch(1)
         found.addLayout(row)
-        layout.addWidget(self.found_box)
+        sources.addWidget(self.found_box, 1)
 
         self.message_label = QLabel()
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # paths and engine messages, never markup
         self.message_label.setWordWrap(True)
+        self.message_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)  # room kept: no jumping
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message_label)
         layout.addStretch(1)
@@ -225,6 +229,8 @@ class DataDialog(QDialog):
         self.cancel_button.setToolTip(self.tr("Stop the download; the unfinished file is deleted"))
         self.progress.setToolTip(self.tr("Bytes received of all four files, download rate and time left"))
         self.download_log.setToolTip(self.tr("What the download is doing, and mirrors that failed"))
+        self.download_log.setPlaceholderText(self.tr("Each file, the mirror it comes from and its MD5 check "
+                                                     "will be listed here."))
         self.import_box.setTitle(self.tr("Import a copy you have"))
         self.import_hint.setText(self.tr(
             "A folder with the four IDX files (train-images-idx3-ubyte.gz … , gzipped or not), the book's "
@@ -263,15 +269,14 @@ class DataDialog(QDialog):
         self.message_label.setText(self.message_text(s.message))
         error = bool(s.message) and s.message[0].endswith("failed")
         self.message_label.setStyleSheet(ERROR_STYLE if error else "")
-        self.message_label.setVisible(bool(s.message))
         log = "\n".join(self.log_text(entry) for entry in s.log)
         if log != self.download_log.toPlainText():
             self.download_log.setPlainText(log)
             bar = self.download_log.verticalScrollBar()
             bar.setValue(bar.maximum())  # the newest line in view
-        self.download_log.setVisible(bool(s.log))
         self.found_list.setVisible(bool(s.found))
         self.found_empty.setVisible(not s.found)
+        self.fit_height()
         for i in range(self.found_list.count()):
             item = self.found_list.item(i)
             place = s.found[i]
@@ -281,6 +286,13 @@ class DataDialog(QDialog):
             item.setText(text)
             item.setToolTip(self.kind_text(place))
         self.refresh_buttons()
+
+    def fit_height(self):
+        """Grow (never shrink) so that a long message or wrapped text is not squeezed, within the screen."""
+        needed = self.layout().totalHeightForWidth(self.width())
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else needed
+        if self.height() < needed and self.height() < screen:
+            self.resize(self.width(), min(needed, screen))
 
     def refresh_buttons(self):
         idle = not self.is_busy()
