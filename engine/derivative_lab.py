@@ -17,6 +17,7 @@ H_TINY = 1e-50  # the book's "too small" h: x + h == x in float64
 H_VALUES = np.array([float(f"1e-{k}") for k in range(1, 17)])  # 1e-1 … 1e-16 for the error plot
 ERROR_FLOOR = 1e-18  # an error of exactly 0 is drawn here: a log axis has no 0
 POINTS = 400
+DRAW_LIMIT = 1e12  # |y| beyond this is not drawn (exp(100x) reaches 1e217; a plot cannot span that)
 
 
 def function_1(x):
@@ -101,9 +102,26 @@ def curve(fn, view=None, n=POINTS):
     lo, hi = view or fn.view
     xs = np.linspace(lo, hi, n)
     ys = np.asarray(fn(xs), dtype=np.float64)
-    ys = np.broadcast_to(ys, xs.shape).copy()
-    ys[~np.isfinite(ys)] = np.nan
-    return xs, ys
+    return xs, drawable(np.broadcast_to(ys, xs.shape))
+
+
+def drawable(ys):
+    """ys with values that cannot be drawn (inf, nan, |y| > DRAW_LIMIT) set to nan."""
+    ys = np.array(ys, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        ys[~(np.abs(ys) <= DRAW_LIMIT)] = np.nan
+    return ys
+
+
+def y_range(*arrays, margin=0.08):
+    """(low, high) that shows every drawable value with a margin; None when there is nothing to show."""
+    values = np.concatenate([drawable(np.ravel(a)) for a in arrays])
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        return None
+    low, high = float(values.min()), float(values.max())
+    pad = margin * (high - low) if high > low else max(1.0, abs(high) * margin)
+    return low - pad, high + pad
 
 
 def clamp(fn, x):
@@ -134,6 +152,12 @@ def tangent(fn, x0, xs, h=H_BOOK, method="central"):
     with np.errstate(all="ignore"):
         d = numerical_diff(fn, x0, h, method)
         return fn(x0) + d * (np.asarray(xs, dtype=np.float64) - x0)
+
+
+def tangent_segment(fn, x0, view, h=H_BOOK, n=POINTS):
+    """(xs, ys) of the tangent across the view, for drawing: parts beyond DRAW_LIMIT are left out."""
+    xs = np.linspace(view[0], view[1], n)
+    return xs, drawable(tangent(fn, x0, xs, h))
 
 
 def error_vs_h(fn, x0, hs=H_VALUES):

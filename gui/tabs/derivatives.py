@@ -666,12 +666,9 @@ class DerivativesTab(Tab):
         self._syncing = False
         self.state.x0 = lab.clamp(fn, fn.x0 if x0 is None else x0)
         self.curve_plot.setXRange(lo, hi, padding=0.02)
-        xs, ys = lab.curve(fn)
-        finite = ys[np.isfinite(ys)]
-        if finite.size:
-            low, high = float(finite.min()), float(finite.max())
-            pad = 0.08 * (high - low) if high > low else 1.0
-            self.curve_plot.setYRange(low - pad, high + pad, padding=0)
+        limits = lab.y_range(lab.curve(fn)[1])
+        if limits is not None:
+            self.curve_plot.setYRange(*limits, padding=0)
         self.refresh_point()
         self.refresh_error()
 
@@ -781,9 +778,9 @@ class DerivativesTab(Tab):
         if not (np.isfinite(lo) and np.isfinite(hi)) or hi <= lo:
             return
         xs, ys = lab.curve(self.fn, view=(lo, hi))
-        self.curve_item.setData(xs, ys)
-        ends = np.array([lo, hi])
-        self.tangent_item.setData(ends, lab.tangent(self.fn, self.state.x0, ends, self.state.h))
+        self.curve_item.setData(xs, ys, connect="finite")
+        xs, ys = lab.tangent_segment(self.fn, self.state.x0, (lo, hi), self.state.h)
+        self.tangent_item.setData(xs, ys, connect="finite")
 
     def refresh_point(self):
         if not hasattr(self, "readout"):
@@ -795,7 +792,9 @@ class DerivativesTab(Tab):
             spin.setValue(s.x0)
         self._syncing = False
         y0 = r["y0"]
-        self.point.setPos(s.x0, y0 if np.isfinite(y0) else 0.0)
+        self.point.setVisible(bool(np.isfinite(lab.drawable(y0))))
+        if self.point.isVisible():
+            self.point.setPos(s.x0, y0)
         self.refresh_curve()
         self.readout["y0"].setText(full(y0))
         self.readout["forward"].setText(full(r["forward"]))

@@ -344,3 +344,19 @@ def test_every_control_has_a_tooltip(qtbot, tab):
                for w in tab.findChildren(cls)
                if not w.toolTip() and w.isVisibleTo(tab) and not isinstance(w.parent(), QAbstractSpinBox)]
     assert [type(w).__name__ + ":" + getattr(w, "text", lambda: "")() for w in missing] == []
+
+
+@pytest.mark.parametrize("text", ["1e308*x*x", "exp(100*x)", "x**1e308", "(-x)**0.5", "3", "1/x"])
+def test_wild_functions_are_drawn_or_skipped_without_errors(qtbot, tab, text):
+    type_function(qtbot, tab, text)
+    assert not tab.expr_error.isVisible() and tab.fn.text == text
+    for page in PAGES:
+        show_page(qtbot, tab, page)
+    show_page(qtbot, tab, "point")
+    for x in (-2.0, 0.0, 2.5):
+        tab.x0_spin.setValue(x)
+        y = tab.fn(tab.state.x0)
+        assert tab.point.isVisible() == bool(abs(y) <= lab.DRAW_LIMIT)  # inf / nan / 1e300 are not drawn
+        assert readout(tab, "y0") == repr(float(y))
+    low, high = tab.curve_plot.getViewBox().viewRange()[1]
+    assert np.isfinite(low) and np.isfinite(high)
