@@ -487,7 +487,7 @@ class DescentTab(Tab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((30, 112, 104, 104)):
+        for col, width in enumerate((30, 108, 100, 100)):
             header.resizeSection(col, width)
         v.addWidget(self.table, 1)
         return page
@@ -609,8 +609,11 @@ class DescentTab(Tab):
             "combines the two.</p>"
             "<p><b>Keys</b> (when the tab has focus): Space play / pause, → one step, R reset. "
             "Click on the map to choose the start.</p>"))
+        self.f_plot.setToolTip(self.tr("f at each step for every optimizer shown; the dashed line is the step "
+                                       "on the map"))
         self.update_play_text()
         self.on_speed(self.speed_slider.value())
+        self._shown_legend = self._shown_signature = None  # the legends' words are translated too
         self.refresh()
 
     def update_play_text(self):
