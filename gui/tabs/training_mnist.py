@@ -567,7 +567,9 @@ class MnistPanel(Tab):
                 "differences are not 0: floating-point rounding and the 1e-7 inside log(y + 1e-7).</p>"),
         }
         self.show_explanation()
+        self._shown_report = None  # redraw the results in the new language
         self.refresh_all()
+        self.refresh_check()
 
     def label_accuracy_plot(self):
         per_epoch = self._run.get("per_epoch", 600)
