@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -406,6 +406,13 @@ class DerivativesTab(Tab):
         splitter.addWidget(middle)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 1000])
+        # → forward, ← backward, R reset: only while this page (or a widget on it) has the focus
+        for key, slot in ((Qt.Key.Key_Right, self.forward_step), (Qt.Key.Key_Left, self.backward_step),
+                          (Qt.Key.Key_R, self.reset_graph)):
+            shortcut = QShortcut(QKeySequence(key), self.graph_view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.graph_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return splitter
 
     # ================================================================== texts
@@ -580,11 +587,13 @@ class DerivativesTab(Tab):
         self.backward_button.setText(self.tr("◀ Backward step"))
         self.all_button.setText(self.tr("Both passes at once"))
         self.reset_button.setText(self.tr("Reset"))
-        self.forward_button.setToolTip(self.tr("Compute the next node's value, from the inputs toward J"))
+        self.forward_button.setToolTip(self.tr(
+            "Compute the next node's value, from the inputs toward J (→ on the graph)"))
         self.backward_button.setToolTip(self.tr(
-            "Compute the next derivative dJ/d(node), from J back to the inputs, by the chain rule"))
+            "Compute the next derivative dJ/d(node), from J back to the inputs, by the chain rule (← on the graph)"))
         self.all_button.setToolTip(self.tr("Run the whole forward pass and then the whole backward pass"))
-        self.reset_button.setToolTip(self.tr("Hide every value and derivative"))
+        self.reset_button.setToolTip(self.tr("Hide every value and derivative (R on the graph)"))
+        self.graph_view.setToolTip(self.tr("Click the graph, then → steps forward, ← steps backward, R resets"))
         self.steps_table.setHorizontalHeaderLabels(
             [self.tr("Step"), self.tr("Value"), self.tr("J change when it rises by 0.001")])
         self.steps_table.setToolTip(self.tr(

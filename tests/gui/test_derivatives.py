@@ -360,3 +360,17 @@ def test_wild_functions_are_drawn_or_skipped_without_errors(qtbot, tab, text):
         assert readout(tab, "y0") == repr(float(y))
     low, high = tab.curve_plot.getViewBox().viewRange()[1]
     assert np.isfinite(low) and np.isfinite(high)
+
+
+def test_graph_keys_step_and_reset(qtbot, tab):
+    show_page(qtbot, tab, "graph")
+    view = tab.graph_view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton)
+    view.setFocus()
+    for _ in range(4):  # one more than needed: the fourth does nothing
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert tab.state.forward_done == 3 and view.values["J"] == "33"
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.grads == {"J": "1"}
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    assert tab.state.forward_done == 0 and view.grads == {}
