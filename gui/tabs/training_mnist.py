@@ -154,6 +154,7 @@ class MnistPanel(Tab):
         self._seconds = 0.0
         self._diverged = {}
         self._live_net = None
+        self._closed = False  # set by shutdown(): no new work starts
         self._loss_top = 2.5
         self._weights_done = 0
         self._build()
@@ -625,7 +626,7 @@ class MnistPanel(Tab):
     def set_source(self, source):
         """Use the MNIST copy at `source` (folder or file): loaded on a worker, about a second."""
         source = str(source)
-        if source == self.state.source and (self.state.data is not None or self.is_loading()):
+        if self._closed or source == self.state.source and (self.state.data is not None or self.is_loading()):
             return
         if self.is_training():
             self.stop_training()
@@ -682,13 +683,16 @@ class MnistPanel(Tab):
             self.start_training()
 
     def _make_worker(self, make_job):
+        """A Worker owned by the panel; after shutdown() none is made (a deleted panel must own no live thread)."""
         from gui.worker import Worker
 
+        if self._closed:
+            raise RuntimeError("the panel has shut down")
         return Worker(make_job, parent=self)
 
     def start_training(self):
         s = self.state
-        if s.data is None or self.is_training():
+        if s.data is None or self.is_training() or self._closed:
             return
         self.stop_check()
         self.stop_report()
@@ -860,7 +864,7 @@ class MnistPanel(Tab):
     # ================================================================== results and the Draw tab
     def start_report(self):
         s = self.state
-        if s.net is None or s.data is None:
+        if s.net is None or s.data is None or self._closed:
             return
         self.stop_report()
         net, data = s.net, s.data
@@ -973,7 +977,7 @@ class MnistPanel(Tab):
 
     def start_check(self):
         s = self.state
-        if s.data is None or self.is_checking() or self.is_training():
+        if s.data is None or self.is_checking() or self.is_training() or self._closed:
             return
         (x_train, t_train), _ = s.data
         n = self.check_images_spin.value()
@@ -1220,6 +1224,7 @@ class MnistPanel(Tab):
         super().closeEvent(event)
 
     def shutdown(self):
+        self._closed = True
         self.redraw_timer.stop()
         for w in (self.worker, self.load_worker, self.report_worker, self.check_worker):
             if w is not None and w.isRunning():

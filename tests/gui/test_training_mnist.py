@@ -311,3 +311,26 @@ def test_settings_are_remembered(qtbot, panel, tmp_path):
     assert q.pages.currentIndex() == PAGES.index("results")
     click(qtbot, q.defaults_button)
     assert (q.state.hidden_size, q.state.learning_rate, q.state.activation) == (50, 0.1, "sigmoid")
+
+
+def test_closing_the_main_window_mid_run_stops_every_worker(qtbot, mnist_dir):
+    from gui.main_window import MainWindow
+
+    app_settings().setValue("data/mnist", str(mnist_dir))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.show_tab("training")
+    tab = window.tab_pages["training"]
+    p = next(panel for panel in tab.panels if isinstance(panel, MnistPanel))
+    tab.experiments.setCurrentWidget(p)
+    qtbot.waitUntil(lambda: p.state.data is not None, timeout=LONG)
+    type_into(qtbot, p.iter_spin, "500000")
+    click(qtbot, p.start_button)
+    assert not p.check_button.isEnabled()  # one job at a time
+    qtbot.waitUntil(lambda: p.progress.bar.value() > 10, timeout=LONG)
+    workers = [w for w in (p.worker, p.load_worker, p.report_worker, p.check_worker) if w is not None]
+    window.close()
+    assert all(not w.isRunning() for w in workers)
+    window.deleteLater()
+    qtbot.wait(50)  # deleting the panels with their (finished) threads does not abort
