@@ -384,10 +384,10 @@ class DescentTab(Tab):
         for name in dl.OPTIMIZER_ORDER:
             color = RUN_COLORS[name]
             self.path_items[name] = pg.PlotDataItem(pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5,
-                                                    symbolBrush=color, symbolPen=None)
+                                                    symbolBrush=color, symbolPen=None, connect="finite")
             self.grad_items[name] = pg.PlotDataItem(pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
-                                                    connect="pairs")
-            self.step_items[name] = pg.PlotDataItem(pen=pg.mkPen(color, width=3), connect="pairs")
+                                                    connect="finite")
+            self.step_items[name] = pg.PlotDataItem(pen=pg.mkPen(color, width=3), connect="finite")
             self.point_items[name] = pg.ScatterPlotItem(size=13, brush=pg.mkBrush(color))
             for it in (self.path_items[name], self.grad_items[name], self.step_items[name], self.point_items[name]):
                 self.map_plot.addItem(it)
@@ -486,9 +486,9 @@ class DescentTab(Tab):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((30, 108, 100, 100)):
+        for col, width in enumerate((30, 108, 100, 100, 60)):
             header.resizeSection(col, width)
+        header.setStretchLastSection(True)  # f(x) takes what is left (at least its 60 px)
         v.addWidget(self.table, 1)
         return page
 
@@ -958,6 +958,7 @@ class DescentTab(Tab):
         s = self.state
         surface = s.surface_object()
         size = dl.view_size(surface)
+        box = dl.display_box(surface)
         self.start_marker.setData([s.start[0]], [s.start[1]])
         frames = {f.name: f for f in s.frame(k)}
         for name in dl.OPTIMIZER_ORDER:
@@ -973,13 +974,16 @@ class DescentTab(Tab):
             want_markers = len(f.path) <= MARKERS_UP_TO
             if want_markers != (path_item.opts["symbol"] is not None):
                 path_item.setSymbol("o" if want_markers else None)
-            path_item.setData(f.path[:, 0], f.path[:, 1])
+            path = dl.clip_path(f.path, box)
+            path_item.setData(path[:, 0], path[:, 1])
             self.point_items[name].setData([f.point[0]], [f.point[1]])
             draw_arrows = (arrows or self._pending_step) and f.next_point is not None
             if draw_arrows:
                 step = dl.arrow(f.point, f.next_point, 0.03 * size)
                 head = dl.gradient_arrow(f.point, f.gradient, 0.08 * size)
                 grad = dl.arrow(f.point, head, 0.025 * size) if head is not None else np.zeros((0, 2))
+                step = dl.clip_segments(step[0::2], step[1::2], box)
+                grad = dl.clip_segments(grad[0::2], grad[1::2], box)
                 self.step_items[name].setData(step[:, 0], step[:, 1])
                 self.grad_items[name].setData(grad[:, 0], grad[:, 1])
                 width = 4.5 if self._pending_step else 3

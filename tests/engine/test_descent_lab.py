@@ -237,7 +237,7 @@ def test_every_surface_has_a_start_inside_its_view():
 
 def test_axis_range_moves_in_big_steps():
     assert dl.axis_range([25.0, 3.2, 0.04], log=True) == (-2.0, 2.0)
-    assert dl.axis_range([25.0, 0.0, -1.0, np.nan], log=True) == (1.0, 2.0)  # only f > 0 on a log axis
+    assert dl.axis_range([25.0, 0.0, -1.0, np.nan], log=True) == (0.0, 2.0)  # only f > 0; two decades at least
     assert dl.axis_range([], log=True) == (0.0, 1.0)
     lo, hi = dl.axis_range([6.45, 0.013], log=False)
     assert lo <= 0.013 and hi >= 6.45 and hi <= 7.5
@@ -246,3 +246,28 @@ def test_axis_range_moves_in_big_steps():
     assert lo <= -3 and hi >= 25
     lo, hi = dl.axis_range([2.0, 2.0], log=False)
     assert lo <= 2.0 < hi
+    assert dl.axis_range([0.0, 1.7e308], log=False) == (0.0, 1.7e308)  # rounding up would overflow
+    assert dl.axis_range([1e-300, 1e305], log=True) == (-300.0, 305.0)
+
+
+def test_clipping_keeps_what_is_inside_the_box():
+    box = (-10.0, 10.0, -10.0, 10.0)
+    out = dl.clip_segments([[-20.0, 0.0], [0.0, 0.0], [20.0, 20.0], [0.0, 50.0]],
+                           [[20.0, 0.0], [5.0, 5.0], [30.0, 30.0], [0.0, -50.0]], box)
+    assert out.shape == (9, 2) and np.all(np.isnan(out[2::3]))
+    np.testing.assert_allclose(out[0:2], [[-10, 0], [10, 0]])  # crosses: cut at both edges
+    np.testing.assert_allclose(out[3:5], [[0, 0], [5, 5]])  # inside: unchanged
+    np.testing.assert_allclose(out[6:8], [[0, 10], [0, -10]])  # vertical, through
+    path = np.array([[1.0, 1.0], [2.0, 2.0]])
+    assert dl.clip_path(path, box) is not None and np.array_equal(dl.clip_path(path, box), path)
+    state = preset("lr_10")
+    state.gradient = "analytic"
+    state.step_num = 300
+    state.run_to_end()
+    surface = state.surface_object()
+    big = dl.display_box(surface)
+    assert big == (-4500.0, 4500.0, -4500.0, 4500.0)
+    drawn = dl.clip_path(state.run("SGD").xs[: state.index + 1], big)
+    finite = drawn[np.isfinite(drawn[:, 0])]
+    assert len(finite) >= 4 and np.all(np.abs(finite) <= 4500 + 1e-9)
+    np.testing.assert_array_equal(drawn[0], [-3.0, 4.0])
