@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from engine import derivative_lab as lab
 from engine import expr, graph
+from gui import expr_messages
 from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation
 from gui.widgets.graph_view import GraphView
@@ -628,37 +629,13 @@ class DerivativesTab(Tab):
         try:
             fn = lab.from_text(text)
         except expr.ExprError as exc:
-            reason = self.expr_reason(exc)
+            reason = expr_messages.reason(exc)
             caret = "" if exc.position is None else " " * min(exc.position, len(text)) + "^ "
             self.input_error = text + "\n" + caret + reason if text.strip() else reason
             self.expr_error.setText(self.tr("Cannot read this function:") + "\n" + self.input_error)
             self.expr_error.show()
             return
         self.set_function(fn)
-
-    def expr_reason(self, err):
-        """The evaluator's complaint in the user's language (its English sentence if the kind is new)."""
-        templates = {
-            "character": self.tr("unexpected character '%1'"),
-            "missing_operator": self.tr("missing operator before '%1' (write 2*x, not 2x)"),
-            "expected": self.tr("expected '%1' but found '%2'"),
-            "expected_end": self.tr("expected '%1' but the text ends"),
-            "unexpected": self.tr("unexpected '%1'"),
-            "ends_early": self.tr("the expression ends too early"),
-            "parentheses": self.tr("%1 needs parentheses, e.g. %1(x)"),
-            "unknown_name": self.tr("unknown name '%1' (allowed: %2)"),
-            "unknown_function": self.tr("unknown function '%1' (allowed: %2)"),
-            "arguments": self.tr("%1 takes %2 argument(s), not %3"),
-            "empty": self.tr("empty expression: type a function of x"),
-            "too_long": self.tr("the expression is too long (more than %1 characters)"),
-            "nested": self.tr("too deeply nested (more than %1 levels)"),
-        }
-        template = templates.get(err.code)
-        if template is None:
-            return err.reason
-        for i, detail in enumerate(err.details, 1):
-            template = template.replace(f"%{i}", detail)
-        return template
 
     def set_function(self, fn, x0=None):
         self.fn = fn

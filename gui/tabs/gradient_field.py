@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import expr, field_lab
+from gui import expr_messages
 from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation
 from gui.widgets.plots import COLORS, Plot, foreground
@@ -390,10 +391,8 @@ class GradientFieldTab(Tab):
             self.function_caret.setText("")
             self.function_caret.hide()
             return
-        self.function_error.setText(self.tr("Cannot read this function: %1").replace("%1", str(err)))
-        lines = expr.format_error(text, err).split("\n")
-        self.function_caret.setText(lines[0] + "\n" + lines[1].split("^")[0] + "^" if err.position is not None
-                                    else "")
+        self.function_error.setText(self.tr("Cannot read this function: %1").replace("%1", expr_messages.message(err)))
+        self.function_caret.setText(expr_messages.caret_lines(text, err))
         self.function_caret.setVisible(err.position is not None)
 
     def set_surface(self, surface):

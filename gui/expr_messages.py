@@ -1,0 +1,55 @@
+"""The safe evaluator's complaints (engine.expr.ExprError) in the user's language.
+
+The engine says what is wrong with a `code` and its `details`; the tabs that take a typed function show it
+through `reason(err)` and `message(err)`, so the words are translated in one place.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExprMessages", text)
+
+
+def _templates() -> dict[str, str]:
+    return {
+        "character": _tr("unexpected character '%1'"),
+        "missing_operator": _tr("missing operator before '%1' (write 2*x, not 2x)"),
+        "expected": _tr("expected '%1' but found '%2'"),
+        "expected_end": _tr("expected '%1' but the text ends"),
+        "unexpected": _tr("unexpected '%1'"),
+        "ends_early": _tr("the expression ends too early"),
+        "parentheses": _tr("%1 needs parentheses, e.g. %1(x)"),
+        "unknown_name": _tr("unknown name '%1' (allowed: %2)"),
+        "unknown_function": _tr("unknown function '%1' (allowed: %2)"),
+        "arguments": _tr("%1 takes %2 argument(s), not %3"),
+        "empty": _tr("empty expression: type a function"),
+        "too_long": _tr("the expression is too long (more than %1 characters)"),
+        "nested": _tr("too deeply nested (more than %1 levels)"),
+        "not_text": _tr("the expression must be text"),
+    }
+
+
+def reason(err) -> str:
+    """What is wrong, translated (the engine's English sentence for a kind of fault not listed here)."""
+    template = _templates().get(err.code)
+    if template is None:
+        return err.reason
+    for i, detail in enumerate(err.details, 1):
+        template = template.replace(f"%{i}", detail)
+    return template
+
+
+def message(err) -> str:
+    """The reason and, when known, the column of the fault ("…, at column 10")."""
+    if err.position is None:
+        return reason(err)
+    return _tr("%1 at column %2").replace("%1", reason(err)).replace("%2", str(err.position + 1))
+
+
+def caret_lines(text: str, err) -> str:
+    """The typed text and a caret under the fault, for a fixed-width label ('' when the column is unknown)."""
+    if err.position is None:
+        return ""
+    return text + "\n" + " " * min(err.position, len(text)) + "^"
