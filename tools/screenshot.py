@@ -32,6 +32,9 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.ToolTipText: text, QPalette.ColorRole.PlaceholderText: QColor("#8c8f94"),
     }.items():
         p.setColor(role, color)
+    dimmed = QColor("#6f737a")  # disabled controls must look disabled, as in the desktops' dark themes
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, dimmed)
     return p
 
 
