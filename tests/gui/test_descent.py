@@ -333,3 +333,23 @@ def test_session_is_remembered(qtbot, tab):
     qtbot.addWidget(third)
     third.restore_settings(s)
     assert third.state.signature() == dl.DescentState().signature()
+
+
+def test_choosing_a_surface_moves_the_view_and_the_start(qtbot, tab):
+    before = tab.contours.getData()[0].copy()
+    tab.surface_combo.setFocus()
+    tab.surface_combo.setCurrentIndex(tab.surface_combo.findData("saddle"))
+    assert tab.state.surface == "saddle" and tab.state.start == dl.start_for("saddle") and tab.state.index == 0
+    assert (tab.x0_spin.value(), tab.x1_spin.value()) == dl.start_for("saddle")
+    after = tab.contours.getData()[0]
+    assert len(after) != len(before) or not np.array_equal(np.nan_to_num(after), np.nan_to_num(before))
+    (x0, x1), _ = tab.map_plot.getPlotItem().getViewBox().viewRange()
+    assert x0 == pytest.approx(-3.0, abs=0.5) and x1 == pytest.approx(3.0, abs=0.5)
+    assert tab.minimum_marker.getData()[0].size == 0  # a saddle has no minimum to mark
+    type_into(qtbot, tab.steps_spin, "40")
+    click(qtbot, tab.end_button)
+    assert tab.state.index == 40
+    assert "left the view going downhill" in tab.message_label.text()
+    surface = SURFACES["saddle"]
+    expected = gradient_descent(surface, np.array(dl.start_for("saddle")), lr=0.1, step_num=40)[0]
+    np.testing.assert_array_equal(tab.state.positions()["SGD"], expected)
