@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -296,6 +298,7 @@ class MnistPanel(Tab):
         row.addWidget(self.save_button)
         row.addWidget(self.load_button)
         self.model_status = wrapped()
+        self.model_status.hide()
         v.addLayout(row)
         v.addWidget(self.model_status)
         return self.model_box
@@ -381,10 +384,8 @@ class MnistPanel(Tab):
         self.confusion_table.verticalHeader().setDefaultSectionSize(self.confusion_table.fontMetrics().height() + 8)
         self.confusion_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.confusion_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header_w = self.confusion_table.verticalHeader().sizeHint().width()
-        header_h = self.confusion_table.horizontalHeader().sizeHint().height()
-        self.confusion_table.setFixedSize(10 * width + header_w + 4,
-                                          10 * (self.confusion_table.fontMetrics().height() + 8) + header_h + 4)
+        self.confusion_table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.confusion_table.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.confusion_axes = muted(wrapped())
         box.addWidget(self.confusion_title)
         box.addWidget(self.confusion_axes)
@@ -392,7 +393,7 @@ class MnistPanel(Tab):
         box.addStretch(1)
         top.addLayout(box)
         gallery = QVBoxLayout()
-        self.gallery_title = QLabel()
+        self.gallery_title = wrapped()
         self.gallery_title.setFont(f)
         self.gallery = ImageGrid(scale=1.5, caption_lines=2)
         self.gallery.setMinimumWidth(150)
@@ -970,6 +971,7 @@ class MnistPanel(Tab):
     def _model_message(self, text, error=False):
         self.model_status.setStyleSheet(ERROR_STYLE if error else "")
         self.model_status.setText(text)
+        self.model_status.setVisible(bool(text))
 
     # ================================================================== gradient check
     def is_checking(self):
