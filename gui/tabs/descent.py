@@ -69,6 +69,19 @@ def fmt_pair(v, digits: int = 4) -> str:
     return f"({fmt(v[0], digits)}, {fmt(v[1], digits)})"
 
 
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def decade_ticks(lo: float, hi: float):
+    """pyqtgraph ticks for a log axis from 10^lo to 10^hi: a labelled tick every few decades, at most eight."""
+    lo, hi = int(lo), int(hi)
+    every = max(1, -(-(hi - lo) // 7))
+    major = [(e, "1" if e == 0 else f"10{str(e).translate(SUPERSCRIPT)}") for e in range(lo, hi + 1)
+             if e % every == 0]
+    minor = [(e, "") for e in range(lo, hi + 1) if e % every]
+    return [major, minor]
+
+
 def cache(*items):
     """Paint these items from a cached pixmap until they change: axes with their grid lines and legends are
     most of a frame's painting otherwise, though they rarely change while the animation plays."""
@@ -906,7 +919,9 @@ class DescentTab(Tab):
         if f_range != self._f_range:
             self._f_range = f_range
             self.f_plot.setXRange(0, f_range[0], padding=0.02)
-            self.f_plot.setYRange(*f_range[1], padding=0.02)
+            self.f_plot.setYRange(*f_range[1], padding=0.06)  # room for the end labels
+            # on a log axis only whole decades are labelled (pyqtgraph's labelled minor ticks pile up)
+            self.f_plot.getAxis("left").setTicks(decade_ticks(*f_range[1]) if log else None)
 
         name = self.table_combo.currentData() or (names[0] if names else "SGD")
         run = s.run(name)
