@@ -182,6 +182,7 @@ class DescentState:
         self.index = index
         self._signature = None
         self._runs: list[Run] = []
+        self._kept: dict = {}
 
     # ------------------------------------------------------------------ settings
     def optimizer(self, name: str) -> OptimizerSetting:
@@ -204,13 +205,24 @@ class DescentState:
                 tuple(o.key() for o in self.optimizers))
 
     def runs(self) -> list[Run]:
-        """A Run per enabled optimizer, rebuilt whenever a setting changed (the step index is kept)."""
+        """A Run per enabled optimizer, rebuilt when one of its settings changed (the step index is kept).
+
+        Runs whose own settings did not change are kept with the steps they computed.
+        """
         sig = self.signature()
         if sig != self._signature:
             self._signature = sig
             surface = self.surface_object()
-            self._runs = [Run(surface, self.start, o, self.gradient, self.step_num)
-                          for o in self.optimizers if o.enabled]
+            common = (self.surface, self.start, self.step_num, self.gradient)
+            kept = {}
+            for o in self.optimizers:
+                if o.enabled:
+                    key = common + (o.key(),)
+                    snapshot = OptimizerSetting(o.name, True, dict(o.params))
+                    kept[key] = self._kept.get(key) or Run(surface, self.start, snapshot, self.gradient,
+                                                           self.step_num)
+            self._kept = kept
+            self._runs = list(kept.values())
             self.index = min(self.index, self.step_num)
         return self._runs
 

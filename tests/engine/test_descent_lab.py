@@ -271,3 +271,17 @@ def test_clipping_keeps_what_is_inside_the_box():
     finite = drawn[np.isfinite(drawn[:, 0])]
     assert len(finite) >= 4 and np.all(np.abs(finite) <= 4500 + 1e-9)
     np.testing.assert_array_equal(drawn[0], [-3.0, 4.0])
+
+
+def test_runs_whose_settings_did_not_change_are_kept():
+    state = preset("chapter6")
+    state.advance(10)
+    adam = state.run("Adam")
+    state.optimizer("SGD").params["lr"] = 0.5
+    assert state.run("Adam") is adam and adam.computed >= 10  # its steps are not recomputed
+    assert state.run("SGD").setting.params["lr"] == 0.5
+    state.optimizer("Adam").params["beta1"] = 0.5
+    assert state.run("Adam") is not adam
+    state.optimizer("Adam").params["beta1"] = 0.9
+    state.optimizer("Momentum").enabled = False
+    assert [r.name for r in state.runs()] == ["SGD", "AdaGrad", "RMSprop", "Adam"]
