@@ -165,7 +165,7 @@ class Message:
 
     kind: str  # "overflow", "diverging", "escaping", "stalled", "stationary"
     name: str
-    step: int
+    step: int  # overflow: the step that failed; stationary: the first step with |∇f| < STATIONARY_GRADIENT
     values: dict
 
 
@@ -326,7 +326,8 @@ class DescentState:
             if j >= STALL_STEPS and moved < STALL_DISTANCE * size and np.hypot(*r.grads[0]) > STATIONARY_GRADIENT:
                 out.append(Message("stalled", r.name, j, {"moved": moved, "lr": r.setting.params["lr"]}))
             elif j > 0 and np.all(np.isfinite(g)) and np.hypot(*g) < STATIONARY_GRADIENT:
-                out.append(Message("stationary", r.name, j, {"grad_norm": float(np.hypot(*g)), "x": x.copy()}))
+                first = int(np.argmax(np.hypot(r.grads[: j + 1, 0], r.grads[: j + 1, 1]) < STATIONARY_GRADIENT))
+                out.append(Message("stationary", r.name, first, {"grad_norm": float(np.hypot(*g)), "x": x.copy()}))
         return out
 
     def export_indices(self, max_frames: int = 300) -> np.ndarray:

@@ -80,7 +80,9 @@ def test_messages_for_the_three_learning_rates():
     good, big, small = preset("lr_0.1"), preset("lr_10"), preset("lr_1e-10")
     for s in (good, big, small):
         s.run_to_end()
-    assert [m.kind for m in good.messages()] == ["stationary"]
+    [m] = good.messages()
+    assert m.kind == "stationary" and 60 < m.step < 100  # the first step with |∇f| < 1e-6 (0.8^k · 10 < 1e-6)
+    assert np.hypot(*good.run("SGD").grads[m.step]) < 1e-6 <= np.hypot(*good.run("SGD").grads[m.step - 1])
     [m] = big.messages()
     assert m.kind == "diverging" and m.values["f"] > 1e26
     big.index = 1
