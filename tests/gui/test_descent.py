@@ -353,3 +353,19 @@ def test_choosing_a_surface_moves_the_view_and_the_start(qtbot, tab):
     surface = SURFACES["saddle"]
     expected = gradient_descent(surface, np.array(dl.start_for("saddle")), lr=0.1, step_num=40)[0]
     np.testing.assert_array_equal(tab.state.positions()["SGD"], expected)
+
+
+def test_arrows_appear_for_a_step_even_when_switched_off_and_never_while_playing(qtbot, tab):
+    qtbot.mouseClick(tab.arrows_check, LEFT, pos=QPoint(8, tab.arrows_check.height() // 2))
+    assert not tab.arrows_check.isChecked()
+    assert not tab.step_items["SGD"].isVisible()  # paused, arrows off
+    click(qtbot, tab.step_button)
+    assert tab.step_items["SGD"].isVisible() and tab.grad_items["SGD"].isVisible()
+    qtbot.waitUntil(lambda: tab.state.index == 1, timeout=3000)
+    assert not tab.step_items["SGD"].isVisible()
+    qtbot.mouseClick(tab.arrows_check, LEFT, pos=QPoint(8, tab.arrows_check.height() // 2))
+    assert tab.step_items["SGD"].isVisible()  # paused with arrows on: the next step is drawn
+    click(qtbot, tab.play_button)
+    assert tab.is_playing() and not tab.step_items["SGD"].isVisible()
+    click(qtbot, tab.play_button)
+    assert tab.step_items["SGD"].isVisible()
