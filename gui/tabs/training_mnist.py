@@ -129,6 +129,11 @@ def _report_job(net, data):
     yield {"kind": "report", **_report(net, data)}
 
 
+def _epochs(value):
+    """16.666… → '16.7', 0.02 → '0.02'."""
+    return f"{value:.1f}" if value >= 1 else f"{value:.2g}"
+
+
 class MnistPanel(Tab):
     """The book's MNIST experiment in the Training tab."""
 
@@ -794,8 +799,9 @@ class MnistPanel(Tab):
             elif kind == "diverged":
                 self._status = "diverged"
                 self._diverged = event
-            elif kind == "report":
+            elif kind == "report":  # on the full sets (a numerical run measured a subset while training)
                 s.report = {k: v for k, v in event.items() if k != "kind"}
+                s.train_acc, s.test_acc = s.report["train_acc"], s.report["test_acc"]
                 self.publish()
         if done is not None:
             self._weights_done = done
@@ -1137,7 +1143,7 @@ class MnistPanel(Tab):
             if s.net_origin == "trained" and self._status == "finished":
                 text += " " + self.tr("after %1 iterations (%2 epochs) in %3 s").replace(
                     "%1", f"{self._run['iterations']:,}").replace(
-                    "%2", f"{self._run['iterations'] / self._run['per_epoch']:.1f}").replace(
+                    "%2", _epochs(self._run["iterations"] / self._run["per_epoch"])).replace(
                     "%3", f"{self._seconds:.1f}")
             elif s.net_origin == "stopped":
                 text += " " + self.tr("(stopped at iteration %1)").replace("%1", f"{self.loss_filled:,}")
