@@ -300,7 +300,9 @@ def test_switching_to_the_cat_panel_stops_the_run(qtbot, mnist_dir):
 def test_settings_are_remembered(qtbot, panel, tmp_path):
     p = panel
     type_into(qtbot, p.hidden_spin, "100")
+    assert p.book_line.value() == 0.970  # where the book's ReLU run ends
     p.activation_combo.setCurrentIndex(0)
+    assert p.book_line.value() == 0.946 and "0.946" in p.book_line.label.format
     type_into(qtbot, p.lr_spin, "0.5")
     type_into(qtbot, p.seed_spin, "7")
     p.pages.setCurrentIndex(PAGES.index("results"))
