@@ -307,3 +307,16 @@ def test_model_report_and_parameter_count():
     idx, predicted, confidence = report["wrong"]
     assert len(idx) == 4 and np.all(predicted != t_test[idx])
     assert training.parameter_count(784, 50, 10) == 39_760
+
+
+def test_training_on_two_blas_threads_learns_the_same_way():
+    x, t = toy_data(600)
+    runs = [run_to_end(train_two_layer(TwoLayerNet(20, 16, 10, weight_init_std=0.3, seed=0), x, t, x, t,
+                                       iters_num=60, batch_size=20, learning_rate=0.5, seed=3, threads=k))
+            for k in (1, 2)]
+    np.testing.assert_allclose(runs[0]["loss_list"], runs[1]["loss_list"], rtol=1e-9)
+    if training._OPENBLAS is not None:
+        before = training._OPENBLAS[1]()
+        run_to_end(train_two_layer(TwoLayerNet(20, 8, 10, seed=0), x, t, x, t, iters_num=5, batch_size=10,
+                                   threads=2))
+        assert training._OPENBLAS[1]() == before  # restored afterwards
