@@ -121,8 +121,12 @@ def test_a_short_run_draws_the_curves_and_the_results(qtbot, panel):
     assert "after 600 iterations (2.0 epochs)" in summary
     assert p.state.test_acc > 0.85
     assert p.progress.bar.value() == 600 and p.progress.label.text().startswith("Finished: 600 iterations")
-    # weights, confusion matrix and misclassified gallery
-    assert p.weights_grid.count() == 50
+    # weights (drawn when their page is shown), confusion matrix and misclassified gallery
+    assert p.weights_grid.count() == 0
+    bar = p.pages.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(PAGES.index("weights")).center())
+    assert p.pages.currentIndex() == PAGES.index("weights")
+    assert p.weights_grid.count() == 50 and p.weights_grid.captions()[:2] == ["1", "2"]
     table = p.confusion_table
     counts = np.array([[int(table.item(i, j).text()) for j in range(10)] for i in range(10)])
     assert counts.sum() == 10_000 and np.trace(counts) == round(p.state.test_acc * 10_000)
@@ -302,7 +306,8 @@ def test_settings_are_remembered(qtbot, panel, tmp_path):
     type_into(qtbot, p.hidden_spin, "100")
     assert p.book_line.value() == 0.970  # where the book's ReLU run ends
     p.activation_combo.setCurrentIndex(0)
-    assert p.book_line.value() == 0.946 and "0.946" in p.book_line.label.format
+    legend = [label.text for _, label in p.acc_plot.getPlotItem().legend.items]
+    assert p.book_line.value() == 0.946 and "the book's test accuracy (0.946)" in legend
     type_into(qtbot, p.lr_spin, "0.5")
     type_into(qtbot, p.seed_spin, "7")
     p.pages.setCurrentIndex(PAGES.index("results"))
