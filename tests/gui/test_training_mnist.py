@@ -137,11 +137,21 @@ def test_a_short_run_draws_the_curves_and_the_results(qtbot, panel):
     assert hub().get("trained") is p.state.net
     assert f"{p.state.test_acc:.4f}" in dict((k, label) for k, label, _ in hub().items())["trained"]
     assert p.save_button.isEnabled()
+    # a language switch redraws every text from the state (here: English again) without losing anything
+    summary, results = p.summary_label.text(), p.results_summary.text()
+    p.retranslate()
+    assert p.summary_label.text() == summary and p.results_summary.text() == results
+    assert p.pages.tabText(PAGES.index("results")) == "Results"
 
 
 def test_pause_resume_stop_with_buttons_and_space(qtbot, panel):
     p = panel
     type_into(qtbot, p.iter_spin, "500000")
+    p.start_button.setFocus()
+    qtbot.keyClick(p, Qt.Key.Key_Space)  # Space starts when idle
+    qtbot.waitUntil(p.is_training, timeout=5000)
+    click(qtbot, p.stop_button)
+    qtbot.waitUntil(lambda: p.status_label.text().startswith("Stopped at iteration"), timeout=LONG)
     click(qtbot, p.start_button)
     assert not p.start_button.isEnabled() and not p.lr_spin.isEnabled() and not p.load_button.isEnabled()
     qtbot.waitUntil(lambda: p.progress.bar.value() > 20, timeout=LONG)
