@@ -437,3 +437,12 @@ def model_report(net: TwoLayerNet, x_train, t_train, x_test, t_test, limit=200):
 def parameter_count(input_size, hidden_size, output_size):
     """Weights and biases of the two-layer net: I·H + H + H·O + O (39,760 for 784-50-10)."""
     return input_size * hidden_size + hidden_size + hidden_size * output_size + output_size
+
+
+def near_chance(accuracy, classes=10):
+    """True when an accuracy is no better than about twice guessing (1/classes): the net learned nothing.
+
+    With ReLU, a learning rate that is too large but not large enough to blow the loss up can switch every
+    hidden neuron off for good (a1 < 0 for all inputs, so no gradient flows): the loss settles at log(10) ≈ 2.30.
+    """
+    return accuracy < 2.0 / classes

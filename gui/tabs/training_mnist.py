@@ -1143,6 +1143,15 @@ class MnistPanel(Tab):
             text = self.tr("Paused at iteration %1.").replace("%1", f"{self.loss_filled:,}")
         elif status == "finished":
             text = ""
+            run = self._run
+            if (s.test_acc is not None and run and not run["numerical"] and run["iterations"] >= run["per_epoch"]
+                    and training.near_chance(s.test_acc)):
+                lr = run["lr"]
+                text = self.tr("The net learned nothing: test accuracy %1, where guessing gives 0.10. The "
+                               "learning rate %2 is probably too large (with ReLU, large steps can switch every "
+                               "hidden neuron off for good). Try %3; the book uses 0.1.").replace(
+                    "%1", f"{s.test_acc:.4f}").replace("%2", f"{lr:g}").replace("%3", f"{lr / 10:g}")
+                error = True
         elif status == "stopped":
             text = self.tr("Stopped at iteration %1.").replace("%1", f"{self.loss_filled:,}")
         elif status == "switched":

@@ -320,3 +320,9 @@ def test_training_on_two_blas_threads_learns_the_same_way():
         run_to_end(train_two_layer(TwoLayerNet(20, 8, 10, seed=0), x, t, x, t, iters_num=5, batch_size=10,
                                    threads=2))
         assert training._OPENBLAS[1]() == before  # restored afterwards
+
+
+def test_near_chance():
+    assert training.near_chance(0.1009) and training.near_chance(0.19)
+    assert not training.near_chance(0.83) and not training.near_chance(0.21)
+    assert training.near_chance(0.4, classes=2) and not training.near_chance(0.6, classes=4)

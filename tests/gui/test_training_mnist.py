@@ -197,6 +197,17 @@ def test_a_learning_rate_that_blows_up_stops_with_advice(qtbot, panel):
     assert p.status_label.styleSheet() == "" and p.state.test_acc > 0.8
 
 
+def test_a_run_that_learns_nothing_says_why(qtbot, panel):
+    # η = 3 with ReLU: the loss never blows up, but every hidden neuron dies and the net stays at chance
+    p = panel
+    type_into(qtbot, p.lr_spin, "3")
+    short_run(qtbot, p, iterations=600, batch=100)
+    assert p.state.test_acc < 0.2
+    message = p.status_label.text()
+    assert message.startswith("The net learned nothing") and "Try 0.3" in message, message
+    assert p.status_label.styleSheet() != ""
+
+
 def test_numerical_gradient_is_the_slow_way_with_progress(qtbot, panel):
     p = panel
     p.method_combo.setCurrentIndex(1)
