@@ -18,13 +18,13 @@ class Worker(QThread):
     """Iterate `make_job()` on a thread.
 
     Signals (delivered on the GUI thread):
-      events(list)    the events yielded since the last batch, in order
+      events(object)  a list: the events yielded since the last batch, in order
       done(bool)      True when the job ran to its end, False when it was stopped
       failed(str)     the job raised: a one-line message (the traceback goes to stderr)
       paused_changed(bool)
     """
 
-    events = Signal(list)
+    events = Signal(object)  # a list of events; object: passed as is, not converted to Qt types and back
     done = Signal(bool)
     failed = Signal(str)
     paused_changed = Signal(bool)
