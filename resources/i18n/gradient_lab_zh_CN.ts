@@ -521,6 +521,1475 @@
     </message>
 </context>
 <context>
+    <name>DataDialog</name>
+    <message>
+        <source>MNIST data</source>
+        <translation>MNIST 数据</translation>
+    </message>
+    <message>
+        <source>The MNIST handwritten digits: 60,000 training images and 10,000 test images of 28×28 pixels with their labels 0–9, in four files (about 11.6 MB). The Training tab needs them once; they stay in your data folder.</source>
+        <translation>MNIST 手写数字数据集：60,000 张训练图像和 10,000 张测试图像，每张 28×28 像素，带有标签 0–9，共四个文件（约 11.6 MB）。“训练”标签页需要它们，只需准备一次；它们会保存在你的数据文件夹里。</translation>
+    </message>
+    <message>
+        <source>Where MNIST lives</source>
+        <translation>MNIST 的位置</translation>
+    </message>
+    <message>
+        <source>MNIST folder:</source>
+        <translation>MNIST 文件夹：</translation>
+    </message>
+    <message>
+        <source>Downloads and imports go to this folder, inside the app&apos;s data folder (select the text to copy it)</source>
+        <translation>下载和导入的文件都放在这个文件夹里（位于本应用的数据文件夹中；可选中文字复制路径）</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Show this folder in the file manager</source>
+        <translation>在文件管理器中显示这个文件夹</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Read every file of the MNIST in use and count the images and labels (takes about a second)</source>
+        <translation>读取正在使用的 MNIST 的每个文件，统计图像和标签的数量（约需一秒）</translation>
+    </message>
+    <message>
+        <source>Which MNIST the Training tab uses</source>
+        <translation>“训练”标签页使用的是哪一份 MNIST</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Fetches the four standard files from the usual public mirrors, one after the other until one works, and checks each against its published MD5. A file only takes its real name once it is complete and correct.</source>
+        <translation>从常用的公共镜像依次下载四个标准文件，直到某个镜像可用为止，并用公布的 MD5 校验每个文件。文件只有在完整且正确之后才会以正式文件名保存。</translation>
+    </message>
+    <message>
+        <source>Download the four MNIST files into the MNIST folder (files already there and correct are kept)</source>
+        <translation>把四个 MNIST 文件下载到 MNIST 文件夹（已存在且正确的文件会保留）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the download; the unfinished file is deleted</source>
+        <translation>停止下载；未完成的文件会被删除</translation>
+    </message>
+    <message>
+        <source>Bytes received of all four files, download rate and time left</source>
+        <translation>四个文件已接收的字节数、下载速度和剩余时间</translation>
+    </message>
+    <message>
+        <source>What the download is doing, and mirrors that failed</source>
+        <translation>下载的进展，以及失败的镜像</translation>
+    </message>
+    <message>
+        <source>Each file, the mirror it comes from and its MD5 check will be listed here.</source>
+        <translation>这里会列出每个文件、它来自哪个镜像以及它的 MD5 校验结果。</translation>
+    </message>
+    <message>
+        <source>Import a copy you have</source>
+        <translation>导入你已有的副本</translation>
+    </message>
+    <message>
+        <source>A folder with the four IDX files (train-images-idx3-ubyte.gz … , gzipped or not), the book&apos;s dataset/mnist.pkl, or Keras&apos;s mnist.npz. It is checked completely, then copied into the MNIST folder.</source>
+        <translation>包含四个 IDX 文件（train-images-idx3-ubyte.gz …，gzip 压缩或未压缩均可）的文件夹、书中的 dataset/mnist.pkl，或 Keras 的 mnist.npz。会先完整检查，再复制到 MNIST 文件夹。</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose a folder holding the four IDX files</source>
+        <translation>选择包含四个 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Choose the book&apos;s mnist.pkl or Keras&apos;s mnist.npz</source>
+        <translation>选择书中的 mnist.pkl 或 Keras 的 mnist.npz</translation>
+    </message>
+    <message>
+        <source>Copies found on this computer</source>
+        <translation>在本机找到的副本</translation>
+    </message>
+    <message>
+        <source>MNIST copies in the usual places (~/.keras/datasets, a checkout of the book&apos;s code with its dataset/ folder, …)</source>
+        <translation>在常见位置找到的 MNIST 副本（~/.keras/datasets、书中代码的 dataset/ 文件夹等）</translation>
+    </message>
+    <message>
+        <source>No copy found in the usual places (~/.keras/datasets/mnist.npz, the book&apos;s deep-learning-from-scratch/dataset/, data/MNIST/raw).</source>
+        <translation>在常见位置没有找到副本（~/.keras/datasets/mnist.npz、书中代码的 deep-learning-from-scratch/dataset/、data/MNIST/raw）。</translation>
+    </message>
+    <message>
+        <source>Use this copy</source>
+        <translation>使用这个副本</translation>
+    </message>
+    <message>
+        <source>Check the selected copy and use it where it is (nothing is copied)</source>
+        <translation>检查选中的副本并直接在原位置使用（不复制）</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Look in the usual places again</source>
+        <translation>再次在常见位置查找</translation>
+    </message>
+    <message>
+        <source>The result of the last action</source>
+        <translation>上一次操作的结果</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close this window (a running download is cancelled)</source>
+        <translation>关闭此窗口（正在进行的下载会被取消）</translation>
+    </message>
+    <message>
+        <source>%1 (in use)</source>
+        <translation>%1（正在使用）</translation>
+    </message>
+    <message>
+        <source>Checking %1 …</source>
+        <translation>正在检查 %1 …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Missing:&lt;/b&gt; MNIST is not on this computer yet, or not where the app looks. Download it, import a copy, or use a copy found below.</source>
+        <translation>&lt;b&gt;缺少：&lt;/b&gt;本机还没有 MNIST，或者不在本应用查找的位置。请下载、导入一个副本，或使用下面找到的副本。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Found&lt;/b&gt; at %1 (not checked yet: Check reads it all).</source>
+        <translation>&lt;b&gt;已找到&lt;/b&gt;，位于 %1（尚未检查：点击“检查”会读取全部数据）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Found&lt;/b&gt; at %1 — checked: %2 training and %3 test images, every label 0–9.</source>
+        <translation>&lt;b&gt;已找到&lt;/b&gt;，位于 %1 — 已检查：%2 张训练图像和 %3 张测试图像，所有标签都在 0–9 之间。</translation>
+    </message>
+    <message>
+        <source>Downloading into %1 …</source>
+        <translation>正在下载到 %1 …</translation>
+    </message>
+    <message>
+        <source>Downloaded and verified the four files in %1.</source>
+        <translation>四个文件已下载到 %1 并通过校验。</translation>
+    </message>
+    <message>
+        <source>Download failed: %1</source>
+        <translation>下载失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelling …</source>
+        <translation>正在取消 …</translation>
+    </message>
+    <message>
+        <source>Download cancelled: no half-written file was kept.</source>
+        <translation>下载已取消：没有保留任何写了一半的文件。</translation>
+    </message>
+    <message>
+        <source>Checking and copying %1 …</source>
+        <translation>正在检查并复制 %1 …</translation>
+    </message>
+    <message>
+        <source>Imported %1 into %2.</source>
+        <translation>已将 %1 导入到 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot import this copy: %1</source>
+        <translation>无法导入这个副本：%1</translation>
+    </message>
+    <message>
+        <source>Using the copy at %1 (%2 training and %3 test images).</source>
+        <translation>正在使用位于 %1 的副本（%2 张训练图像和 %3 张测试图像）。</translation>
+    </message>
+    <message>
+        <source>Cannot use this copy: %1</source>
+        <translation>无法使用这个副本：%1</translation>
+    </message>
+    <message>
+        <source>The check found a problem: %1</source>
+        <translation>检查发现问题：%1</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 in the file manager.</source>
+        <translation>无法在文件管理器中打开 %1。</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 来自 %2</translation>
+    </message>
+    <message>
+        <source>%1 is already here and correct: kept</source>
+        <translation>%1 已存在且正确：保留</translation>
+    </message>
+    <message>
+        <source>%1: MD5 verified</source>
+        <translation>%1：MD5 校验通过</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 — trying the next mirror</source>
+        <translation>%1 失败：%2 — 正在尝试下一个镜像</translation>
+    </message>
+    <message>
+        <source>Keras&apos;s mnist.npz</source>
+        <translation>Keras 的 mnist.npz</translation>
+    </message>
+    <message>
+        <source>The book&apos;s mnist.pkl</source>
+        <translation>书中的 mnist.pkl</translation>
+    </message>
+    <message>
+        <source>A folder with the four IDX files</source>
+        <translation>包含四个 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder with the four MNIST IDX files</source>
+        <translation>包含四个 MNIST IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>The book&apos;s mnist.pkl or Keras&apos;s mnist.npz</source>
+        <translation>书中的 mnist.pkl 或 Keras 的 mnist.npz</translation>
+    </message>
+    <message>
+        <source>MNIST arrays (*.pkl *.npz)</source>
+        <translation>MNIST 数组 (*.pkl *.npz)</translation>
+    </message>
+    <message>
+        <source>%1 downloaded and verified</source>
+        <translation>已下载 %1 并通过校验</translation>
+    </message>
+</context>
+<context>
+    <name>DerivativesTab</name>
+    <message>
+        <source>Derivatives</source>
+        <translation>导数</translation>
+    </message>
+    <message>
+        <source>Slope at a point</source>
+        <translation>某一点的斜率</translation>
+    </message>
+    <message>
+        <source>Error against h</source>
+        <translation>误差与 h</translation>
+    </message>
+    <message>
+        <source>Partial derivatives</source>
+        <translation>偏导数</translation>
+    </message>
+    <message>
+        <source>Computation graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>f(x)</source>
+        <translation>f(x)</translation>
+    </message>
+    <message>
+        <source>Pick a function; its exact derivative is known, so the errors of the numerical derivatives can be shown</source>
+        <translation>选择一个函数；它的精确导数已知，因此可以显示数值微分的误差</translation>
+    </message>
+    <message>
+        <source>(the book&apos;s)</source>
+        <translation>（书中的）</translation>
+    </message>
+    <message>
+        <source>Your own (type it below)</source>
+        <translation>自己输入（在下方输入）</translation>
+    </message>
+    <message>
+        <source>f(x) =</source>
+        <translation>f(x) =</translation>
+    </message>
+    <message>
+        <source>Type a function of x and press Enter, e.g. 0.5*x**3 - 2*x. Allowed: numbers, x, + - * / ** (or ^), parentheses, pi, e and sin, cos, tan, exp, log, sqrt, tanh, abs, sigmoid, relu …</source>
+        <translation>输入 x 的函数并按回车，例如 0.5*x**3 - 2*x。可以使用：数字、x、+ - * / **（或 ^）、括号、pi、e 以及 sin、cos、tan、exp、log、sqrt、tanh、abs、sigmoid、relu …</translation>
+    </message>
+    <message>
+        <source>e.g. 0.5*x**3 - 2*x</source>
+        <translation>例如 0.5*x**3 - 2*x</translation>
+    </message>
+    <message>
+        <source>Draw this function</source>
+        <translation>绘制这个函数</translation>
+    </message>
+    <message>
+        <source>Read the text above and draw it (same as pressing Enter)</source>
+        <translation>读取上面的文字并绘制（与按回车相同）</translation>
+    </message>
+    <message>
+        <source>Point x0</source>
+        <translation>点 x0</translation>
+    </message>
+    <message>
+        <source>Where to take the slope; you can also drag the red point on the curve</source>
+        <translation>在哪一点求斜率；也可以拖动曲线上的红点</translation>
+    </message>
+    <message>
+        <source>Step h</source>
+        <translation>微小变化 h</translation>
+    </message>
+    <message>
+        <source>The small step of the numerical derivative; the book uses 1e-4. Try 1e-50: x0 + h == x0 and the slope becomes 0</source>
+        <translation>数值微分的微小变化量；书中使用 1e-4。试试 1e-50：x0 + h == x0，斜率变成 0</translation>
+    </message>
+    <message>
+        <source>Book: x = 5</source>
+        <translation>书中：x = 5</translation>
+    </message>
+    <message>
+        <source>Book: x = 10</source>
+        <translation>书中：x = 10</translation>
+    </message>
+    <message>
+        <source>The book&apos;s example: 0.01x² + 0.1x at x = 5, h = 1e-4</source>
+        <translation>书中的例子：0.01x² + 0.1x 在 x = 5 处，h = 1e-4</translation>
+    </message>
+    <message>
+        <source>The book&apos;s example: 0.01x² + 0.1x at x = 10, h = 1e-4</source>
+        <translation>书中的例子：0.01x² + 0.1x 在 x = 10 处，h = 1e-4</translation>
+    </message>
+    <message>
+        <source>Slope at x0</source>
+        <translation>x0 处的斜率</translation>
+    </message>
+    <message>
+        <source>f(x0)</source>
+        <translation>f(x0)</translation>
+    </message>
+    <message>
+        <source>Forward difference</source>
+        <translation>前向差分</translation>
+    </message>
+    <message>
+        <source>Central difference</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>Exact f′(x0)</source>
+        <translation>精确值 f′(x0)</translation>
+    </message>
+    <message>
+        <source>Forward error</source>
+        <translation>前向差分误差</translation>
+    </message>
+    <message>
+        <source>Central error</source>
+        <translation>中心差分误差</translation>
+    </message>
+    <message>
+        <source>(f(x0 + h) − f(x0)) / h</source>
+        <translation>(f(x0 + h) − f(x0)) / h</translation>
+    </message>
+    <message>
+        <source>(f(x0 + h) − f(x0 − h)) / 2h</source>
+        <translation>(f(x0 + h) − f(x0 − h)) / 2h</translation>
+    </message>
+    <message>
+        <source>From the formula of f′; unknown for a typed function</source>
+        <translation>由 f′ 的公式算出；自己输入的函数没有这个值</translation>
+    </message>
+    <message>
+        <source>|forward difference − exact|</source>
+        <translation>|前向差分 − 精确值|</translation>
+    </message>
+    <message>
+        <source>|central difference − exact|</source>
+        <translation>|中心差分 − 精确值|</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y = f(x)</source>
+        <translation>y = f(x)</translation>
+    </message>
+    <message>
+        <source>Drag the red point along the curve</source>
+        <translation>沿曲线拖动红点</translation>
+    </message>
+    <message>
+        <source>Drag me: the tangent follows</source>
+        <translation>拖动我：切线随之移动</translation>
+    </message>
+    <message>
+        <source>tangent from the central difference</source>
+        <translation>由中心差分得到的切线</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Numerical differentiation&lt;/h3&gt;&lt;p&gt;The derivative is the slope of f at a point: how much f changes for a tiny change of x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x)) / h&lt;/p&gt;&lt;p&gt;&lt;b&gt;Central difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x − h)) / 2h&lt;/p&gt;&lt;p&gt;The book uses the central difference with h = 10&lt;sup&gt;−4&lt;/sup&gt;: it looks on both sides of x, so its error falls like h² instead of h.&lt;/p&gt;&lt;p&gt;For the book&apos;s y = 0.01x² + 0.1x the central difference gives 0.1999999999990898 at x = 5 and 0.2999999999986347 at x = 10; the true derivatives are 0.2 and 0.3. The small difference is the error of the numerical method.&lt;/p&gt;&lt;p&gt;The dashed line is the tangent y = f(x0) + d·(x − x0), with d the numerical derivative. Drag the point or click the curve to move x0.&lt;/p&gt;&lt;p&gt;For the sigmoid s = 1/(1 + e&lt;sup&gt;−x&lt;/sup&gt;) the exact derivative is s(1 − s): largest, 0.25, at x = 0 and nearly 0 far from it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;数值微分&lt;/h3&gt;&lt;p&gt;导数是 f 在某一点的斜率：x 发生微小变化时，f 变化多少。&lt;/p&gt;&lt;p&gt;&lt;b&gt;前向差分&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x)) / h&lt;/p&gt;&lt;p&gt;&lt;b&gt;中心差分&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x − h)) / 2h&lt;/p&gt;&lt;p&gt;书中使用 h = 10&lt;sup&gt;−4&lt;/sup&gt; 的中心差分：它同时看 x 的两侧，所以误差按 h² 而不是 h 减小。&lt;/p&gt;&lt;p&gt;对书中的 y = 0.01x² + 0.1x，中心差分在 x = 5 处得到 0.1999999999990898，在 x = 10 处得到 0.2999999999986347；真正的导数是 0.2 和 0.3。这点微小的差别就是数值方法的误差。&lt;/p&gt;&lt;p&gt;虚线是切线 y = f(x0) + d·(x − x0)，d 是数值微分求得的导数。拖动那个点或单击曲线可以移动 x0。&lt;/p&gt;&lt;p&gt;sigmoid 函数 s = 1/(1 + e&lt;sup&gt;−x&lt;/sup&gt;) 的精确导数是 s(1 − s)：在 x = 0 处最大，为 0.25，远离 0 时几乎为 0。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Error of the numerical derivative</source>
+        <translation>数值微分的误差</translation>
+    </message>
+    <message>
+        <source>The function whose numerical derivative is measured (the same as on the first page)</source>
+        <translation>要测量其数值微分误差的函数（与第一页相同）</translation>
+    </message>
+    <message>
+        <source>Show |forward difference − exact| for each h</source>
+        <translation>显示每个 h 的 |前向差分 − 精确值|</translation>
+    </message>
+    <message>
+        <source>Show |central difference − exact| for each h</source>
+        <translation>显示每个 h 的 |中心差分 − 精确值|</translation>
+    </message>
+    <message>
+        <source>The same point as on the first page</source>
+        <translation>与第一页相同的点</translation>
+    </message>
+    <message>
+        <source>Which h is best?</source>
+        <translation>哪个 h 最好？</translation>
+    </message>
+    <message>
+        <source>Best h, forward</source>
+        <translation>最佳 h（前向）</translation>
+    </message>
+    <message>
+        <source>Best h, central</source>
+        <translation>最佳 h（中心）</translation>
+    </message>
+    <message>
+        <source>Error at h = 1e-4, forward</source>
+        <translation>h = 1e-4 时的误差（前向）</translation>
+    </message>
+    <message>
+        <source>Error at h = 1e-4, central</source>
+        <translation>h = 1e-4 时的误差（中心）</translation>
+    </message>
+    <message>
+        <source>Too small an h</source>
+        <translation>h 太小</translation>
+    </message>
+    <message>
+        <source>Try h = 1e-50</source>
+        <translation>试试 h = 1e-50</translation>
+    </message>
+    <message>
+        <source>The book&apos;s warning: compute the slope with h = 1e-50</source>
+        <translation>书中的警告：用 h = 1e-50 计算斜率</translation>
+    </message>
+    <message>
+        <source>step h (log scale, smaller to the right)</source>
+        <translation>微小变化 h（对数刻度，越往右越小）</translation>
+    </message>
+    <message>
+        <source>|numerical − exact| (log scale)</source>
+        <translation>|数值 − 精确值|（对数刻度）</translation>
+    </message>
+    <message>
+        <source>book: h = 1e-4</source>
+        <translation>书中：h = 1e-4</translation>
+    </message>
+    <message>
+        <source>forward difference</source>
+        <translation>前向差分</translation>
+    </message>
+    <message>
+        <source>central difference</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Why h = 10&lt;sup&gt;−4&lt;/sup&gt;?&lt;/h3&gt;&lt;p&gt;Two errors pull in opposite directions.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Truncation error&lt;/b&gt; (left side): the difference quotient is only an approximation of the slope. It shrinks with h: like h for the forward difference, like h² for the central one (one decade of h gives one decade of error, or two).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rounding error&lt;/b&gt; (right side): f(x + h) and f(x) agree in almost all their 16 digits, so their difference keeps only a few correct ones, and dividing by a tiny h magnifies what is left. It grows like ε/h, ε ≈ 2.2·10&lt;sup&gt;−16&lt;/sup&gt;.&lt;/p&gt;&lt;p&gt;The best h sits where the two meet: for sin x at x0 = 1 near 10&lt;sup&gt;−8&lt;/sup&gt; for the forward difference and 10&lt;sup&gt;−5&lt;/sup&gt; for the central one. The book&apos;s 10&lt;sup&gt;−4&lt;/sup&gt; is close to that and safe for most functions.&lt;/p&gt;&lt;p&gt;The book&apos;s 0.01x² + 0.1x is special: for a quadratic the central difference has no truncation error at all, so only rounding error is left. Pick sin x to see both sides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;h = 10&lt;sup&gt;−50&lt;/sup&gt;&lt;/b&gt;: 5 + 10&lt;sup&gt;−50&lt;/sup&gt; rounds to 5 in float64, so f(x + h) − f(x) is exactly 0 and so is the “derivative”. np.float32(1e-50) is even 0 itself.&lt;/p&gt;&lt;p&gt;An error of exactly 0 is drawn at 10&lt;sup&gt;−18&lt;/sup&gt;, the floor of the plot.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;为什么 h = 10&lt;sup&gt;−4&lt;/sup&gt;？&lt;/h3&gt;&lt;p&gt;两种误差朝相反的方向变化。&lt;/p&gt;&lt;p&gt;&lt;b&gt;截断误差&lt;/b&gt;（左侧）：差分只是斜率的近似。它随 h 减小：前向差分按 h 减小，中心差分按 h² 减小（h 每小一个数量级，误差小一个或两个数量级）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;舍入误差&lt;/b&gt;（右侧）：f(x + h) 和 f(x) 的 16 位有效数字几乎全部相同，相减后只剩下几位正确的数字，再除以很小的 h 又把剩下的误差放大。它按 ε/h 增长，ε ≈ 2.2·10&lt;sup&gt;−16&lt;/sup&gt;。&lt;/p&gt;&lt;p&gt;最佳的 h 在两者相遇处：对 x0 = 1 处的 sin x，前向差分约为 10&lt;sup&gt;−8&lt;/sup&gt;，中心差分约为 10&lt;sup&gt;−5&lt;/sup&gt;。书中的 10&lt;sup&gt;−4&lt;/sup&gt; 与之接近，并且对大多数函数都安全。&lt;/p&gt;&lt;p&gt;书中的 0.01x² + 0.1x 比较特殊：对二次函数，中心差分完全没有截断误差，只剩下舍入误差。选择 sin x 可以看到两侧。&lt;/p&gt;&lt;p&gt;&lt;b&gt;h = 10&lt;sup&gt;−50&lt;/sup&gt;&lt;/b&gt;：在 float64 中 5 + 10&lt;sup&gt;−50&lt;/sup&gt; 舍入为 5，所以 f(x + h) − f(x) 恰好为 0，“导数”也是 0。np.float32(1e-50) 本身就是 0。&lt;/p&gt;&lt;p&gt;恰好为 0 的误差画在图的底部 10&lt;sup&gt;−18&lt;/sup&gt; 处。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>f(x0, x1) = x0² + x1²</source>
+        <translation>f(x0, x1) = x0² + x1²</translation>
+    </message>
+    <message>
+        <source>x0</source>
+        <translation>x0</translation>
+    </message>
+    <message>
+        <source>x1</source>
+        <translation>x1</translation>
+    </message>
+    <message>
+        <source>The point&apos;s x0; you can also drag the point on the map</source>
+        <translation>该点的 x0；也可以在图上拖动该点</translation>
+    </message>
+    <message>
+        <source>The point&apos;s x1; you can also drag the point on the map</source>
+        <translation>该点的 x1；也可以在图上拖动该点</translation>
+    </message>
+    <message>
+        <source>The book&apos;s point (3, 4)</source>
+        <translation>书中的点 (3, 4)</translation>
+    </message>
+    <message>
+        <source>Back to x0 = 3, x1 = 4</source>
+        <translation>回到 x0 = 3, x1 = 4</translation>
+    </message>
+    <message>
+        <source>Partial derivatives (central difference)</source>
+        <translation>偏导数（中心差分）</translation>
+    </message>
+    <message>
+        <source>∂f/∂x0 (x1 fixed)</source>
+        <translation>∂f/∂x0（x1 固定）</translation>
+    </message>
+    <message>
+        <source>exact 2·x0</source>
+        <translation>精确值 2·x0</translation>
+    </message>
+    <message>
+        <source>∂f/∂x1 (x0 fixed)</source>
+        <translation>∂f/∂x1（x0 固定）</translation>
+    </message>
+    <message>
+        <source>exact 2·x1</source>
+        <translation>精确值 2·x1</translation>
+    </message>
+    <message>
+        <source>f(x0, x1): drag the point</source>
+        <translation>f(x0, x1)：拖动该点</translation>
+    </message>
+    <message>
+        <source>Drag me: both slices follow</source>
+        <translation>拖动我：两个切面随之移动</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Partial derivatives&lt;/h3&gt;&lt;p&gt;f(x0, x1) = x0² + x1² has two variables. A &lt;b&gt;partial derivative&lt;/b&gt; is the ordinary derivative along one of them while the other is held fixed.&lt;/p&gt;&lt;p&gt;∂f/∂x0 at (3, 4): fix x1 = 4, so f becomes a function of x0 alone, x0² + 16 (the orange slice across the map). Its slope at x0 = 3 is 6.00000000000378 by the central difference (exactly 6).&lt;/p&gt;&lt;p&gt;∂f/∂x1 at (3, 4): fix x0 = 3, f = 9 + x1² (the purple slice). Its slope at x1 = 4 is 7.999999999999119 (exactly 8).&lt;/p&gt;&lt;p&gt;Both together form the &lt;b&gt;gradient&lt;/b&gt; (∂f/∂x0, ∂f/∂x1) = (6, 8): the subject of the next tab.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;偏导数&lt;/h3&gt;&lt;p&gt;f(x0, x1) = x0² + x1² 有两个变量。&lt;b&gt;偏导数&lt;/b&gt;就是固定其中一个变量，对另一个变量求普通的导数。&lt;/p&gt;&lt;p&gt;(3, 4) 处的 ∂f/∂x0：固定 x1 = 4，f 就成了只含 x0 的函数 x0² + 16（图上橙色的切面）。用中心差分求得它在 x0 = 3 处的斜率为 6.00000000000378（精确值为 6）。&lt;/p&gt;&lt;p&gt;(3, 4) 处的 ∂f/∂x1：固定 x0 = 3，f = 9 + x1²（紫色的切面）。它在 x1 = 4 处的斜率为 7.999999999999119（精确值为 8）。&lt;/p&gt;&lt;p&gt;两者合在一起就是&lt;b&gt;梯度&lt;/b&gt; (∂f/∂x0, ∂f/∂x1) = (6, 8)：下一个选项卡的主题。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Inputs of J = 3(a + bc)</source>
+        <translation>J = 3(a + bc) 的输入</translation>
+    </message>
+    <message>
+        <source>Change %1: the passes start again</source>
+        <translation>修改 %1：计算重新开始</translation>
+    </message>
+    <message>
+        <source>a=5, b=3, c=2</source>
+        <translation>a=5, b=3, c=2</translation>
+    </message>
+    <message>
+        <source>a=7, b=4, c=2</source>
+        <translation>a=7, b=4, c=2</translation>
+    </message>
+    <message>
+        <source>The lessons&apos; first example: J = 33</source>
+        <translation>课程的第一个例子：J = 33</translation>
+    </message>
+    <message>
+        <source>The lessons&apos; second example: J = 45</source>
+        <translation>课程的第二个例子：J = 45</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>传播</translation>
+    </message>
+    <message>
+        <source>Forward step ▶</source>
+        <translation>正向一步 ▶</translation>
+    </message>
+    <message>
+        <source>◀ Backward step</source>
+        <translation>◀ 反向一步</translation>
+    </message>
+    <message>
+        <source>Both passes at once</source>
+        <translation>一次完成正向和反向</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Compute the next node&apos;s value, from the inputs toward J (→ on the graph)</source>
+        <translation>计算下一个节点的值，从输入向 J 推进（在图上按 →）</translation>
+    </message>
+    <message>
+        <source>Compute the next derivative dJ/d(node), from J back to the inputs, by the chain rule (← on the graph)</source>
+        <translation>用链式法则计算下一个导数 dJ/d(节点)，从 J 往回推向输入（在图上按 ←）</translation>
+    </message>
+    <message>
+        <source>Run the whole forward pass and then the whole backward pass</source>
+        <translation>先完成整个正向传播，再完成整个反向传播</translation>
+    </message>
+    <message>
+        <source>Hide every value and derivative (R on the graph)</source>
+        <translation>隐藏所有的值和导数（在图上按 R）</translation>
+    </message>
+    <message>
+        <source>Click the graph, then → steps forward, ← steps backward, R resets</source>
+        <translation>单击计算图，然后按 → 正向一步，← 反向一步，R 重置</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>J change when it rises by 0.001</source>
+        <translation>它增加 0.001 时 J 的变化</translation>
+    </message>
+    <message>
+        <source>Each step of the passes; the last column checks the derivative: raising a node by 0.001 changes J by about dJ/d(node) × 0.001</source>
+        <translation>传播的每一步；最后一列验证导数：节点增加 0.001 时，J 大约变化 dJ/d(节点) × 0.001</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The chain rule on a computation graph&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) is computed in three small steps: u = bc, v = a + u, J = 3v.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt; (left to right): with a = 5, b = 3, c = 2 we get u = 6, v = 11, J = 33.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt; (right to left): each node&apos;s derivative dJ/d(node) is the derivative of the node after it times the local derivative of the edge between them (the chain rule): dJ/dv = 3, dJ/du = dJ/dv · 1 = 3, dJ/da = 3, dJ/db = dJ/du · c = 6, dJ/dc = dJ/du · b = 9.&lt;/p&gt;&lt;p&gt;Check: with a = 7, b = 4, c = 2 (v = 15, J = 45), raising v by 0.001 raises J by 0.003, three times as much, because dJ/dv = 3.&lt;/p&gt;&lt;p&gt;Backpropagation in a network is this, with many more nodes.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;计算图上的链式法则&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) 分三个小步骤计算：u = bc，v = a + u，J = 3v。&lt;/p&gt;&lt;p&gt;&lt;b&gt;正向&lt;/b&gt;（从左到右）：a = 5, b = 3, c = 2 时得到 u = 6, v = 11, J = 33。&lt;/p&gt;&lt;p&gt;&lt;b&gt;反向&lt;/b&gt;（从右到左）：每个节点的导数 dJ/d(节点) 等于它后面节点的导数乘以两者之间那条边的局部导数（链式法则）：dJ/dv = 3，dJ/du = dJ/dv · 1 = 3，dJ/da = 3，dJ/db = dJ/du · c = 6，dJ/dc = dJ/du · b = 9。&lt;/p&gt;&lt;p&gt;验证：a = 7, b = 4, c = 2 时（v = 15, J = 45），v 增加 0.001，J 增加 0.003，是它的三倍，因为 dJ/dv = 3。&lt;/p&gt;&lt;p&gt;神经网络中的误差反向传播法就是这样，只是节点多得多。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot read this function:</source>
+        <translation>无法读取这个函数：</translation>
+    </message>
+    <message>
+        <source>x0 + h == x0 is %1 (x0 + h = %2), so f(x0 + h) − f(x0) = 0.
+Forward difference: %3
+Central difference: %4</source>
+        <translation>x0 + h == x0 为 %1（x0 + h = %2），所以 f(x0 + h) − f(x0) = 0。
+前向差分：%3
+中心差分：%4</translation>
+    </message>
+    <message>
+        <source>unknown (typed function)</source>
+        <translation>未知（自己输入的函数）</translation>
+    </message>
+    <message>
+        <source>f(x) = %1 at x0 = %2</source>
+        <translation>f(x) = %1，x0 = %2</translation>
+    </message>
+    <message>
+        <source>The exact derivative of a typed function is not known,
+so its error cannot be measured. Choose a function from the list.</source>
+        <translation>自己输入的函数没有已知的精确导数，
+所以无法测量误差。请从列表中选择一个函数。</translation>
+    </message>
+    <message>
+        <source>%1 = %2 fixed: slope %3</source>
+        <translation>固定 %1 = %2：斜率 %3</translation>
+    </message>
+    <message>
+        <source>f(x0, x1)</source>
+        <translation>f(x0, x1)</translation>
+    </message>
+    <message>
+        <source>f along %1</source>
+        <translation>沿 %1 的 f</translation>
+    </message>
+    <message>
+        <source>tangent</source>
+        <translation>切线</translation>
+    </message>
+    <message>
+        <source>Forward pass: %1 of 3 nodes computed.</source>
+        <translation>正向传播：已计算 3 个节点中的 %1 个。</translation>
+    </message>
+    <message>
+        <source>The backward pass needs the forward values first.</source>
+        <translation>反向传播需要先有正向传播的值。</translation>
+    </message>
+    <message>
+        <source>J = %1. Backward pass: %2 of 6 derivatives.</source>
+        <translation>J = %1。反向传播：已求出 6 个导数中的 %2 个。</translation>
+    </message>
+    <message>
+        <source>Done: J = %1, and every dJ/d(node) is known.</source>
+        <translation>完成：J = %1，每个 dJ/d(节点) 都已求出。</translation>
+    </message>
+</context>
+<context>
+    <name>DescentTab</name>
+    <message>
+        <source>Descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>Bowl (the book&apos;s function_2)</source>
+        <translation>碗形（书中的 function_2）</translation>
+    </message>
+    <message>
+        <source>Long valley (chapter 6)</source>
+        <translation>狭长山谷（第 6 章）</translation>
+    </message>
+    <message>
+        <source>Saddle</source>
+        <translation>鞍点</translation>
+    </message>
+    <message>
+        <source>Rosenbrock&apos;s banana</source>
+        <translation>Rosenbrock 香蕉函数</translation>
+    </message>
+    <message>
+        <source>Himmelblau (four minima)</source>
+        <translation>Himmelblau（四个极小值）</translation>
+    </message>
+    <message>
+        <source>The book&apos;s experiments (one click)</source>
+        <translation>书中的实验（一键运行）</translation>
+    </message>
+    <message>
+        <source>η = 0.1: converges</source>
+        <translation>η = 0.1：收敛</translation>
+    </message>
+    <message>
+        <source>f = x0² + x1² from (−3, 4), η = 0.1, 100 steps: ends near (−6.1e-10, 8.1e-10)</source>
+        <translation>f = x0² + x1²，从 (−3, 4) 出发，η = 0.1，100 步：停在 (−6.1e-10, 8.1e-10) 附近</translation>
+    </message>
+    <message>
+        <source>η = 0.1, 20 steps (book&apos;s figure)</source>
+        <translation>η = 0.1，20 步（书中的图）</translation>
+    </message>
+    <message>
+        <source>The book&apos;s trajectory plot: 20 steps end at (−0.0346, 0.0461)</source>
+        <translation>书中的轨迹图：20 步后停在 (−0.0346, 0.0461)</translation>
+    </message>
+    <message>
+        <source>η = 10: diverges</source>
+        <translation>η = 10：发散</translation>
+    </message>
+    <message>
+        <source>Too large a learning rate: every step overshoots and x runs off to about −2.6e13</source>
+        <translation>学习率过大：每一步都越过了极小值，x 跑到约 −2.6e13</translation>
+    </message>
+    <message>
+        <source>η = 1e-10: does not move</source>
+        <translation>η = 1e-10：几乎不动</translation>
+    </message>
+    <message>
+        <source>Too small a learning rate: after 100 steps x is still (−2.99999994, 3.99999992)</source>
+        <translation>学习率过小：100 步之后 x 仍是 (−2.99999994, 3.99999992)</translation>
+    </message>
+    <message>
+        <source>Chapter 6: five optimizers compared</source>
+        <translation>第 6 章：比较五种优化方法</translation>
+    </message>
+    <message>
+        <source>f = x²/20 + y² from (−7, 2), 30 steps, the book&apos;s learning rates: SGD zig-zags, the others do not</source>
+        <translation>f = x²/20 + y²，从 (−7, 2) 出发，30 步，使用书中的学习率：SGD 呈之字形，其他方法不会</translation>
+    </message>
+    <message>
+        <source>Sets everything up and plays it</source>
+        <translation>设置好一切并开始播放</translation>
+    </message>
+    <message>
+        <source>Function and start</source>
+        <translation>函数与起点</translation>
+    </message>
+    <message>
+        <source>Function f</source>
+        <translation>函数 f</translation>
+    </message>
+    <message>
+        <source>Start (x0, x1)</source>
+        <translation>起点 (x0, x1)</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>The function to descend, drawn as contour lines</source>
+        <translation>要下降的函数，以等高线表示</translation>
+    </message>
+    <message>
+        <source>Start x0 (or click on the map)</source>
+        <translation>起点 x0（也可以在图上点击）</translation>
+    </message>
+    <message>
+        <source>Start x1 (or click on the map)</source>
+        <translation>起点 x1（也可以在图上点击）</translation>
+    </message>
+    <message>
+        <source>How many updates x ← x − η∇f(x) to take (step_num)</source>
+        <translation>执行多少次更新 x ← x − η∇f(x)（step_num）</translation>
+    </message>
+    <message>
+        <source>numerical (central difference, h = 1e-4)</source>
+        <translation>数值微分（中心差分，h = 1e-4）</translation>
+    </message>
+    <message>
+        <source>analytic (the formula&apos;s derivative)</source>
+        <translation>解析梯度（公式求导）</translation>
+    </message>
+    <message>
+        <source>The book uses the numerical gradient; the analytic one gives the same path to about 1e-9</source>
+        <translation>书中使用数值微分求梯度；解析梯度给出的路径相差约 1e-9</translation>
+    </message>
+    <message>
+        <source>Learning rate η (gradient descent, SGD)</source>
+        <translation>学习率 η（梯度下降法，SGD）</translation>
+    </message>
+    <message>
+        <source>η on a logarithmic scale, from 1e-10 to 10</source>
+        <translation>对数刻度的 η，从 1e-10 到 10</translation>
+    </message>
+    <message>
+        <source>Type an exact η between 1e-10 and 10 (e.g. 0.1, 1e-3); ↑/↓ step 1-2-5</source>
+        <translation>输入 1e-10 到 10 之间的精确 η（如 0.1、1e-3）；↑/↓ 按 1-2-5 调整</translation>
+    </message>
+    <message>
+        <source>Optimizers (chapter 6)</source>
+        <translation>优化方法（第 6 章）</translation>
+    </message>
+    <message>
+        <source>η as above</source>
+        <translation>η 同上</translation>
+    </message>
+    <message>
+        <source>Plain gradient descent: W ← W − η∂L/∂W</source>
+        <translation>普通的梯度下降法：W ← W − η∂L/∂W</translation>
+    </message>
+    <message>
+        <source>v ← αv − η∂L/∂W;  W ← W + v (a ball rolling downhill)</source>
+        <translation>v ← αv − η∂L/∂W;  W ← W + v（像小球滚下山坡）</translation>
+    </message>
+    <message>
+        <source>h ← h + (∂L/∂W)²;  W ← W − η∂L/∂W / √h (each coordinate slows down)</source>
+        <translation>h ← h + (∂L/∂W)²;  W ← W − η∂L/∂W / √h（每个坐标的步子逐渐变小）</translation>
+    </message>
+    <message>
+        <source>h ← ρh + (1 − ρ)(∂L/∂W)²: AdaGrad that forgets old gradients</source>
+        <translation>h ← ρh + (1 − ρ)(∂L/∂W)²：会逐渐遗忘过去梯度的 AdaGrad</translation>
+    </message>
+    <message>
+        <source>Momentum and AdaGrad together, with bias correction (β1, β2)</source>
+        <translation>融合 Momentum 与 AdaGrad，并带偏置校正（β1, β2）</translation>
+    </message>
+    <message>
+        <source>Show this optimizer&apos;s path</source>
+        <translation>显示该优化方法的路径</translation>
+    </message>
+    <message>
+        <source>Learning rate η of %1</source>
+        <translation>%1 的学习率 η</translation>
+    </message>
+    <message>
+        <source>α: how much of the last step&apos;s velocity is kept</source>
+        <translation>α：保留上一步速度的比例</translation>
+    </message>
+    <message>
+        <source>ρ: how quickly old squared gradients are forgotten</source>
+        <translation>ρ：遗忘过去梯度平方的快慢</translation>
+    </message>
+    <message>
+        <source>β1: decay of the running mean of the gradient</source>
+        <translation>β1：梯度滑动平均的衰减率</translation>
+    </message>
+    <message>
+        <source>β2: decay of the running mean of the squared gradient</source>
+        <translation>β2：梯度平方滑动平均的衰减率</translation>
+    </message>
+    <message>
+        <source>Step →</source>
+        <translation>单步 →</translation>
+    </message>
+    <message>
+        <source>One update: the gradient and the step are drawn, then the point moves (key →)</source>
+        <translation>更新一次：先画出梯度和这一步，然后点再移动（→ 键）</translation>
+    </message>
+    <message>
+        <source>Reset (R)</source>
+        <translation>重置 (R)</translation>
+    </message>
+    <message>
+        <source>Back to the start point, step 0 (key R)</source>
+        <translation>回到起点，第 0 步（R 键）</translation>
+    </message>
+    <message>
+        <source>Run to end</source>
+        <translation>运行到最后</translation>
+    </message>
+    <message>
+        <source>Take all the remaining steps at once</source>
+        <translation>一次走完剩下的所有步</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Playback speed in steps per second</source>
+        <translation>播放速度（每秒步数）</translation>
+    </message>
+    <message>
+        <source>Arrows</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <source>When paused, draw ∇f&apos;s direction (dashed) and the next step (solid) at each point</source>
+        <translation>暂停时，在每个点画出 ∇f 的方向（虚线）和下一步（实线）</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Write the run, frame by frame, as an animated GIF or PNG files</source>
+        <translation>把运行过程逐帧导出为 GIF 动画或 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Animated GIF…</source>
+        <translation>GIF 动画…</translation>
+    </message>
+    <message>
+        <source>PNG sequence in a folder…</source>
+        <translation>文件夹中的 PNG 序列…</translation>
+    </message>
+    <message>
+        <source>Logarithmic f axis</source>
+        <translation>f 轴用对数刻度</translation>
+    </message>
+    <message>
+        <source>A log scale shows convergence as a straight line; values f ≤ 0 are left out</source>
+        <translation>对数刻度下收敛显示为直线；f ≤ 0 的值不显示</translation>
+    </message>
+    <message>
+        <source>Steps of</source>
+        <translation>显示步骤：</translation>
+    </message>
+    <message>
+        <source>Whose steps the table lists</source>
+        <translation>表格列出哪种方法的步骤</translation>
+    </message>
+    <message>
+        <source>Row k: the point x_k, the gradient there, the step taken from it (x_k − x_(k+1), which is η∇f for SGD) and f(x_k)</source>
+        <translation>第 k 行：点 x_k、该点的梯度、从该点走出的一步（x_k − x_(k+1)，对 SGD 即 η∇f）以及 f(x_k)</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Click to start from that point; drag to pan, wheel to zoom</source>
+        <translation>点击以从该点出发；拖动平移，滚轮缩放</translation>
+    </message>
+    <message>
+        <source>x0</source>
+        <translation>x0</translation>
+    </message>
+    <message>
+        <source>x1</source>
+        <translation>x1</translation>
+    </message>
+    <message>
+        <source>Contours of f and the descent</source>
+        <translation>f 的等高线与下降过程</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>f(x)</source>
+        <translation>f(x)</translation>
+    </message>
+    <message>
+        <source>f(x) at each step</source>
+        <translation>每一步的 f(x)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gradient descent&lt;/h3&gt;&lt;p&gt;Start somewhere and repeat&lt;br&gt;&lt;b&gt;x ← x − η ∇f(x)&lt;/b&gt;&lt;br&gt;The gradient ∇f points uphill, where f grows fastest; a step against it goes downhill. The learning rate η says how far.&lt;/p&gt;&lt;p&gt;The book&apos;s experiments on f = x0² + x1² from (−3, 4), 100 steps:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;η = 0.1 reaches (−6.1e-10, 8.1e-10): the minimum.&lt;/li&gt;&lt;li&gt;η = 10 diverges: each step overshoots and lands farther away.&lt;/li&gt;&lt;li&gt;η = 1e-10 hardly moves: 100 steps of almost nothing.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;η is a &lt;b&gt;hyperparameter&lt;/b&gt;: set by hand, not learned.&lt;/p&gt;&lt;h3&gt;Beyond SGD (chapter 6)&lt;/h3&gt;&lt;p&gt;On f = x²/20 + y² the gradient points mostly along y, so SGD zig-zags across the valley. &lt;b&gt;Momentum&lt;/b&gt; keeps a velocity (v ← αv − η∇f), &lt;b&gt;AdaGrad&lt;/b&gt; shrinks each coordinate&apos;s step by its past gradients (h ← h + ∇f²), &lt;b&gt;RMSprop&lt;/b&gt; lets that memory fade (ρ), and &lt;b&gt;Adam&lt;/b&gt; combines the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt; (when the tab has focus): Space play / pause, → one step, R reset. Click on the map to choose the start.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;梯度下降法&lt;/h3&gt;&lt;p&gt;从某处出发，反复执行&lt;br&gt;&lt;b&gt;x ← x − η ∇f(x)&lt;/b&gt;&lt;br&gt;梯度 ∇f 指向上坡，即 f 增长最快的方向；逆着它走一步就是下坡。学习率 η 决定走多远。&lt;/p&gt;&lt;p&gt;书中的实验：f = x0² + x1²，从 (−3, 4) 出发，100 步：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;η = 0.1 到达 (−6.1e-10, 8.1e-10)：极小值。&lt;/li&gt;&lt;li&gt;η = 10 发散：每一步都越过极小值，落得更远。&lt;/li&gt;&lt;li&gt;η = 1e-10 几乎不动：100 步几乎什么都没做。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;η 是&lt;b&gt;超参数&lt;/b&gt;：由人工设定，而不是学习得到的。&lt;/p&gt;&lt;h3&gt;SGD 之外（第 6 章）&lt;/h3&gt;&lt;p&gt;在 f = x²/20 + y² 上，梯度主要指向 y 方向，所以 SGD 在山谷两侧之字形来回。&lt;b&gt;Momentum&lt;/b&gt; 保留一个速度（v ← αv − η∇f），&lt;b&gt;AdaGrad&lt;/b&gt; 按各坐标过去的梯度缩小其步长（h ← h + ∇f²），&lt;b&gt;RMSprop&lt;/b&gt; 让这份记忆逐渐淡去（ρ），&lt;b&gt;Adam&lt;/b&gt; 则融合了两者。&lt;/p&gt;&lt;p&gt;&lt;b&gt;按键&lt;/b&gt;（本页有焦点时）：空格 播放 / 暂停，→ 单步，R 重置。在图上点击可选择起点。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>f at each step for every optimizer shown; the dashed line is the step on the map</source>
+        <translation>所显示的各优化方法每一步的 f；虚线是图上当前的步</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Stop the animation here (key Space)</source>
+        <translation>在此处停止动画（空格键）</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（空格）</translation>
+    </message>
+    <message>
+        <source>Animate the descent step by step (key Space)</source>
+        <translation>逐步播放下降过程（空格键）</translation>
+    </message>
+    <message>
+        <source>Choose at least one optimizer to see a path.</source>
+        <translation>请至少选择一种优化方法以显示路径。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is out of range.</source>
+        <translation>%2 的 %1 超出范围。</translation>
+    </message>
+    <message>
+        <source>%1 steps/s</source>
+        <translation>%1 步/秒</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>∇f direction</source>
+        <translation>∇f 方向</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>the gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>%1: step %2 would overflow (%3 becomes inf or nan), so the run stops here. The learning rate is far too large.</source>
+        <translation>%1：第 %2 步会溢出（%3 变成 inf 或 nan），因此运行在此停止。学习率太大了。</translation>
+    </message>
+    <message>
+        <source>%1 diverges: f grew from %2 to %3 and the path has left the view. The learning rate is too large: each step overshoots the minimum.</source>
+        <translation>%1 发散：f 从 %2 增大到 %3，路径已经离开视图。学习率过大：每一步都越过了极小值。</translation>
+    </message>
+    <message>
+        <source>%1 left the view going downhill (f fell from %2 to %3): this function has no minimum in that direction.</source>
+        <translation>%1 沿下坡离开了视图（f 从 %2 降到 %3）：这个函数在该方向上没有极小值。</translation>
+    </message>
+    <message>
+        <source>%1 barely moves: in %2 steps x moved only %3. The learning rate η = %4 is too small.</source>
+        <translation>%1 几乎不动：%2 步内 x 只移动了 %3。学习率 η = %4 太小了。</translation>
+    </message>
+    <message>
+        <source>%1 reached a point where ∇f ≈ 0 (|∇f| = %2) at step %3.</source>
+        <translation>%1 在第 %3 步到达了 ∇f ≈ 0 的点（|∇f| = %2）。</translation>
+    </message>
+    <message>
+        <source>Export animation as GIF</source>
+        <translation>导出为 GIF 动画</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <source>Export animation as PNG files into a folder</source>
+        <translation>把动画导出为文件夹中的 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Writing frames…</source>
+        <translation>正在写入帧…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>导出已取消：没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 frames to %2</source>
+        <translation>已将 %1 帧写入 %2</translation>
+    </message>
+    <message>
+        <source>the image could not be saved</source>
+        <translation>无法保存图片</translation>
+    </message>
+</context>
+<context>
+    <name>DrawTab</name>
+    <message>
+        <source>Draw</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Stroke width</source>
+        <translation>笔画粗细</translation>
+    </message>
+    <message>
+        <source>Width of the next strokes, in pixels of a 280 × 280 canvas</source>
+        <translation>之后笔画的粗细，以 280 × 280 画布上的像素计</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Remove the last stroke (Ctrl+Z)</source>
+        <translation>删除最后一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Remove every stroke and start again</source>
+        <translation>删除所有笔画，重新开始</translation>
+    </message>
+    <message>
+        <source>Show box and centre of mass</source>
+        <translation>显示边界框和质心</translation>
+    </message>
+    <message>
+        <source>Outline the ink&apos;s bounding box (orange) and mark its centre of mass (blue) on the canvas and in the 28 × 28 input</source>
+        <translation>在画布上和 28 × 28 输入中框出笔迹的边界框（橙色）并标出其质心（蓝色）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>The network that answers: the bundled one, or one trained or loaded in the Training tab</source>
+        <translation>用来识别的神经网络：自带的模型，或在“训练”标签页中训练或载入的模型</translation>
+    </message>
+    <message>
+        <source>Draw a digit 0–9 here with the mouse, a pen or a finger</source>
+        <translation>在这里用鼠标、手写笔或手指写一个数字 0–9</translation>
+    </message>
+    <message>
+        <source>Hold the left button and draw; the answer updates while you draw</source>
+        <translation>按住左键书写；书写过程中识别结果实时更新</translation>
+    </message>
+    <message>
+        <source>What the net sees: 28 × 28 pixels</source>
+        <translation>神经网络看到的：28 × 28 像素</translation>
+    </message>
+    <message>
+        <source>The drawing after MNIST&apos;s preparation: fitted into the 20 × 20 box (orange), its centre of mass on pixel (14, 14) (blue). These 784 numbers are the net&apos;s input.</source>
+        <translation>经过 MNIST 预处理后的手写图：缩放到 20 × 20 的框内（橙色），质心位于像素 (14, 14)（蓝色）。这 784 个数就是神经网络的输入。</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <source>digit k</source>
+        <translation>数字 k</translation>
+    </message>
+    <message>
+        <source>probability y_k (softmax output)</source>
+        <translation>概率 y_k（softmax 输出）</translation>
+    </message>
+    <message>
+        <source>The net&apos;s 10 outputs</source>
+        <translation>神经网络的 10 个输出</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Drawing a digit for the net&lt;/h3&gt;&lt;p&gt;The net learnt from MNIST, and every MNIST digit was prepared the same way. Your drawing gets exactly that preparation before the net sees it:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;take the &lt;b&gt;bounding box&lt;/b&gt; of the ink;&lt;/li&gt;&lt;li&gt;scale it to fit a &lt;b&gt;20 × 20&lt;/b&gt; box, keeping its aspect ratio; averaging the covered area makes the edges grey (anti-aliasing);&lt;/li&gt;&lt;li&gt;put it in a &lt;b&gt;28 × 28&lt;/b&gt; frame so that its &lt;b&gt;centre of mass&lt;/b&gt; Σ p·(r, c) / Σ p lands on the frame&apos;s centre, pixel (14, 14).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;So it does not matter where or how big you draw: only the shape counts. The 784 grey values (0 black … 1 white) are the input x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; turns the net&apos;s 10 scores a&lt;sub&gt;k&lt;/sub&gt; into probabilities:&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;They are positive and add up to 1; the largest one is the answer (argmax).&lt;/p&gt;&lt;p&gt;Try a very thin or very thick stroke, a digit squeezed flat, or a 1 with a serif, and watch the bars: the net is only as good as the resemblance to what it learnt.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;为神经网络手写数字&lt;/h3&gt;&lt;p&gt;神经网络是用 MNIST 学习的，而 MNIST 的每个数字都经过同样的预处理。你的手写图在送入神经网络之前，也会经过完全相同的预处理：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;取笔迹的&lt;b&gt;边界框&lt;/b&gt;；&lt;/li&gt;&lt;li&gt;保持宽高比，将其缩放到 &lt;b&gt;20 × 20&lt;/b&gt; 的框内；按覆盖面积求平均，使边缘呈灰色（抗锯齿）；&lt;/li&gt;&lt;li&gt;将其放入 &lt;b&gt;28 × 28&lt;/b&gt; 的画面，使其&lt;b&gt;质心&lt;/b&gt; Σ p·(r, c) / Σ p 落在画面中心，即像素 (14, 14)。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所以写在哪里、写多大都没有关系：只有形状才重要。这 784 个灰度值（0 黑 … 1 白）就是输入 x。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; 把神经网络的 10 个得分 a&lt;sub&gt;k&lt;/sub&gt; 变成概率：&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;它们都是正数，总和为 1；最大的那个就是识别结果（argmax）。&lt;/p&gt;&lt;p&gt;试试很细或很粗的笔画、压扁的数字，或带衬线的 1，看看柱状图的变化：神经网络的表现取决于输入与它学过的数据有多相似。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Bundled model</source>
+        <translation>自带模型</translation>
+    </message>
+    <message>
+        <source>The bundled model could not be loaded (%1). Drawing still works, but there is nothing to predict with: train or load a model in the Training tab.</source>
+        <translation>无法载入自带模型（%1）。仍然可以书写，但没有模型可用于识别：请在“训练”标签页中训练或载入一个模型。</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>%1-%2-%3 net, %4</source>
+        <translation>%1-%2-%3 网络，%4</translation>
+    </message>
+    <message>
+        <source>test accuracy %1 %</source>
+        <translation>测试数据识别精度 %1 %</translation>
+    </message>
+    <message>
+        <source>trained by %1 (seed %2)</source>
+        <translation>由 %1 训练（随机种子 %2）</translation>
+    </message>
+    <message>
+        <source>This model cannot read a 28 × 28 digit: %1</source>
+        <translation>该模型无法读取 28 × 28 的数字：%1</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>没有模型</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>请写一个数字</translation>
+    </message>
+    <message>
+        <source>probability %1 %</source>
+        <translation>概率 %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>GradientFieldTab</name>
+    <message>
+        <source>Gradient field</source>
+        <translation>梯度场</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation>曲面</translation>
+    </message>
+    <message>
+        <source>Arrows</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <source>Gradient at a point</source>
+        <translation>某一点的梯度</translation>
+    </message>
+    <message>
+        <source>x0² + x1² (the book&apos;s 4.4)</source>
+        <translation>x0² + x1²（书中 4.4 节）</translation>
+    </message>
+    <message>
+        <source>x0²/20 + x1² (chapter 6)</source>
+        <translation>x0²/20 + x1²（第 6 章）</translation>
+    </message>
+    <message>
+        <source>x0² − x1² (a saddle)</source>
+        <translation>x0² − x1²（鞍点）</translation>
+    </message>
+    <message>
+        <source>Rosenbrock (1 − x0)² + 100(x1 − x0²)²</source>
+        <translation>Rosenbrock 函数 (1 − x0)² + 100(x1 − x0²)²</translation>
+    </message>
+    <message>
+        <source>Himmelblau (x0² + x1 − 11)² + (x0 + x1² − 7)²</source>
+        <translation>Himmelblau 函数 (x0² + x1 − 11)² + (x0 + x1² − 7)²</translation>
+    </message>
+    <message>
+        <source>Your function f(x0, x1)</source>
+        <translation>你的函数 f(x0, x1)</translation>
+    </message>
+    <message>
+        <source>f(x0, x1)</source>
+        <translation>f(x0, x1)</translation>
+    </message>
+    <message>
+        <source>The surface to draw: its contours and gradient arrows</source>
+        <translation>要绘制的曲面：它的等高线和梯度箭头</translation>
+    </message>
+    <message>
+        <source>Type f</source>
+        <translation>输入 f</translation>
+    </message>
+    <message>
+        <source>Type a function of x0 and x1 and press Enter, e.g. x0**2 + 3*x1**2 or sin(x0)*cos(x1). Allowed: + − * / ** ( ), numbers, pi, e, sin, cos, exp, log, sqrt, tanh, abs, …</source>
+        <translation>输入 x0 和 x1 的函数并按回车，例如 x0**2 + 3*x1**2 或 sin(x0)*cos(x1)。可用：+ − * / ** ( )、数字、pi、e、sin、cos、exp、log、sqrt、tanh、abs 等</translation>
+    </message>
+    <message>
+        <source>e.g. x0**2 + 3*x1**2</source>
+        <translation>例如 x0**2 + 3*x1**2</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Draw the function typed on the left</source>
+        <translation>绘制左边输入的函数</translation>
+    </message>
+    <message>
+        <source>Show +∇f (uphill) instead of −∇f</source>
+        <translation>显示 +∇f（上坡）而不是 −∇f</translation>
+    </message>
+    <message>
+        <source>Unticked: arrows show −∇f, where f falls fastest (gradient descent walks this way). Ticked: arrows show ∇f itself, where f rises fastest.</source>
+        <translation>不勾选：箭头表示 −∇f，即 f 减小最快的方向（梯度下降法沿此方向前进）。勾选：箭头表示 ∇f 本身，即 f 增大最快的方向。</translation>
+    </message>
+    <message>
+        <source>Grid step</source>
+        <translation>网格步长</translation>
+    </message>
+    <message>
+        <source>Distance between neighbouring arrows (the book uses 0.25); smaller means a denser grid</source>
+        <translation>相邻箭头之间的距离（书中用 0.25）；越小网格越密</translation>
+    </message>
+    <message>
+        <source>Arrow length</source>
+        <translation>箭头长度</translation>
+    </message>
+    <message>
+        <source>proportional to |∇f|</source>
+        <translation>与 |∇f| 成正比</translation>
+    </message>
+    <message>
+        <source>all equal (direction only)</source>
+        <translation>全部等长（只看方向）</translation>
+    </message>
+    <message>
+        <source>Proportional: the longest arrow fills most of a grid step, the others in proportion. Equal: every arrow has the same length, so directions are visible where ∇f is tiny.</source>
+        <translation>成正比：最长的箭头占一个网格步长的大部分，其余按比例缩放。等长：所有箭头一样长，在 ∇f 很小的地方也能看清方向。</translation>
+    </message>
+    <message>
+        <source>Contour levels</source>
+        <translation>等高线间隔</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>evenly spaced</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <source>logarithmic (shows valleys)</source>
+        <translation>对数间隔（显示山谷）</translation>
+    </message>
+    <message>
+        <source>How the colour bands are spaced in f. Logarithmic spacing gives the low valley of Rosenbrock or Himmelblau most of the bands; automatic picks it when most of the view is low.</source>
+        <translation>颜色带在 f 上的间隔方式。对数间隔把大部分颜色带分给 Rosenbrock 或 Himmelblau 的低谷；当视野中大部分区域的值都较低时，“自动”会选择它。</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <source>Back to this surface&apos;s own view and grid step (drag the plot to pan, use the wheel to zoom)</source>
+        <translation>回到这个曲面自己的视图和网格步长（拖动图可平移，滚轮可缩放）</translation>
+    </message>
+    <message>
+        <source>x = (x0, x1)</source>
+        <translation>x = (x0, x1)</translation>
+    </message>
+    <message>
+        <source>x0 of the point (or click the plot)</source>
+        <translation>该点的 x0（或点击图）</translation>
+    </message>
+    <message>
+        <source>x1 of the point (or click the plot)</source>
+        <translation>该点的 x1（或点击图）</translation>
+    </message>
+    <message>
+        <source>f(x)</source>
+        <translation>f(x)</translation>
+    </message>
+    <message>
+        <source>∇f numerical</source>
+        <translation>∇f 数值梯度</translation>
+    </message>
+    <message>
+        <source>∇f analytic</source>
+        <translation>∇f 解析梯度</translation>
+    </message>
+    <message>
+        <source>numerical_gradient(f, x) with h = 1e-4: central differences (f(x + h) − f(x − h)) / 2h</source>
+        <translation>numerical_gradient(f, x)，h = 1e-4：中心差分 (f(x + h) − f(x − h)) / 2h</translation>
+    </message>
+    <message>
+        <source>The gradient from the formula&apos;s derivatives</source>
+        <translation>由公式的导数求出的梯度</translation>
+    </message>
+    <message>
+        <source>x0</source>
+        <translation>x0</translation>
+    </message>
+    <message>
+        <source>x1</source>
+        <translation>x1</translation>
+    </message>
+    <message>
+        <source>Click a point to see ∇f there. Drag to pan, use the wheel to zoom; right-click to export.</source>
+        <translation>点击一点查看该处的 ∇f。拖动可平移，滚轮可缩放；右键可导出。</translation>
+    </message>
+    <message>
+        <source>Colour bands: the values of f at the band edges</source>
+        <translation>颜色带：带边界处的 f 值</translation>
+    </message>
+    <message>
+        <source>%1∇f at the point (longer scale)</source>
+        <translation>该点的 %1∇f（放大比例）</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The gradient&lt;/h3&gt;&lt;p&gt;∇f = (∂f/∂x0, ∂f/∂x1): the vector of all partial derivatives. At every point it points where f &lt;b&gt;rises fastest&lt;/b&gt;; its length says how steep that is. Its negative −∇f points where f &lt;b&gt;falls fastest&lt;/b&gt;: the direction gradient descent steps in, x ← x − η∇f.&lt;/p&gt;&lt;p&gt;The book draws −∇f of f = x0² + x1² on x0, x1 ∈ [−2, 2] with step 0.25: every arrow points to the minimum at (0, 0), and the arrows shrink near it because the slope is gentle there. The arrows cross the contour lines at right angles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not always toward the minimum.&lt;/b&gt; On x0²/20 + x1² the arrows point mostly across the long valley, not along it to (0, 0). On the saddle, ∇f = 0 at (0, 0) but it is no minimum. On Rosenbrock the arrows fall into the curved valley, far from the minimum at (1, 1).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Click the plot&lt;/b&gt; to see ∇f at that point, computed numerically with the central difference (h = 10&lt;sup&gt;−4&lt;/sup&gt;) and from the formula. For x0² + x1²: (3, 4) → [6, 8], (0, 2) → [0, 4]. A function you type has no formula for its derivatives here: only the numerical gradient.&lt;/p&gt;&lt;p&gt;Drag to pan, use the wheel to zoom; the arrows and contours follow.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;梯度&lt;/h3&gt;&lt;p&gt;∇f = (∂f/∂x0, ∂f/∂x1)：由全部偏导数汇总而成的向量。在每一点，它指向 f &lt;b&gt;增大最快&lt;/b&gt;的方向；它的长度表示那里有多陡。它的负方向 −∇f 指向 f &lt;b&gt;减小最快&lt;/b&gt;的方向：梯度下降法就沿这个方向前进，x ← x − η∇f。&lt;/p&gt;&lt;p&gt;书中在 x0, x1 ∈ [−2, 2]、步长 0.25 的网格上画出 f = x0² + x1² 的 −∇f：每个箭头都指向 (0, 0) 处的最小值，而且越靠近它箭头越短，因为那里坡度平缓。箭头与等高线垂直相交。&lt;/p&gt;&lt;p&gt;&lt;b&gt;并不总是指向最小值。&lt;/b&gt;在 x0²/20 + x1² 上，箭头大多横穿狭长的山谷，而不是沿着山谷指向 (0, 0)。在鞍点函数上，(0, 0) 处 ∇f = 0，但那里不是最小值。在 Rosenbrock 函数上，箭头落入弯曲的山谷，远离 (1, 1) 处的最小值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;点击图&lt;/b&gt;查看该点的 ∇f：用中心差分（h = 10&lt;sup&gt;−4&lt;/sup&gt;）求出的数值微分，以及由公式求出的结果。对 x0² + x1²：(3, 4) → [6, 8]，(0, 2) → [0, 4]。你输入的函数在这里没有导数公式：只有数值梯度。&lt;/p&gt;&lt;p&gt;拖动可平移，滚轮可缩放；箭头和等高线会随之更新。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot read this function: %1</source>
+        <translation>无法读取这个函数：%1</translation>
+    </message>
+    <message>
+        <source>Click the plot to pick a point.</source>
+        <translation>点击图选择一个点。</translation>
+    </message>
+    <message>
+        <source>f(%1, %2)</source>
+        <translation>f(%1, %2)</translation>
+    </message>
+    <message>
+        <source>none for a typed function: the numerical gradient only</source>
+        <translation>输入的函数没有解析梯度：只有数值梯度</translation>
+    </message>
+    <message>
+        <source>f overflows near this point: the gradient is not a finite number.</source>
+        <translation>f 在这个点附近溢出：梯度不是有限数。</translation>
+    </message>
+    <message>
+        <source>∇f = 0 here: no direction is downhill (a flat spot: minimum, maximum or saddle).</source>
+        <translation>这里 ∇f = 0：没有下坡方向（平坦处：最小值、最大值或鞍点）。</translation>
+    </message>
+    <message>
+        <source>−∇f here points %1° away from the straight line to the minimum.</source>
+        <translation>这里的 −∇f 与指向最小值的直线相差 %1°。</translation>
+    </message>
+    <message>
+        <source>f is not a finite number anywhere in this view.</source>
+        <translation>在这个视野中 f 处处不是有限数。</translation>
+    </message>
+    <message>
+        <source>Every arrow has the same length: only the direction is shown.</source>
+        <translation>所有箭头一样长：只显示方向。</translation>
+    </message>
+    <message>
+        <source>Arrow length ∝ |∇f|: the longest arrow, |∇f| = %1, is 0.9 of a grid step.</source>
+        <translation>箭头长度 ∝ |∇f|：最长的箭头（|∇f| = %1）为 0.9 个网格步长。</translation>
+    </message>
+    <message>
+        <source>The step is %1 in this wide view, to keep the arrows readable.</source>
+        <translation>在这个较宽的视野中步长为 %1，以便看清箭头。</translation>
+    </message>
+    <message>
+        <source>Colour bands: logarithmic in f.</source>
+        <translation>颜色带：按 f 的对数间隔。</translation>
+    </message>
+</context>
+<context>
     <name>LossesTab</name>
     <message>
         <source>Losses</source>
@@ -758,6 +2227,14 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;MNIST data…</source>
+        <translation>MNIST 数据(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Where MNIST lives: download it, import a copy or use one found on this computer</source>
+        <translation>MNIST 的位置：下载、导入副本，或使用在本机找到的副本</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -816,6 +2293,545 @@
     <message>
         <source>&lt;h3&gt;Gradient Lab&lt;/h3&gt;&lt;p&gt;Study how neural networks learn: loss functions, numerical derivatives, gradients, gradient descent and live training, with the numbers of 《深度学习入门》 chapter 4 and the neural network basics lessons.&lt;/p&gt;&lt;p&gt;Built with Python, NumPy, PySide6 and pyqtgraph.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;梯度实验室&lt;/h3&gt;&lt;p&gt;学习神经网络如何学习：损失函数、数值微分、梯度、梯度下降法和实时训练，数字与《深度学习入门》第 4 章及神经网络基础课程完全一致。&lt;/p&gt;&lt;p&gt;使用 Python、NumPy、PySide6 和 pyqtgraph 构建。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MnistPanel</name>
+    <message>
+        <source>MNIST · two-layer net</source>
+        <translation>MNIST · 两层神经网络</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度确认</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy while training</source>
+        <translation>训练过程中的损失和识别精度</translation>
+    </message>
+    <message>
+        <source>The first layer&apos;s weights as 28×28 pictures</source>
+        <translation>第一层的权重，显示为 28×28 的图像</translation>
+    </message>
+    <message>
+        <source>Confusion matrix and misclassified test digits</source>
+        <translation>混淆矩阵和识别错误的测试数据</translation>
+    </message>
+    <message>
+        <source>Backprop against the numerical gradient</source>
+        <translation>误差反向传播法与数值微分求出的梯度的比较</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Get MNIST…</source>
+        <translation>获取 MNIST…</translation>
+    </message>
+    <message>
+        <source>Download MNIST or import a copy you already have</source>
+        <translation>下载 MNIST，或导入已有的副本</translation>
+    </message>
+    <message>
+        <source>Two-layer net</source>
+        <translation>两层神经网络</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>Neurons in the hidden layer (the book uses 50)</source>
+        <translation>隐藏层的神经元个数（书中为 50）</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Sigmoid: the chapter 4 net. ReLU: the chapter 5 net (learns faster here)</source>
+        <translation>Sigmoid：第 4 章的网络。ReLU：第 5 章的网络（在这里学得更快）</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>Step size η in W ← W − η·∂L/∂W (the book uses 0.1)</source>
+        <translation>W ← W − η·∂L/∂W 中的步长 η（书中为 0.1）</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Training images drawn at random for each step (the book uses 100)</source>
+        <translation>每一步随机选取的训练数据张数（书中为 100）</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>Mini-batch steps (the book uses 10,000 ≈ 16.7 epochs)</source>
+        <translation>小批量学习的步数（书中为 10,000 ≈ 16.7 个 epoch）</translation>
+    </message>
+    <message>
+        <source>Weight init std</source>
+        <translation>权重初始化标准差</translation>
+    </message>
+    <message>
+        <source>Weights start as N(0, std²), biases as 0 (the book uses 0.01)</source>
+        <translation>权重初始值服从 N(0, std²)，偏置为 0（书中为 0.01）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Random seed of the starting weights and the mini-batches: the same seed gives the same run</source>
+        <translation>初始权重和小批量选取的随机种子：相同的种子得到相同的训练过程</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Backpropagation (chapter 5), or the numerical gradient of chapter 4: the book&apos;s slow way</source>
+        <translation>误差反向传播法（第 5 章），或第 4 章的数值微分：书中的慢方法</translation>
+    </message>
+    <message>
+        <source>sigmoid (chapter 4)</source>
+        <translation>sigmoid（第 4 章）</translation>
+    </message>
+    <message>
+        <source>ReLU (chapter 5)</source>
+        <translation>ReLU（第 5 章）</translation>
+    </message>
+    <message>
+        <source>backpropagation</source>
+        <translation>误差反向传播法</translation>
+    </message>
+    <message>
+        <source>numerical (slow)</source>
+        <translation>数值微分（慢）</translation>
+    </message>
+    <message>
+        <source>Book&apos;s settings</source>
+        <translation>书中的设置</translation>
+    </message>
+    <message>
+        <source>50 hidden neurons, η = 0.1, batch 100, 10,000 iterations, std 0.01, backpropagation (keeps the activation)</source>
+        <translation>隐藏层 50 个神经元，η = 0.1，批大小 100，10,000 次迭代，标准差 0.01，误差反向传播法（激活函数不变）</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Train a new net from the start with these settings (Space)</source>
+        <translation>用这些设置从头训练一个新网络（空格键）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop training; the net so far is evaluated</source>
+        <translation>停止训练；评估目前为止的网络</translation>
+    </message>
+    <message>
+        <source>Iterations done, speed and time left</source>
+        <translation>已完成的迭代次数、速度和剩余时间</translation>
+    </message>
+    <message>
+        <source>Accuracy on the full training set (60,000 images) and test set (10,000 images)</source>
+        <translation>在全部训练数据（60,000 张）和测试数据（10,000 张）上的识别精度</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>保存模型…</translation>
+    </message>
+    <message>
+        <source>Write the weights to a .npz file (NumPy&apos;s format)</source>
+        <translation>把权重写入 .npz 文件（NumPy 的格式）</translation>
+    </message>
+    <message>
+        <source>Load model…</source>
+        <translation>加载模型…</translation>
+    </message>
+    <message>
+        <source>Read a model saved before; the Draw tab can use it too</source>
+        <translation>读取之前保存的模型；“绘制”标签页也可以使用它</translation>
+    </message>
+    <message>
+        <source>This experiment needs MNIST</source>
+        <translation>这个实验需要 MNIST</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;MNIST is the book&apos;s data set: 60,000 training and 10,000 test images of handwritten digits, 28×28 pixels each (about 11 MB).&lt;/p&gt;&lt;p&gt;Click &lt;i&gt;Get MNIST…&lt;/i&gt; to download it or to import a copy you already have (the four IDX files, the book&apos;s mnist.pkl or Keras&apos;s mnist.npz).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;MNIST 是书中使用的数据集：60,000 张训练图像和 10,000 张测试图像，都是手写数字，每张 28×28 像素（约 11 MB）。&lt;/p&gt;&lt;p&gt;点击 &lt;i&gt;获取 MNIST…&lt;/i&gt; 下载它，或导入你已有的副本（四个 IDX 文件、书中的 mnist.pkl 或 Keras 的 mnist.npz）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>loss L (cross-entropy)</source>
+        <translation>损失 L（交叉熵误差）</translation>
+    </message>
+    <message>
+        <source>Mini-batch loss</source>
+        <translation>小批量的损失</translation>
+    </message>
+    <message>
+        <source>each mini-batch</source>
+        <translation>每个小批量</translation>
+    </message>
+    <message>
+        <source>mean of the last 100</source>
+        <translation>最近 100 次的平均</translation>
+    </message>
+    <message>
+        <source>Each picture: one hidden neuron&apos;s 784 weights as 28×28 pixels</source>
+        <translation>每张图像：一个隐藏层神经元的 784 个权重，排成 28×28 像素</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (test set)</source>
+        <translation>混淆矩阵（测试数据）</translation>
+    </message>
+    <message>
+        <source>Rows: the true digit · columns: the net&apos;s answer</source>
+        <translation>行：真实数字 · 列：网络的回答</translation>
+    </message>
+    <message>
+        <source>Misclassified test digits, most confident first</source>
+        <translation>识别错误的测试数据，最有把握的错误排在前面</translation>
+    </message>
+    <message>
+        <source>Caption: true digit → the net&apos;s answer, and how sure it was</source>
+        <translation>说明：真实数字 → 网络的回答，以及它有多确定</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The book&apos;s &lt;b&gt;gradient check&lt;/b&gt;: compute ∂L/∂W of a small batch twice — by backpropagation and by the numerical gradient (central differences, h = 10⁻⁴) — and compare them weight by weight. If backprop is right they agree to about 10⁻¹⁰.&lt;/p&gt;&lt;p&gt;It checks the trained (or loaded) net if there is one, else a new net with the settings on the left. The numerical side is slow: 2 loss evaluations per weight.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;书中的&lt;b&gt;梯度确认&lt;/b&gt;：对一个小批量计算两次 ∂L/∂W —— 一次用误差反向传播法，一次用数值微分（中心差分，h = 10⁻⁴）—— 然后逐个权重比较。如果误差反向传播法的实现正确，两者相差约 10⁻¹⁰。&lt;/p&gt;&lt;p&gt;如果已有训练好的（或加载的）网络，就检查它，否则检查一个按左侧设置新建的网络。数值微分这一边很慢：每个权重需要计算 2 次损失。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>How many training images in the batch (the book uses 3)</source>
+        <translation>批中训练图像的张数（书中为 3）</translation>
+    </message>
+    <message>
+        <source>Compare backprop with the numerical gradient on a small batch</source>
+        <translation>在一个小批量上比较误差反向传播法和数值微分求出的梯度</translation>
+    </message>
+    <message>
+        <source>Stop the gradient check</source>
+        <translation>停止梯度确认</translation>
+    </message>
+    <message>
+        <source>Weights whose numerical derivative is done</source>
+        <translation>已完成数值微分的权重个数</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重个数</translation>
+    </message>
+    <message>
+        <source>mean |Δ|</source>
+        <translation>|Δ| 平均</translation>
+    </message>
+    <message>
+        <source>max |Δ|</source>
+        <translation>|Δ| 最大</translation>
+    </message>
+    <message>
+        <source>relative</source>
+        <translation>相对</translation>
+    </message>
+    <message>
+        <source>Δ = backprop − numerical, for every weight of the parameter; relative = mean |Δ| / mean |numerical|</source>
+        <translation>Δ = 反向传播 − 数值微分，对该参数的每个权重；相对 = |Δ| 平均 / |数值微分| 平均</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mini-batch learning&lt;/h3&gt;&lt;p&gt;The book&apos;s train_neuralnet.py:&lt;/p&gt;&lt;p&gt;repeat:&lt;br&gt;&amp;nbsp;1. draw a mini-batch of 100 training images&lt;br&gt;&amp;nbsp;2. gradient ∂L/∂W of its loss&lt;br&gt;&amp;nbsp;3. W ← W − η·∂L/∂W&lt;br&gt;&amp;nbsp;4. once per epoch: accuracy on all the training and test data&lt;/p&gt;&lt;p&gt;&lt;b&gt;Loss&lt;/b&gt; (cross-entropy error of the batch):&lt;br&gt;L = −(1/N) Σ&lt;sub&gt;n&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;nk&lt;/sub&gt; log y&lt;sub&gt;nk&lt;/sub&gt;&lt;/p&gt;&lt;p&gt;Each batch is different, so the loss zig-zags; its mean falls.&lt;/p&gt;&lt;p&gt;One &lt;b&gt;epoch&lt;/b&gt; = 60,000 / 100 = 600 iterations. Train and test accuracy stay together: no overfitting.&lt;/p&gt;&lt;p&gt;Sigmoid (chapter 4) ends near 0.946 test accuracy, ReLU (chapter 5) near 0.970.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;小批量学习&lt;/h3&gt;&lt;p&gt;书中的 train_neuralnet.py：&lt;/p&gt;&lt;p&gt;重复：&lt;br&gt;&amp;nbsp;1. 从训练数据中随机选出 100 张作为小批量&lt;br&gt;&amp;nbsp;2. 求其损失的梯度 ∂L/∂W&lt;br&gt;&amp;nbsp;3. W ← W − η·∂L/∂W&lt;br&gt;&amp;nbsp;4. 每个 epoch 一次：在全部训练数据和测试数据上计算识别精度&lt;/p&gt;&lt;p&gt;&lt;b&gt;损失&lt;/b&gt;（小批量的交叉熵误差）：&lt;br&gt;L = −(1/N) Σ&lt;sub&gt;n&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;nk&lt;/sub&gt; log y&lt;sub&gt;nk&lt;/sub&gt;&lt;/p&gt;&lt;p&gt;每个小批量都不同，所以损失上下抖动；但它的平均值在下降。&lt;/p&gt;&lt;p&gt;一个 &lt;b&gt;epoch&lt;/b&gt; = 60,000 / 100 = 600 次迭代。训练数据和测试数据的识别精度一直很接近：没有发生过拟合。&lt;/p&gt;&lt;p&gt;Sigmoid（第 4 章）最终测试识别精度约 0.946，ReLU（第 5 章）约 0.970。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;What the first layer learns&lt;/h3&gt;&lt;p&gt;Hidden neuron j computes a&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt; W1&lt;sub&gt;ij&lt;/sub&gt; + b1&lt;sub&gt;j&lt;/sub&gt;: a weighted sum of the 784 pixels. Its weights, laid out as 28×28, show which pixels push it up (light) or down (dark); grey is 0.&lt;/p&gt;&lt;p&gt;They start as noise (std 0.01) and turn into blurry strokes and blobs during training.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;第一层学到了什么&lt;/h3&gt;&lt;p&gt;隐藏层神经元 j 计算 a&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt; W1&lt;sub&gt;ij&lt;/sub&gt; + b1&lt;sub&gt;j&lt;/sub&gt;：784 个像素的加权和。把它的权重排成 28×28，可以看出哪些像素使它增大（亮）或减小（暗）；灰色为 0。&lt;/p&gt;&lt;p&gt;它们一开始是噪声（标准差 0.01），在训练中变成模糊的笔画和斑块。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Where the net goes wrong&lt;/h3&gt;&lt;p&gt;C[i, j] counts the test images of digit i that the net calls j. The diagonal holds the right answers; large numbers off it show which digits look alike to the net (4 and 9, 3 and 5, 7 and 2).&lt;/p&gt;&lt;p&gt;Accuracy = trace(C) / 10,000.&lt;/p&gt;&lt;p&gt;Many misclassified digits are hard for people too.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;网络在哪里出错&lt;/h3&gt;&lt;p&gt;C[i, j] 是数字 i 的测试图像被网络判断为 j 的张数。对角线上是正确的回答；对角线外的大数字说明哪些数字在网络看来很像（4 和 9、3 和 5、7 和 2）。&lt;/p&gt;&lt;p&gt;识别精度 = trace(C) / 10,000。&lt;/p&gt;&lt;p&gt;很多识别错误的数字连人也很难认。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gradient check&lt;/h3&gt;&lt;p&gt;Numerical gradient (chapter 4):&lt;br&gt;∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h&lt;/p&gt;&lt;p&gt;simple and almost surely right, but 2 loss evaluations per weight: 79,520 for the 784-50-10 net. Backpropagation (chapter 5) gets all 39,760 at the cost of about one forward and one backward pass, but is easy to get wrong.&lt;/p&gt;&lt;p&gt;So we check backprop against it. The differences are not 0: floating-point rounding and the 1e-7 inside log(y + 1e-7).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;梯度确认&lt;/h3&gt;&lt;p&gt;数值微分（第 4 章）：&lt;br&gt;∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h&lt;/p&gt;&lt;p&gt;简单，几乎不会出错，但每个权重需要计算 2 次损失：784-50-10 的网络要 79,520 次。误差反向传播法（第 5 章）只需大约一次正向和一次反向传播就能求出全部 39,760 个梯度，但实现起来容易出错。&lt;/p&gt;&lt;p&gt;所以用数值微分来确认误差反向传播法。差值不是 0：来自浮点数的舍入，以及 log(y + 1e-7) 中的 1e-7。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>epoch (= %1 iterations)</source>
+        <translation>epoch（= %1 次迭代）</translation>
+    </message>
+    <message>
+        <source>accuracy (0–1)</source>
+        <translation>识别精度（0–1）</translation>
+    </message>
+    <message>
+        <source>Accuracy on the first %1 images, at the start and the end</source>
+        <translation>前 %1 张图像上的识别精度，在开始和结束时</translation>
+    </message>
+    <message>
+        <source>Accuracy on the full sets, once per epoch</source>
+        <translation>全部数据上的识别精度，每个 epoch 一次</translation>
+    </message>
+    <message>
+        <source>train (%1 images)</source>
+        <translation>训练数据（%1 张）</translation>
+    </message>
+    <message>
+        <source>test (%1 images)</source>
+        <translation>测试数据（%1 张）</translation>
+    </message>
+    <message>
+        <source>the book&apos;s test accuracy (%1)</source>
+        <translation>书中的测试识别精度（%1）</translation>
+    </message>
+    <message>
+        <source>Where the book&apos;s run (10,000 iterations) ends for this activation</source>
+        <translation>书中的训练（10,000 次迭代）使用这个激活函数时最终达到的位置</translation>
+    </message>
+    <message>
+        <source>The book&apos;s slow way: every gradient takes 2 loss evaluations per weight — %1 for this net. So the run is cut down to %2 iterations of at most %3 images, drawn from the first %4 training images; accuracy is measured on the first %4 training and test images.</source>
+        <translation>书中的慢方法：每次求梯度，每个权重都要计算 2 次损失 —— 这个网络共 %1 次。所以这次训练缩减为 %2 次迭代，每次最多 %3 张图像，从前 %4 张训练图像中选取；识别精度在前 %4 张训练图像和测试图像上计算。</translation>
+    </message>
+    <message>
+        <source>The data dialog is not available in this build.</source>
+        <translation>此版本中没有数据对话框。</translation>
+    </message>
+    <message>
+        <source>Finished: %1 iterations in %2 s.</source>
+        <translation>完成：%1 次迭代，用时 %2 秒。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 iterations done.</source>
+        <translation>已完成 %1 / %2 次迭代。</translation>
+    </message>
+    <message>
+        <source>Trained in the Training tab (test accuracy %1)</source>
+        <translation>在“训练”标签页训练（测试识别精度 %1）</translation>
+    </message>
+    <message>
+        <source>Loaded in the Training tab: %1 (test accuracy %2)</source>
+        <translation>在“训练”标签页加载：%1（测试识别精度 %2）</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>NumPy model (*.npz)</source>
+        <translation>NumPy 模型 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: the file does not exist.</source>
+        <translation>无法加载 %1：文件不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot load this file: %1</source>
+        <translation>无法加载此文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 is a %2-%3-%4 net, not one for MNIST (784 pixels in, 10 digits out).</source>
+        <translation>%1 是 %2-%3-%4 的网络，不是用于 MNIST 的网络（输入 784 个像素，输出 10 个数字）。</translation>
+    </message>
+    <message>
+        <source>Loaded %1: a 784-%2-10 net with %3.</source>
+        <translation>已加载 %1：784-%2-10 的网络，激活函数 %3。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Backprop agrees with the numerical gradient.</source>
+        <translation>误差反向传播法与数值微分的结果一致。</translation>
+    </message>
+    <message>
+        <source>Backprop and the numerical gradient disagree: the backward pass has a bug.</source>
+        <translation>误差反向传播法与数值微分的结果不一致：反向传播的实现有错误。</translation>
+    </message>
+    <message>
+        <source>Backprop took %1 ms, the numerical gradient %2 s (%3 times longer).</source>
+        <translation>误差反向传播法用时 %1 毫秒，数值微分用时 %2 秒（慢 %3 倍）。</translation>
+    </message>
+    <message>
+        <source>Done: %1 weights.</source>
+        <translation>完成：%1 个权重。</translation>
+    </message>
+    <message>
+        <source>MNIST: %1 training images, %2 test images.</source>
+        <translation>MNIST：%1 张训练图像，%2 张测试图像。</translation>
+    </message>
+    <message>
+        <source>Loading MNIST…</source>
+        <translation>正在加载 MNIST…</translation>
+    </message>
+    <message>
+        <source>Cannot read MNIST: %1</source>
+        <translation>无法读取 MNIST：%1</translation>
+    </message>
+    <message>
+        <source>MNIST is not here yet.</source>
+        <translation>还没有 MNIST。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Continue training (Space)</source>
+        <translation>继续训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Pause training (Space)</source>
+        <translation>暂停训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>训练中…</translation>
+    </message>
+    <message>
+        <source>Numerical gradient of iteration %1 of %2…</source>
+        <translation>正在计算第 %1 / %2 次迭代的数值微分…</translation>
+    </message>
+    <message>
+        <source>Paused at iteration %1.</source>
+        <translation>已暂停在第 %1 次迭代。</translation>
+    </message>
+    <message>
+        <source>The net learned nothing: test accuracy %1, where guessing gives 0.10. The learning rate %2 is probably too large (with ReLU, large steps can switch every hidden neuron off for good). Try %3; the book uses 0.1.</source>
+        <translation>网络什么也没学到：测试识别精度 %1，而随机猜测也有 0.10。学习率 %2 可能太大了（使用 ReLU 时，过大的步长可能让所有隐藏层神经元永远不再激活）。试试 %3；书中用 0.1。</translation>
+    </message>
+    <message>
+        <source>Stopped at iteration %1.</source>
+        <translation>已停止在第 %1 次迭代。</translation>
+    </message>
+    <message>
+        <source>Stopped at iteration %1: the data set changed.</source>
+        <translation>已停止在第 %1 次迭代：数据集已更换。</translation>
+    </message>
+    <message>
+        <source>the loss became %1</source>
+        <translation>损失变成了 %1</translation>
+    </message>
+    <message>
+        <source>the mean loss rose to %1 (a net that guesses at random has 2.30)</source>
+        <translation>平均损失升到了 %1（随机猜测的网络为 2.30）</translation>
+    </message>
+    <message>
+        <source>Stopped at iteration %1: %2. The learning rate %3 is too large: each step overshoots, the weights grow out of range and the net ends up sure of wrong answers. Try %4 (ten times smaller); the book uses 0.1.</source>
+        <translation>已停止在第 %1 次迭代：%2。学习率 %3 太大了：每一步都走过头，权重变得过大，网络对错误的答案非常确定。试试 %4（小十倍）；书中用 0.1。</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Get MNIST first.</source>
+        <translation>请先获取 MNIST。</translation>
+    </message>
+    <message>
+        <source>Ready: press Start (Space).</source>
+        <translation>就绪：按“开始”（空格键）。</translation>
+    </message>
+    <message>
+        <source>Train accuracy %1 · test accuracy %2</source>
+        <translation>训练识别精度 %1 · 测试识别精度 %2</translation>
+    </message>
+    <message>
+        <source>after %1 iterations (%2 epochs) in %3 s</source>
+        <translation>（%1 次迭代，%2 个 epoch，用时 %3 秒）</translation>
+    </message>
+    <message>
+        <source>(stopped at iteration %1)</source>
+        <translation>（停止在第 %1 次迭代）</translation>
+    </message>
+    <message>
+        <source>(loaded model)</source>
+        <translation>（加载的模型）</translation>
+    </message>
+    <message>
+        <source>Epoch %1: train %2 · test %3</source>
+        <translation>Epoch %1：训练 %2 · 测试 %3</translation>
+    </message>
+    <message>
+        <source>Train the net (Start) or load a model to see where it goes wrong.</source>
+        <translation>训练网络（开始）或加载模型，查看它在哪里出错。</translation>
+    </message>
+    <message>
+        <source>%1 test images of a %2 classified as %3</source>
+        <translation>%1 张数字 %2 的测试图像被判断为 %3</translation>
+    </message>
+    <message>
+        <source>Test image %1: a %2; the net says %3 (%4 sure)</source>
+        <translation>测试图像 %1：是 %2；网络认为是 %3（确信度 %4）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 test images right (accuracy %3), %4 wrong; the %5 the net was surest about are shown.</source>
+        <translation>%1 / %2 张测试图像正确（识别精度 %3），%4 张错误；下面显示网络最有把握的 %5 张。</translation>
+    </message>
+    <message>
+        <source>The first layer&apos;s weights W1 of each hidden neuron as a 28×28 picture (light: positive, dark: negative, grey: 0; each picture scaled on its own). %1 neurons.</source>
+        <translation>每个隐藏层神经元的第一层权重 W1，显示为 28×28 的图像（亮：正，暗：负，灰：0；每张图像单独缩放）。共 %1 个神经元。</translation>
+    </message>
+    <message>
+        <source>Start training: the first layer&apos;s weights appear here after every epoch, one 28×28 picture per hidden neuron.</source>
+        <translation>开始训练：每个 epoch 之后，第一层的权重会显示在这里，每个隐藏层神经元一张 28×28 的图像。</translation>
     </message>
 </context>
 <context>
