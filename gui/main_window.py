@@ -114,13 +114,19 @@ class MainWindow(QMainWindow):
     # --- help ---
     def shortcut_lines(self):
         """(keys, what they do) for the Help → Keyboard shortcuts list."""
+        native = QKeySequence.SequenceFormat.NativeText  # key names in the user's language (Qt's own translation)
         return [
-            ("Space", self.tr("Play / pause (Descent, Training)")),
-            ("→", self.tr("One step (Descent)")),
-            ("R", self.tr("Reset (Descent)")),
-            ("Ctrl+Z", self.tr("Undo the last stroke (Draw)")),
-            ("Ctrl+Tab", self.tr("Next tab")),
-            (QKeySequence(QKeySequence.StandardKey.Quit).toString(QKeySequence.SequenceFormat.NativeText),
+            (QKeySequence(Qt.Key.Key_Space).toString(native),
+             self.tr("Play / pause (Descent; Training: start, pause, resume)")),
+            ("→", self.tr("One step (Descent); next step of the pass (Derivatives: computation graph)")),
+            ("←", self.tr("Previous step of the pass (Derivatives: computation graph)")),
+            ("R", self.tr("Reset (Descent; Derivatives: computation graph)")),
+            (QKeySequence(QKeySequence.StandardKey.Undo).toString(native),
+             self.tr("Undo the last stroke (Draw)")),
+            (QKeySequence("Ctrl+Tab").toString(native), self.tr("Next tab")),
+            (QKeySequence(QKeySequence.StandardKey.HelpContents).toString(native),
+             self.tr("This list")),
+            (QKeySequence(QKeySequence.StandardKey.Quit).toString(native),
              self.tr("Quit")),
         ]
 

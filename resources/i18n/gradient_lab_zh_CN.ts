@@ -2259,16 +2259,20 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>关于梯度实验室(&amp;A)</translation>
     </message>
     <message>
-        <source>Play / pause (Descent, Training)</source>
-        <translation>播放 / 暂停（梯度下降、训练）</translation>
+        <source>Play / pause (Descent; Training: start, pause, resume)</source>
+        <translation>播放 / 暂停（梯度下降；训练：开始、暂停、继续）</translation>
     </message>
     <message>
-        <source>One step (Descent)</source>
-        <translation>前进一步（梯度下降）</translation>
+        <source>One step (Descent); next step of the pass (Derivatives: computation graph)</source>
+        <translation>单步（梯度下降）；传播的下一步（导数：计算图）</translation>
     </message>
     <message>
-        <source>Reset (Descent)</source>
-        <translation>重置（梯度下降）</translation>
+        <source>Previous step of the pass (Derivatives: computation graph)</source>
+        <translation>传播的上一步（导数：计算图）</translation>
+    </message>
+    <message>
+        <source>Reset (Descent; Derivatives: computation graph)</source>
+        <translation>重置（梯度下降；导数：计算图）</translation>
     </message>
     <message>
         <source>Undo the last stroke (Draw)</source>
@@ -2277,6 +2281,10 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>本列表</translation>
     </message>
     <message>
         <source>Quit</source>
