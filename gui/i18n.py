@@ -47,4 +47,8 @@ def install_language(app: QApplication, code: str) -> bool:
     if qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         _installed.append(qt_own)
+    plots = QTranslator(app)  # pyqtgraph's right-click menus and export dialog (see tools/update_translations.py)
+    if plots.load(str(I18N_DIR / f"pyqtgraph_{code}.qm")):
+        app.installTranslator(plots)
+        _installed.append(plots)
     return ok

@@ -2,14 +2,19 @@
 
     python tools/update_translations.py          # lupdate: collect every tr() string into the .ts files
     python tools/update_translations.py --release  # also lrelease: compile .ts → .qm (shipped in resources/i18n)
+    python tools/update_translations.py --pyqtgraph [--release]  # only pyqtgraph_<lang>.ts (its menus, export dialog)
 
 Translate the .ts with Qt Linguist (or any editor: it is XML), then run with --release.
+lupdate keeps the existing translations; strings gone from the sources are dropped.
 """
 from __future__ import annotations
 
 import argparse
+import ast
+import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,11 +42,93 @@ def lrelease(ts: Path) -> None:
                    capture_output=True, text=True)
 
 
+# pyqtgraph's parts the app shows: the plots' right-click menu (ViewBox menu with its axis controls, PlotItem's
+# "Plot Options"), the scene's "Export..." and the export dialog with its exporters' parameters.
+PYQTGRAPH_SOURCES = (
+    "graphicsItems/ViewBox/ViewBoxMenu.py",
+    "graphicsItems/ViewBox/axisCtrlTemplate_generic.py",
+    "graphicsItems/PlotItem/PlotItem.py",
+    "graphicsItems/PlotItem/plotConfigTemplate_generic.py",
+    "GraphicsScene/GraphicsScene.py",
+    "GraphicsScene/exportDialog.py",
+    "GraphicsScene/exportDialogTemplate_generic.py",
+    "exporters/*.py",
+)
+_TRANSLATE_NAMES = {"translate", "_translate"}  # pyqtgraph's aliases of QCoreApplication.translate
+
+
+def pyqtgraph_dir() -> Path:
+    import pyqtgraph
+
+    return Path(pyqtgraph.__file__).resolve().parent
+
+
+def pyqtgraph_ts(lang: str) -> Path:
+    return I18N / f"pyqtgraph_{lang}.ts"
+
+
+def pyqtgraph_sources() -> list[Path]:
+    base = pyqtgraph_dir()
+    return sorted({p for pattern in PYQTGRAPH_SOURCES for p in base.glob(pattern)})
+
+
+def _literal(node) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def pyqtgraph_strings(paths=None) -> list[tuple[str, str]]:
+    """(context, text) of every translate("Ctx", "text") call with literal arguments in `paths`.
+
+    Catches what pyside6-lupdate misses: the `_translate = QCoreApplication.translate` alias of the *_generic.py
+    UI templates and calls inside f-strings ("X {translate('ViewBox', 'axis')}"). Exporters' class attribute
+    `Name` counts as context "Exporter": the export dialog lists them through translate('Exporter', exp.Name).
+    """
+    found = []
+    for path in paths if paths is not None else pyqtgraph_sources():
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+        is_exporter = Path(path).parent.name == "exporters"
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and len(node.args) >= 2:
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+                ctx, text = _literal(node.args[0]), _literal(node.args[1])
+                if name in _TRANSLATE_NAMES and ctx is not None and text is not None:
+                    found.append((ctx, text))
+            elif is_exporter and isinstance(node, ast.ClassDef):
+                for stmt in node.body:
+                    if (isinstance(stmt, ast.Assign) and [getattr(t, "id", None) for t in stmt.targets] == ["Name"]
+                            and _literal(stmt.value) is not None):
+                        found.append(("Exporter", stmt.value.value))
+    return list(dict.fromkeys(found))
+
+
+def lupdate_pyqtgraph(ts: Path) -> str:
+    """pyside6-lupdate over the installed pyqtgraph's sources into `ts`, plus the strings it cannot see
+    (pyqtgraph_strings, written as plain QCoreApplication.translate calls into a scratch file)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        stub = Path(tmp) / "pyqtgraph_extra_strings.py"
+        calls = [f"QCoreApplication.translate({json.dumps(c, ensure_ascii=False)}, {json.dumps(t, ensure_ascii=False)})"
+                 for c, t in pyqtgraph_strings()]
+        stub.write_text("from PySide6.QtCore import QCoreApplication\n" + "\n".join(calls) + "\n", encoding="utf-8")
+        cmd = ["pyside6-lupdate", *map(str, pyqtgraph_sources()), str(stub), "-no-obsolete", "-locations", "none",
+               "-ts", str(ts)]
+        return subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--release", action="store_true", help="also compile the .qm files")
+    parser.add_argument("--pyqtgraph", action="store_true",
+                        help="refresh only pyqtgraph_<lang>.ts (from the installed pyqtgraph), not the app's own")
     args = parser.parse_args(argv)
     I18N.mkdir(parents=True, exist_ok=True)
+    if args.pyqtgraph:
+        for lang in LANGUAGES:
+            print(lupdate_pyqtgraph(pyqtgraph_ts(lang)).strip())
+            if args.release:
+                lrelease(pyqtgraph_ts(lang))
+                print(f"wrote {pyqtgraph_ts(lang).with_suffix('.qm').relative_to(ROOT)}")
+        return 0
     for lang in LANGUAGES:
         print(lupdate(ts_file(lang)).strip())
         if args.release:

@@ -5,9 +5,10 @@ Export is pyqtgraph's own: right-click a plot → Export… (PNG, SVG, CSV).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
+from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
 
@@ -66,7 +67,59 @@ class Plot(pg.PlotWidget):
     def changeEvent(self, event):
         if event.type() == QEvent.Type.PaletteChange and self.getPlotItem() is not None:
             self.apply_palette()
+        elif event.type() == QEvent.Type.LanguageChange and self.scene() is not None:
+            retranslate_pyqtgraph(self.scene())
         super().changeEvent(event)
+
+
+# pyqtgraph sets the texts of its right-click menus once, when a plot is built, with
+# QCoreApplication.translate (resources/i18n/pyqtgraph_<lang>.qm). A live language switch has to set them again
+# with the same calls: pyqtgraph's own UI templates know how (retranslateUi); the menu titles are redone here.
+_translate = QCoreApplication.translate
+_PLOT_OPTIONS = ("Transforms", "Downsample", "Average", "Alpha", "Grid", "Points")  # PlotItem's ctrlMenu, in order
+
+
+class _NoForm:
+    """Stands for a template's form widget that pyqtgraph has discarded: retranslateUi only sets its title."""
+
+    @staticmethod
+    def setWindowTitle(_title):
+        pass
+
+
+def retranslate_pyqtgraph(scene) -> None:
+    """Re-set, in the current language, pyqtgraph's texts in `scene`: every ViewBox menu (View All, X/Y axis with
+    their controls, Mouse Mode), every PlotItem's Plot Options, the scene's Export... and its export dialog."""
+    for item in scene.items():
+        if isinstance(getattr(item, "menu", None), ViewBoxMenu) and isinstance(item, pg.ViewBox):
+            _retranslate_viewbox_menu(item.menu)
+        elif isinstance(item, pg.PlotItem):
+            item.ctrlMenu.setTitle(_translate("PlotItem", "Plot Options"))
+            for action, name in zip(item.ctrlMenu.actions(), _PLOT_OPTIONS, strict=False):
+                action.setText(_translate("PlotItem", name))
+            item.ctrl.retranslateUi(_NoForm)
+    scene.contextMenu[0].setText(_translate("GraphicsScene", "Export..."))
+    dialog = scene.exportDialog
+    if dialog is not None:
+        dialog.ui.retranslateUi(dialog)
+        if dialog.ui.itemTree.currentItem() is not None:  # the format list and its exporter's parameters
+            row = dialog.ui.formatList.currentRow()
+            dialog.updateFormatList()
+            dialog.ui.formatList.setCurrentRow(max(row, 0))
+
+
+def _retranslate_viewbox_menu(menu: ViewBoxMenu) -> None:
+    menu.setTitle(_translate("ViewBox", "ViewBox options"))
+    menu.viewAll.setText(_translate("ViewBox", "View All"))
+    x_menu, y_menu, mouse_menu = [a.menu() for a in menu.actions() if isinstance(a.menu(), QMenu)][:3]
+    x_menu.setTitle(f"X {_translate('ViewBox', 'axis')}")
+    y_menu.setTitle(f"Y {_translate('ViewBox', 'axis')}")
+    mouse_menu.setTitle(_translate("ViewBox", "Mouse Mode"))
+    menu.mouseModes[0].setText(_translate("ViewBox", "3 button"))
+    menu.mouseModes[1].setText(_translate("ViewBox", "1 button"))
+    for ui in menu.ctrl:
+        ui.retranslateUi(_NoForm)
+    menu.updateState()  # retranslateUi also resets the range fields to "0"
 
 
 def pen(index: int, width: float = 2.0, **kwargs):
