@@ -6,6 +6,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pyqtgraph
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,6 +80,9 @@ def test_pyqtgraph_strings_include_what_lupdate_cannot_see():
 
 
 @pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate is not installed")
+@pytest.mark.skipif(pyqtgraph.__version__ != update_translations.PYQTGRAPH_TRANSLATED,
+                    reason=f"pyqtgraph {pyqtgraph.__version__} installed; its .ts holds the strings of "
+                           f"{update_translations.PYQTGRAPH_TRANSLATED} (other releases differ a little)")
 def test_no_pyqtgraph_string_is_missing_from_its_ts(tmp_path):
     fresh = tmp_path / PG_TS.name
     shutil.copy(PG_TS, fresh)

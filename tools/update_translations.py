@@ -44,6 +44,8 @@ def lrelease(ts: Path) -> None:
 
 # pyqtgraph's parts the app shows: the plots' right-click menu (ViewBox menu with its axis controls, PlotItem's
 # "Plot Options"), the scene's "Export..." and the export dialog with its exporters' parameters.
+PYQTGRAPH_TRANSLATED = "0.14.0"  # the pyqtgraph release whose strings pyqtgraph_<lang>.ts holds
+
 PYQTGRAPH_SOURCES = (
     "graphicsItems/ViewBox/ViewBoxMenu.py",
     "graphicsItems/ViewBox/axisCtrlTemplate_generic.py",
