@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QImageReader, QKeySequence, QPalette, QPixmap, QShortcut
+from PySide6.QtGui import QFont, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
@@ -50,10 +49,10 @@ from gui import settings as app_settings_module
 from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation
 from gui.widgets.image_grid import ImageGrid, array_from_qimage, pixmap_from_array
+from gui.widgets.panel_helpers import ERROR_STYLE, grow, muted, scrolled, wrapped
 from gui.widgets.plots import COLORS, Plot, pen
 
 TRAIN_FILE, TEST_FILE = "train_catvnoncat.h5", "test_catvnoncat.h5"
-ERROR_STYLE = f"color: {COLORS[3]};"
 IMAGE_SIZE = logistic_lab.IMAGE_SHAPE[:2]
 PAGES = ("data", "cost", "rates", "results", "own", "vector")
 REDRAW_MS = 100  # live curves redraw 10 times a second: a software-rendered frame costs tens of ms
@@ -119,36 +118,6 @@ class DropFrame(QFrame):
             self.dropped.emit(path)
 
 
-def _grow(curve, x, y):
-    """Show (x, y) on `curve` unless it already shows as many points: an unchanged curve is not redrawn."""
-    shown = curve.getData()[0]
-    if shown is None or len(shown) != len(x):
-        curve.setData(x, y)
-
-
-def _scrolled(widget, min_width=0):
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    if min_width:
-        area.setMinimumWidth(min_width)
-    return area
-
-
-def _muted(label):
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
-
-
-def _wrapped(text=""):
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 class CatPanel(Tab):
     """The cat / non-cat experiment in the Training tab."""
 
@@ -179,7 +148,7 @@ class CatPanel(Tab):
         lv.addWidget(self._build_run_box())
         lv.addWidget(self._build_result_box())
         lv.addStretch(1)
-        left_scroll = _scrolled(left, 270)
+        left_scroll = scrolled(left, 270)
         left_scroll.setMaximumWidth(340)
 
         self.pages = QTabWidget()
@@ -213,10 +182,10 @@ class CatPanel(Tab):
     def _build_data_box(self):
         self.data_box = QGroupBox()
         v = QVBoxLayout(self.data_box)
-        self.folder_label = _muted(_wrapped())
+        self.folder_label = muted(wrapped())
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_folder)
-        self.data_status = _wrapped()
+        self.data_status = wrapped()
         v.addWidget(self.open_button)
         v.addWidget(self.folder_label)
         v.addWidget(self.data_status)
@@ -274,7 +243,7 @@ class CatPanel(Tab):
         self.progress = QProgressBar()
         self.progress.setRange(0, self.state.num_iterations)
         self.progress.setValue(0)
-        self.progress_label = _muted(_wrapped())
+        self.progress_label = muted(wrapped())
         v.addLayout(row)
         v.addWidget(self.progress)
         v.addWidget(self.progress_label)
@@ -291,7 +260,7 @@ class CatPanel(Tab):
         for w in (self.train_acc_value, self.test_acc_value):
             w.setFont(big)
             w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.overfit_label = _wrapped()
+        self.overfit_label = wrapped()
         form.addRow(self.train_acc_label, self.train_acc_value)
         form.addRow(self.test_acc_label, self.test_acc_value)
         form.addRow(self.overfit_label)
@@ -308,9 +277,9 @@ class CatPanel(Tab):
         f.setPointSizeF(f.pointSizeF() * 1.3)
         f.setBold(True)
         self.need_title.setFont(f)
-        self.need_text = _wrapped()
+        self.need_text = wrapped()
         self.need_text.setTextFormat(Qt.TextFormat.RichText)
-        self.need_error = _wrapped()
+        self.need_error = wrapped()
         self.need_error.setStyleSheet(ERROR_STYLE)
         self.need_open_button = QPushButton()
         self.need_open_button.clicked.connect(self.open_folder)
@@ -319,13 +288,13 @@ class CatPanel(Tab):
         nv.addWidget(self.need_error)
         nv.addWidget(self.need_open_button, 0, Qt.AlignmentFlag.AlignLeft)
         nv.addStretch(1)
-        self.data_stack.addWidget(_scrolled(need))
+        self.data_stack.addWidget(scrolled(need))
         # page 1: the pictures
         shown = QWidget()
         sv = QVBoxLayout(shown)
         sv.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.data_counts = _wrapped()
+        self.data_counts = wrapped()
         self.show_train = QRadioButton()
         self.show_test = QRadioButton()
         self.show_train.setChecked(True)
@@ -397,7 +366,7 @@ class CatPanel(Tab):
         form.addWidget(self.compare_iter_spin)
         form.addWidget(self.compare_button)
         form.addWidget(self.compare_stop_button)
-        self.compare_status = _wrapped()
+        self.compare_status = wrapped()
         self.compare_progress = QProgressBar()
         self.compare_progress.setValue(0)
         self.compare_plot = Plot()
@@ -424,7 +393,7 @@ class CatPanel(Tab):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        self.results_summary = _wrapped()
+        self.results_summary = wrapped()
         self.results_grid = ImageGrid(scale=1.0, caption_lines=2)
         lv.addWidget(self.results_summary)
         lv.addWidget(self.results_grid, 1)
@@ -438,7 +407,7 @@ class CatPanel(Tab):
         self.weights_image.setFixedSize(QSize(192, 192))
         self.weights_image.setFrameShape(QFrame.Shape.StyledPanel)
         self.weights_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.weights_note = _muted(_wrapped())
+        self.weights_note = muted(wrapped())
         rv.addWidget(self.weights_title)
         rv.addWidget(self.weights_image)
         rv.addWidget(self.weights_note)
@@ -458,7 +427,7 @@ class CatPanel(Tab):
         top = QHBoxLayout()
         self.own_open_button = QPushButton()
         self.own_open_button.clicked.connect(self.open_image)
-        self.own_hint = _muted(_wrapped())
+        self.own_hint = muted(wrapped())
         top.addWidget(self.own_open_button)
         top.addWidget(self.own_hint, 1)
         pictures = QHBoxLayout()
@@ -470,8 +439,8 @@ class CatPanel(Tab):
         self.own_small.setFixedSize(QSize(192, 192))
         self.own_small.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.own_small.setFrameShape(QFrame.Shape.StyledPanel)
-        self.own_original_caption = _muted(QLabel())
-        self.own_small_caption = _muted(QLabel())
+        self.own_original_caption = muted(QLabel())
+        self.own_small_caption = muted(QLabel())
         col1, col2 = QVBoxLayout(), QVBoxLayout()
         col1.addWidget(self.own_original, 1)
         col1.addWidget(self.own_original_caption, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -480,13 +449,13 @@ class CatPanel(Tab):
         col2.addStretch(1)
         pictures.addLayout(col1, 1)
         pictures.addLayout(col2)
-        self.own_result = _wrapped()
+        self.own_result = wrapped()
         f = self.own_result.font()
         f.setPointSizeF(f.pointSizeF() * 1.4)
         f.setBold(True)
         self.own_result.setFont(f)
-        self.own_detail = _wrapped()
-        self.own_error = _wrapped()
+        self.own_detail = wrapped()
+        self.own_error = wrapped()
         self.own_error.setStyleSheet(ERROR_STYLE)
         v.addLayout(top)
         v.addWidget(self.own_error)
@@ -498,7 +467,7 @@ class CatPanel(Tab):
     def _build_vector_page(self):
         page = QWidget()
         v = QVBoxLayout(page)
-        self.vector_intro = _wrapped()
+        self.vector_intro = wrapped()
         row = QHBoxLayout()
         self.vector_n_label = QLabel()
         self.vector_n_spin = QSpinBox()
@@ -540,9 +509,9 @@ class CatPanel(Tab):
             bv.addStretch(1)
             bv.addWidget(value)
             boxes.addWidget(box)
-        self.vector_ratio = _wrapped()
+        self.vector_ratio = wrapped()
         self.vector_ratio.setFont(big)
-        self.vector_values = _muted(_wrapped())
+        self.vector_values = muted(wrapped())
         v.addWidget(self.vector_intro)
         v.addLayout(row)
         v.addLayout(boxes)
@@ -897,11 +866,11 @@ class CatPanel(Tab):
         self.refresh_progress()
 
     def redraw(self):
-        _grow(self.cost_curve, np.arange(self.cost_filled), self.cost_curve_data[:self.cost_filled])
+        grow(self.cost_curve, np.arange(self.cost_filled), self.cost_curve_data[:self.cost_filled])
         costs = self.state.costs
-        _grow(self.cost_points, [i for i, _ in costs], [c for _, c in costs])
+        grow(self.cost_points, [i for i, _ in costs], [c for _, c in costs])
         for curve, (data, filled) in zip(self.compare_curves, self.compare_data, strict=True):
-            _grow(curve, np.arange(filled), data[:filled])
+            grow(curve, np.arange(filled), data[:filled])
 
     # ================================================================== learning-rate comparison
     def is_comparing(self):
