@@ -271,6 +271,127 @@ class _StepBuffers:
         return loss
 
 
+class PixelSteps:
+    """TwoLayerNet.train_step for images given as pixel levels (x = level / 255), leaving out of the two big
+    products the pixels that are 0 in every image of the mini-batch.
+
+    The same formulas as train_step, so the same numbers up to float32 rounding:
+      * a pixel that is 0 in all N images adds 0·w = 0 to every a1 = x·W1, and its row of ∂L/∂W1 = xᵀ·δ1 is 0,
+        so its weights stay as they are: x·W1 and xᵀ·δ1 only need the pixels non-zero somewhere in the batch
+        (MNIST: ≈ 515 of 784 for 100 images, so a third fewer multiplications in both products);
+      * the 1/255 lives in the weights: this class holds W1/255, and b1/255 as one more row against a constant
+        input 255, so a1 = levels·(W1/255) + 255·(b1/255) = x·W1 + b1 needs no conversion of the batch, and
+        W1 ← W1 − xᵀ·δ1 (likewise b1) becomes W1/255 ← W1/255 − levelsᵀ·(δ1/255²);
+      * b2 is the last row of [W2; b2] against a constant 1 appended to z1: z1·W2 + b2 in one product, and
+        its gradient Σ_n δ2 comes out of z1ᵀ·δ2 as that row.
+    Pixels are stored most-often-non-zero first: the first `dense` are always used, as one block; the others
+    only when non-zero somewhere in the batch, gathered next to that block.
+
+    The weights live here between load(params) and store(params); in between, the net's params are stale.
+    """
+
+    def __init__(self, levels, labels, order, dense, batch_size, hidden_size, output_size, activation):
+        """levels: (M, P) uint8, columns in the pixel order `order` (levels[:, j] is pixel order[j]); labels:
+        (M,) integer labels; the first `dense` columns are always used."""
+        self.levels, self.order, self.dense, self.activation = levels, order, dense, activation
+        n, pixels, h, o = batch_size, levels.shape[1], hidden_size, output_size
+        self.batch_size = n
+        self.label_index = np.asarray(labels, dtype=np.intp) * n  # row t of (y − t)ᵀ, stored (classes × N)
+        self.columns = np.arange(n)
+        f32 = lambda *shape: np.empty(shape, dtype=np.float32)  # noqa: E731
+        self.batch = np.empty((n, pixels), dtype=np.uint8)
+        self.x = f32(n, 1 + pixels)  # [255, levels of the used pixels]
+        self.x[:, 0] = 255
+        self.W = f32(1 + pixels, h)  # [b1; W1 of the dense pixels; W1 of this batch's other used pixels] / 255
+        self.W_rest = f32(pixels - dense, h)  # W1 / 255 of the other pixels, in their order
+        self.W2 = f32(h + 1, o)  # [W2; b2]
+        self.z1 = np.ones((n, h + 1), dtype=np.float32)  # [z1, 1]
+        self.a1, self.mask, self.d1 = f32(n, h), f32(n, h), f32(n, h)
+        self.y = f32(o, n)  # a2, then y = softmax(a2), then δ2 — transposed: the sums over classes run fast
+        self.col = f32(n)
+        self.y_t, self.y_t1 = f32(n), f32(n)
+        self.flat = np.empty(n, dtype=np.intp)
+        self.rest_max = np.empty(pixels - dense, dtype=np.uint8)
+        self.gW, self.gW2 = f32(1 + pixels, h), f32(h + 1, o)
+
+    def load(self, params):
+        """Take the net's W1, b1, W2, b2 (in the original pixel order) into this layout."""
+        W1 = params["W1"][self.order] / np.float32(255)
+        self.W[0] = params["b1"] / np.float32(255)
+        self.W[1:1 + self.dense] = W1[:self.dense]
+        self.W_rest[...] = W1[self.dense:]
+        self.W2[:-1], self.W2[-1] = params["W2"], params["b2"]
+
+    def store(self, params):
+        """Write the weights back into the net's arrays (in place, original pixel order)."""
+        W1 = np.concatenate([self.W[1:1 + self.dense], self.W_rest])
+        params["W1"][self.order] = W1 * np.float32(255)
+        params["b1"][...] = self.W[0] * np.float32(255)
+        params["W2"][...], params["b2"][...] = self.W2[:-1], self.W2[-1]
+
+    def gather(self, rows):
+        """Copy the batch's levels into x; return k, the columns of x (and rows of W) this batch uses."""
+        batch, x, dense = self.batch, self.x, self.dense
+        np.take(self.levels, rows, axis=0, out=batch, mode="clip")
+        np.maximum.reduce(batch[:, dense:], axis=0, out=self.rest_max)
+        used = self.rest_max.nonzero()[0]  # the other pixels non-zero somewhere in the batch
+        self.used = used
+        k = 1 + dense + len(used)
+        np.copyto(x[:, 1:1 + dense], batch[:, :dense])
+        np.copyto(x[:, 1 + dense:k], batch[:, used + dense])
+        np.take(self.W_rest, used, axis=0, out=self.W[1 + dense:k], mode="clip")
+        return k
+
+    def step(self, rows, learning_rate):
+        """One SGD step on the images `rows`; returns the mini-batch loss L before the step (see the class)."""
+        k = self.gather(rows)
+        x, W = self.x[:, :k], self.W[:k]
+        a1, mask, z1, d1, y, col, W2 = self.a1, self.mask, self.z1[:, :-1], self.d1, self.y, self.col, self.W2
+        n = self.batch_size
+        # forward: a1 = x·W1 + b1, z1 = h(a1) with h'(a1) in `mask`, a2ᵀ = ([z1, 1]·[W2; b2])ᵀ
+        np.matmul(x, W, out=a1)
+        if self.activation == "relu":  # h'(a1) = [a1 > 0], z1 = a1 ⊙ h'(a1)
+            np.greater(a1, 0.0, out=mask)
+            np.multiply(a1, mask, out=z1)
+        else:  # σ(a) = ½ tanh(a/2) + ½;  σ'(a) = σ(1 − σ)
+            np.multiply(a1, 0.5, out=a1)
+            np.tanh(a1, out=a1)
+            np.multiply(a1, 0.5, out=a1)
+            np.add(a1, 0.5, out=z1)
+            np.subtract(1, z1, out=mask)
+            np.multiply(mask, z1, out=mask)
+        np.matmul(W2.T, self.z1.T, out=y)
+        # y = softmax(a2), each image's column shifted by its maximum
+        np.maximum.reduce(y, axis=0, out=col)
+        np.subtract(y, col, out=y)
+        np.exp(y, out=y)
+        np.add.reduce(y, axis=0, out=col)
+        np.divide(y, col, out=y)
+        # L = −1/N Σ log(y[t_n, n] + 1e-7);  y − t in place
+        flat, y_t, y_flat = self.flat, self.y_t, y.reshape(-1)
+        np.take(self.label_index, rows, out=flat, mode="clip")
+        np.add(flat, self.columns, out=flat)
+        np.take(y_flat, flat, out=y_t, mode="clip")
+        np.subtract(y_t, 1, out=self.y_t1)
+        np.put(y_flat, flat, self.y_t1, mode="clip")
+        np.add(y_t, DELTA, out=y_t)
+        np.log(y_t, out=y_t)
+        loss = -float(np.add.reduce(y_t)) / n
+        # backward: δ2 = η (y − t) / N;  [W2; b2] ← [W2; b2] − [z1, 1]ᵀ·δ2
+        np.multiply(y, learning_rate / n, out=y)
+        np.matmul(self.z1.T, y.T, out=self.gW2)
+        # δ1/255² = (δ2/255²·W2ᵀ) ⊙ h'(a1) with W2 before its update;  W ← W − xᵀ·(δ1/255²)
+        np.multiply(y, 1 / 255 ** 2, out=y)
+        np.matmul(y.T, W2[:-1].T, out=d1)
+        np.subtract(W2, self.gW2, out=W2)
+        np.multiply(d1, mask, out=d1)
+        gW = self.gW[:k]
+        np.matmul(x.T, d1, out=gW)
+        np.subtract(W, gW, out=W)
+        self.W_rest[self.used] = W[1 + self.dense:]
+        return loss
+
+
 def _t_for(t):
     """t as given (one-hot rows) or as integer labels for SoftmaxWithLoss."""
     t = np.asarray(t)
@@ -310,4 +431,4 @@ class LogisticRegression:
         return 100.0 - float(np.mean(np.abs(self.predict(X) - np.asarray(y)))) * 100.0
 
 
-__all__ = ["TwoLayerNet", "LogisticRegression", "DELTA"]
+__all__ = ["TwoLayerNet", "LogisticRegression", "PixelSteps", "DELTA"]

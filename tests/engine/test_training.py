@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from engine import training
-from engine.networks import TwoLayerNet
+from engine.networks import PixelSteps, TwoLayerNet
 from engine.training import Diverged, blas_threads, evaluate_accuracy, run_to_end, train_two_layer
 
 
@@ -326,3 +326,98 @@ def test_near_chance():
     assert training.near_chance(0.1009) and training.near_chance(0.19)
     assert not training.near_chance(0.83) and not training.near_chance(0.21)
     assert training.near_chance(0.4, classes=2) and not training.near_chance(0.6, classes=4)
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Images as pixel levels / 255 (load_mnist's): PixelSteps leaves out the pixels that are 0 in the whole batch.
+# ------------------------------------------------------------------------------------------------------------
+def level_images(n=400, pixels=64, seed=0):
+    """MNIST-like float32 images k/255: pixel j non-zero with probability from 0.6 down to 0 (the last 8 never),
+    so some pixels are in nearly every batch and others in few; labels learnable from the pixels."""
+    rng = np.random.default_rng(seed)
+    p = np.clip(np.linspace(0.6, -0.08, pixels), 0, None)
+    levels = np.where(rng.random((n, pixels)) < p, rng.integers(1, 256, (n, pixels)), 0).astype(np.uint8)
+    x = np.divide(levels, np.float32(255), dtype=np.float32)
+    t = (x @ rng.standard_normal((pixels, 10))).argmax(axis=1)
+    return x, t
+
+
+def replay(net, x, t, seed, iters, batch_size, learning_rate):
+    """The plain path: train_two_layer's mini-batches, each through TwoLayerNet.train_step; the losses."""
+    masks = np.random.default_rng(seed).integers(0, len(x), size=(iters, batch_size))
+    return np.array([net.train_step(x[m], t[m], learning_rate) for m in masks])
+
+
+@pytest.mark.parametrize("activation", ["relu", "sigmoid"])
+def test_pixel_levels_train_like_train_step(activation):
+    x, t = level_images()
+    net = TwoLayerNet(64, 12, 10, weight_init_std=0.3, activation=activation, seed=1, dtype=np.float32)
+    plain = net.copy()
+    steps = training.pixel_steps(net.copy(), x, t, 20)
+    assert steps is not None and 0 < steps.dense < 64  # both kinds of pixels occur
+    done = run_to_end(train_two_layer(net, x, t, x, t, iters_num=200, batch_size=20, learning_rate=0.5, seed=4))
+    losses = replay(plain, x, t, seed=4, iters=200, batch_size=20, learning_rate=0.5)
+    assert losses[-1] < 0.8 * losses[0]  # it learned: the comparison below is not of two idle nets
+    np.testing.assert_allclose(done["loss_list"], losses, rtol=2e-5)
+    for key in ("W1", "b1", "W2", "b2"):  # back in the original pixel order, in the net's own arrays
+        np.testing.assert_allclose(net.params[key], plain.params[key], rtol=1e-5,
+                                   atol=1e-5 * np.abs(plain.params[key]).max())
+    assert net.layers["Affine1"].W is net.params["W1"]
+
+
+def test_pixel_levels_on_real_mnist_match_the_plain_path(mnist_dir):
+    from engine.datasets import load_mnist
+
+    (x_train, t_train), _ = load_mnist(mnist_dir)
+    net = TwoLayerNet(784, 50, 10, seed=0, dtype=np.float32)
+    plain = net.copy()
+    steps = training.pixel_steps(net.copy(), x_train, t_train, 100)
+    assert 400 < steps.dense < 600 and steps.levels.dtype == np.uint8  # a quarter of x_train's bytes
+    done = run_to_end(train_two_layer(net, x_train, t_train, x_train[:10], t_train[:10], iters_num=200,
+                                      seed=2))
+    losses = replay(plain, x_train, t_train.astype(np.intp), seed=2, iters=200, batch_size=100, learning_rate=0.1)
+    assert losses[-1] < 0.5 * losses[0]
+    np.testing.assert_allclose(done["loss_list"], losses, rtol=1e-5)
+    for key in ("W1", "b1", "W2", "b2"):
+        np.testing.assert_allclose(net.params[key], plain.params[key], rtol=1e-5,
+                                   atol=1e-5 * np.abs(plain.params[key]).max())
+
+
+def test_snapshots_and_a_stopped_run_show_the_weights_in_pixel_order():
+    x, t = level_images()
+    net = TwoLayerNet(64, 12, 10, weight_init_std=0.3, seed=1, dtype=np.float32)
+    plain = net.copy()
+    events = train_two_layer(net, x, t, x, t, iters_num=1000, batch_size=20, learning_rate=0.5, seed=6,
+                             eval_every=30)
+    snapshot = None
+    for event in events:  # the evaluation of iteration 30 arrives a few steps later (a second thread)
+        if event["kind"] == "epoch" and event["iteration"] == 30:
+            snapshot = event["net"]
+        if event["kind"] == "step" and event["iteration"] >= 45 and snapshot is not None:
+            stopped = event["iteration"]
+            break
+    events.close()  # what the worker does when the user stops: the net holds the steps done
+    assert stopped < 60
+    masks = np.random.default_rng(6).integers(0, len(x), size=(stopped, 20))
+    for i, m in enumerate(masks):
+        plain.train_step(x[m], t[m], 0.5)
+        if i + 1 == 30:
+            np.testing.assert_allclose(snapshot.params["W1"], plain.params["W1"], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(net.params["W1"], plain.params["W1"], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(net.params["b2"], plain.params["b2"], rtol=1e-5, atol=1e-6)
+
+
+def test_only_exact_pixel_levels_take_the_pixel_path():
+    x, t = level_images(50)
+    assert np.array_equal(training.pixel_levels(x), np.rint(x * 255).astype(np.uint8))
+    nudged = x.copy()
+    nudged[3, 5] = np.nextafter(nudged[3, 5], np.float32(2))  # no longer k/255 for an integer k
+    for other in (nudged, x.astype(np.float64), x * 2, np.where(x > 0.5, np.nan, x).astype(np.float32), x[:, :, None]):
+        assert training.pixel_levels(other) is None
+    net32 = TwoLayerNet(64, 8, 10, dtype=np.float32)
+    assert training.pixel_steps(net32, nudged, t, 10) is None
+    assert training.pixel_steps(TwoLayerNet(64, 8, 10, dtype=np.float64), x, t, 10) is None  # float64 nets
+    assert isinstance(training.pixel_steps(net32, x, t, 10), PixelSteps)
+    # and those other inputs still train, on the plain path
+    done = run_to_end(train_two_layer(net32, nudged, t, nudged, t, iters_num=20, batch_size=10, seed=0))
+    assert np.all(np.isfinite(done["loss_list"]))
