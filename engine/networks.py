@@ -290,9 +290,11 @@ class PixelSteps:
     The weights live here between load(params) and store(params); in between, the net's params are stale.
     """
 
-    def __init__(self, levels, labels, order, dense, batch_size, hidden_size, output_size, activation):
+    def __init__(self, levels, labels, order, dense, batch_size, hidden_size, output_size, activation,
+                 add_product=None):
         """levels: (M, P) uint8, columns in the pixel order `order` (levels[:, j] is pixel order[j]); labels:
-        (M,) integer labels; the first `dense` columns are always used."""
+        (M,) integer labels; the first `dense` columns are always used. add_product(x, d, W), when given,
+        returns f(k, α) doing W[:k] += α·x[:, :k]ᵀ·d in place (training.blas_add_product) or None."""
         self.levels, self.order, self.dense, self.activation = levels, order, dense, activation
         n, pixels, h, o = batch_size, levels.shape[1], hidden_size, output_size
         self.batch_size = n
@@ -312,7 +314,9 @@ class PixelSteps:
         self.y_t, self.y_t1 = f32(n), f32(n)
         self.flat = np.empty(n, dtype=np.intp)
         self.rest_max = np.empty(pixels - dense, dtype=np.uint8)
-        self.gW, self.gW2 = f32(1 + pixels, h), f32(h + 1, o)
+        self.gW2 = f32(h + 1, o)
+        self.add_product = add_product and add_product(self.x, self.d1, self.W)
+        self.gW = None if self.add_product else f32(1 + pixels, h)
 
     def load(self, params):
         """Take the net's W1, b1, W2, b2 (in the original pixel order) into this layout."""
@@ -360,7 +364,7 @@ class PixelSteps:
             np.add(a1, 0.5, out=z1)
             np.subtract(1, z1, out=mask)
             np.multiply(mask, z1, out=mask)
-        np.matmul(W2.T, self.z1.T, out=y)
+        np.dot(W2.T, self.z1.T, out=y)
         # y = softmax(a2), each image's column shifted by its maximum
         np.maximum.reduce(y, axis=0, out=col)
         np.subtract(y, col, out=y)
@@ -379,15 +383,18 @@ class PixelSteps:
         loss = -float(np.add.reduce(y_t)) / n
         # backward: δ2 = η (y − t) / N;  [W2; b2] ← [W2; b2] − [z1, 1]ᵀ·δ2
         np.multiply(y, learning_rate / n, out=y)
-        np.matmul(self.z1.T, y.T, out=self.gW2)
-        # δ1/255² = (δ2/255²·W2ᵀ) ⊙ h'(a1) with W2 before its update;  W ← W − xᵀ·(δ1/255²)
-        np.multiply(y, 1 / 255 ** 2, out=y)
-        np.matmul(y.T, W2[:-1].T, out=d1)
+        np.dot(self.z1.T, y.T, out=self.gW2)
+        # δ1 = (δ2·W2ᵀ) ⊙ h'(a1) with W2 before its update;  W ← W − xᵀ·δ1/255²
+        np.dot(y.T, W2[:-1].T, out=d1)
         np.subtract(W2, self.gW2, out=W2)
         np.multiply(d1, mask, out=d1)
-        gW = self.gW[:k]
-        np.matmul(x.T, d1, out=gW)
-        np.subtract(W, gW, out=W)
+        if self.add_product:
+            self.add_product(k, -1 / 255 ** 2)
+        else:
+            gW = self.gW[:k]
+            np.matmul(x.T, d1, out=gW)
+            np.multiply(gW, 1 / 255 ** 2, out=gW)
+            np.subtract(W, gW, out=W)
         self.W_rest[self.used] = W[1 + self.dense:]
         return loss
 

@@ -73,19 +73,24 @@ def train_logistic(X, y, X_test=None, y_test=None, learning_rate=0.005, num_iter
     }
 
 
-def _find_openblas():
-    """(set_threads, get_threads) of the OpenBLAS bundled with NumPy's wheels, via ctypes; None elsewhere.
-
-    set_threads prefers openblas_set_num_threads_local (this thread only, OpenBLAS ≥ 0.3.27).
-    """
+def _openblas_libraries():
+    """The OpenBLAS libraries bundled with NumPy's wheels, loaded with ctypes (none elsewhere)."""
     folder = os.path.dirname(np.__file__)
     paths = [*glob.glob(os.path.join(folder + ".libs", "*openblas*")),
              *glob.glob(os.path.join(folder, ".dylibs", "*openblas*"))]
     for path in paths:
         try:
-            lib = ctypes.CDLL(path)
+            yield ctypes.CDLL(path)
         except OSError:
             continue
+
+
+def _find_openblas():
+    """(set_threads, get_threads) of the OpenBLAS bundled with NumPy's wheels, via ctypes; None elsewhere.
+
+    set_threads prefers openblas_set_num_threads_local (this thread only, OpenBLAS ≥ 0.3.27).
+    """
+    for lib in _openblas_libraries():
         names = ("openblas_set_num_threads_local", "scipy_openblas_set_num_threads64_",
                  "openblas_set_num_threads64_", "openblas_set_num_threads")
         getters = ("scipy_openblas_get_num_threads64_", "openblas_get_num_threads64_", "openblas_get_num_threads")
@@ -98,6 +103,48 @@ def _find_openblas():
 
 
 _OPENBLAS = _find_openblas()
+
+
+def _find_sgemm():
+    """cblas_sgemm of the OpenBLAS bundled with NumPy, via ctypes, once it has given NumPy's answer on a small
+    product; None elsewhere."""
+    names = (("scipy_cblas_sgemm64_", ctypes.c_int64), ("cblas_sgemm64_", ctypes.c_int64),
+             ("scipy_cblas_sgemm", ctypes.c_int), ("cblas_sgemm", ctypes.c_int))
+    for lib in _openblas_libraries():
+        for name, integer in names:
+            if hasattr(lib, name):
+                sgemm, i, f, p = getattr(lib, name), integer, ctypes.c_float, ctypes.c_void_p
+                sgemm.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int, i, i, i, f, p, i, p, i, f, p, i]
+                sgemm.restype = None
+                x = np.arange(12, dtype=np.float32).reshape(3, 4) / 8  # C ← C + ½·x[:, :2]ᵀ·d
+                d, C = np.arange(6, dtype=np.float32).reshape(3, 2), np.ones((2, 2), dtype=np.float32)
+                expected = C + 0.5 * (x[:, :2].T @ d)
+                sgemm(_ROW_MAJOR, _TRANS, _NO_TRANS, 2, 2, 3, 0.5, x.ctypes.data, 4, d.ctypes.data, 2, 1.0,
+                      C.ctypes.data, 2)
+                return sgemm if np.array_equal(C, expected) else None
+    return None
+
+
+_ROW_MAJOR, _NO_TRANS, _TRANS = 101, 111, 112  # CBLAS's enums
+_SGEMM = _find_sgemm()
+
+
+def blas_add_product(x, d, W):
+    """f(k, α): W[:k] ← W[:k] + α·x[:, :k]ᵀ·d in one BLAS call — sgemm with β = 1, which NumPy's matmul lacks:
+    no gradient array, no separate subtraction — for these float32 arrays with contiguous rows (their
+    addresses are kept: keep the arrays); None without OpenBLAS or for other arrays."""
+    n, h = d.shape
+    if _SGEMM is None or not all(a.dtype == np.float32 and a.flags.c_contiguous for a in (x, d, W)) \
+            or x.shape[0] != n or W.shape[1] != h or W.shape[0] > x.shape[1]:
+        return None
+    sgemm, lda, (px, pd, pW), rows = _SGEMM, x.shape[1], (a.ctypes.data for a in (x, d, W)), W.shape[0]
+
+    def add_product(k, alpha, arrays=(x, d, W)):  # (the default keeps the arrays alive with the function)
+        if not 0 <= k <= rows:
+            raise ValueError(f"k = {k} is outside 0…{rows}")
+        sgemm(_ROW_MAJOR, _TRANS, _NO_TRANS, k, h, n, alpha, px, lda, pd, h, 1.0, pW, h)
+
+    return add_product
 
 
 @contextlib.contextmanager
@@ -192,7 +239,8 @@ def pixel_steps(net: TwoLayerNet, x_train, t_train, batch_size):
     levels, order, counts = data
     p = counts / max(1, len(levels))
     dense = int(np.count_nonzero((1 - p) ** batch_size <= 0.5))
-    steps = PixelSteps(levels, t_train, order, dense, batch_size, *net.sizes[1:], net.activation)
+    steps = PixelSteps(levels, t_train, order, dense, batch_size, *net.sizes[1:], net.activation,
+                       add_product=blas_add_product)
     steps.load(net.params)
     return steps
 
