@@ -298,22 +298,21 @@ class PixelSteps:
         self.levels, self.order, self.dense, self.activation = levels, order, dense, activation
         n, pixels, h, o = batch_size, levels.shape[1], hidden_size, output_size
         self.batch_size = n
-        self.label_index = np.asarray(labels, dtype=np.intp) * n  # row t of (y − t)ᵀ, stored (classes × N)
+        self.label_row = np.asarray(labels, dtype=np.intp) * n  # where y[t, 0] is in y.ravel() (y is classes × N)
         self.columns = np.arange(n)
         f32 = lambda *shape: np.empty(shape, dtype=np.float32)  # noqa: E731
         self.batch = np.empty((n, pixels), dtype=np.uint8)
         self.x = f32(n, 1 + pixels)  # [255, levels of the used pixels]
         self.x[:, 0] = 255
         self.W = f32(1 + pixels, h)  # [b1; W1 of the dense pixels; W1 of this batch's other used pixels] / 255
-        self.W_rest = f32(pixels - dense, h)  # W1 / 255 of the other pixels, in their order
+        self.W_rest = f32(pixels, h)  # W1 / 255 of the pixels after the dense ones (rows dense…P−1)
+        self.rest_max = np.zeros(pixels, dtype=np.uint8)  # max level of each of those pixels in the batch
         self.W2 = f32(h + 1, o)  # [W2; b2]
         self.z1 = np.ones((n, h + 1), dtype=np.float32)  # [z1, 1]
         self.a1, self.mask, self.d1 = f32(n, h), f32(n, h), f32(n, h)
         self.y = f32(o, n)  # a2, then y = softmax(a2), then δ2 — transposed: the sums over classes run fast
         self.col = f32(n)
         self.y_t, self.y_t1 = f32(n), f32(n)
-        self.flat = np.empty(n, dtype=np.intp)
-        self.rest_max = np.empty(pixels - dense, dtype=np.uint8)
         self.gW2 = f32(h + 1, o)
         self.add_product = add_product and add_product(self.x, self.d1, self.W)
         self.gW = None if self.add_product else f32(1 + pixels, h)
@@ -323,31 +322,35 @@ class PixelSteps:
         W1 = params["W1"][self.order] / np.float32(255)
         self.W[0] = params["b1"] / np.float32(255)
         self.W[1:1 + self.dense] = W1[:self.dense]
-        self.W_rest[...] = W1[self.dense:]
+        self.W_rest[self.dense:] = W1[self.dense:]
         self.W2[:-1], self.W2[-1] = params["W2"], params["b2"]
 
     def store(self, params):
         """Write the weights back into the net's arrays (in place, original pixel order)."""
-        W1 = np.concatenate([self.W[1:1 + self.dense], self.W_rest])
+        W1 = np.concatenate([self.W[1:1 + self.dense], self.W_rest[self.dense:]])
         params["W1"][self.order] = W1 * np.float32(255)
         params["b1"][...] = self.W[0] * np.float32(255)
         params["W2"][...], params["b2"][...] = self.W2[:-1], self.W2[-1]
+
+    def picks(self, batches):
+        """For each row of `batches` (image indices, N per batch), the positions of y[t_n, n] in y.ravel()."""
+        return np.take(self.label_row, batches) + self.columns
 
     def gather(self, rows):
         """Copy the batch's levels into x; return k, the columns of x (and rows of W) this batch uses."""
         batch, x, dense = self.batch, self.x, self.dense
         np.take(self.levels, rows, axis=0, out=batch, mode="clip")
-        np.maximum.reduce(batch[:, dense:], axis=0, out=self.rest_max)
-        used = self.rest_max.nonzero()[0]  # the other pixels non-zero somewhere in the batch
-        self.used = used
+        np.maximum.reduce(batch[:, dense:], axis=0, out=self.rest_max[dense:])
+        used = self.used = self.rest_max.nonzero()[0]  # the other pixels non-zero somewhere in the batch
         k = 1 + dense + len(used)
         np.copyto(x[:, 1:1 + dense], batch[:, :dense])
-        np.copyto(x[:, 1 + dense:k], batch[:, used + dense])
+        np.copyto(x[:, 1 + dense:k], batch[:, used])
         np.take(self.W_rest, used, axis=0, out=self.W[1 + dense:k], mode="clip")
         return k
 
-    def step(self, rows, learning_rate):
-        """One SGD step on the images `rows`; returns the mini-batch loss L before the step (see the class)."""
+    def step(self, rows, picks, learning_rate):
+        """One SGD step on the images `rows` (picks: their row of picks()); returns the mini-batch loss L before
+        the step (see the class)."""
         k = self.gather(rows)
         x, W = self.x[:, :k], self.W[:k]
         a1, mask, z1, d1, y, col, W2 = self.a1, self.mask, self.z1[:, :-1], self.d1, self.y, self.col, self.W2
@@ -372,12 +375,10 @@ class PixelSteps:
         np.add.reduce(y, axis=0, out=col)
         np.divide(y, col, out=y)
         # L = −1/N Σ log(y[t_n, n] + 1e-7);  y − t in place
-        flat, y_t, y_flat = self.flat, self.y_t, y.reshape(-1)
-        np.take(self.label_index, rows, out=flat, mode="clip")
-        np.add(flat, self.columns, out=flat)
-        np.take(y_flat, flat, out=y_t, mode="clip")
+        y_t, y_flat = self.y_t, y.reshape(-1)
+        np.take(y_flat, picks, out=y_t, mode="clip")
         np.subtract(y_t, 1, out=self.y_t1)
-        np.put(y_flat, flat, self.y_t1, mode="clip")
+        np.put(y_flat, picks, self.y_t1, mode="clip")
         np.add(y_t, DELTA, out=y_t)
         np.log(y_t, out=y_t)
         loss = -float(np.add.reduce(y_t)) / n

@@ -313,10 +313,11 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
             for i in range(iters_num):
                 if i % chunk == 0:  # the batch indices of the next `chunk` iterations in one call
                     masks = rng.integers(0, train_size, size=(chunk, batch_size))
+                    picks = fast.picks(masks) if fast is not None else None
                 batch_mask = masks[i % chunk]
                 if fast is not None:
                     with np.errstate(over="ignore", invalid="ignore"):
-                        loss = fast.step(batch_mask, learning_rate)
+                        loss = fast.step(batch_mask, picks[i % chunk], learning_rate)
                 else:
                     np.take(x_train, batch_mask, axis=0, out=x_batch, mode="clip")
                     np.take(t_train, batch_mask, out=t_batch, mode="clip")
