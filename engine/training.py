@@ -11,6 +11,7 @@ import ctypes
 import glob
 import math
 import os
+import threading
 import time
 import weakref
 from concurrent.futures import ThreadPoolExecutor
@@ -154,17 +155,32 @@ def blas_threads(n):
     Training uses 1: the step's products are small, and OpenBLAS's spinning helper threads make them many
     times slower as soon as another thread or program wants a core (the GUI, a second process). The second
     core evaluates accuracy meanwhile (see train_two_layer). No-op where NumPy does not use OpenBLAS.
+    OpenBLAS keeps one count for the whole process (even its "_local" setter), so when several threads ask at
+    once (training and its evaluations) the latest request still open wins, and the count from before the first
+    request comes back when the last one ends — whatever order they end in.
     """
     if _OPENBLAS is None:
         yield
         return
     setter, getter = _OPENBLAS
-    previous = getter()
-    setter(n)
+    key = object()
+    with _BLAS_LOCK:
+        if not _BLAS_REQUESTS:
+            _BLAS_REQUESTS[None] = getter()  # the count before any request
+        _BLAS_REQUESTS[key] = n
+        setter(n)
     try:
         yield
     finally:
-        setter(previous)
+        with _BLAS_LOCK:
+            del _BLAS_REQUESTS[key]
+            setter(list(_BLAS_REQUESTS.values())[-1])
+            if len(_BLAS_REQUESTS) == 1:
+                del _BLAS_REQUESTS[None]
+
+
+_BLAS_LOCK = threading.Lock()
+_BLAS_REQUESTS = {}  # the open requests of blas_threads, oldest first (None: the count before them)
 
 
 def evaluate_accuracy(net, x, labels, chunk=5000):
@@ -179,15 +195,16 @@ def _as_labels(t):
     return (t.argmax(axis=1) if t.ndim == 2 else t).astype(np.intp)
 
 
-def pixel_levels(x, chunk=4096):
+def pixel_levels(x, columns=None, chunk=4096):
     """The uint8 levels k with x == float32(k) / 255 in every entry (load_mnist(normalize=True)'s images), or None
-    when x is anything else (another dtype or shape, values that are not exactly k/255 for an integer 0–255)."""
+    when x is anything else (another dtype or shape, values that are not exactly k/255 for an integer 0–255).
+    With `columns`, the levels of those columns of x, in that order (built chunk by chunk: no second copy)."""
     x = np.asarray(x)
     if x.dtype != np.float32 or x.ndim != 2:
         return None
-    levels = np.empty(x.shape, dtype=np.uint8)
+    levels = np.empty(x.shape if columns is None else (len(x), len(columns)), dtype=np.uint8)
     for i in range(0, len(x), chunk):
-        part = x[i:i + chunk]
+        part = x[i:i + chunk] if columns is None else x[i:i + chunk][:, columns]
         k = np.rint(np.multiply(part, np.float32(255)))
         if not (k.size == 0 or (k.min() >= 0 and k.max() <= 255)) or \
                 not np.array_equal(np.divide(k, np.float32(255), dtype=np.float32), part):
@@ -206,18 +223,19 @@ def _pixel_data(x):
     order[j]. Kept for the last x seen (the app trains again and again on the same set), as its one extra copy:
     uint8, a quarter of x's size.
     """
+    if x.dtype != np.float32 or x.ndim != 2:
+        return None
     checksum = float(np.add.reduce(x.reshape(-1)[::4099], dtype=np.float64)) if x.size else 0.0
     entry = _PIXELS.get(id(x))
     if entry is not None and entry[0]() is x and entry[1] == checksum:
         return entry[2]
     _PIXELS.clear()
-    levels = pixel_levels(x)
+    counts = np.count_nonzero(x, axis=0)  # level 0 is exactly 0.0, any other level is > 0
+    order = np.argsort(-counts, kind="stable")
+    levels = pixel_levels(x, columns=order)
     if levels is None:
         return None
-    counts = np.count_nonzero(levels, axis=0)
-    order = np.argsort(-counts, kind="stable")
-    data = (np.ascontiguousarray(levels[:, order]), order, counts[order])
-    del levels
+    data = (levels, order, counts[order])
     _PIXELS[id(x)] = (weakref.ref(x, lambda _: _PIXELS.clear()), checksum, data)
     return data
 

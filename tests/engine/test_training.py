@@ -158,6 +158,35 @@ def test_blas_threads_restores_the_count():
     assert get() == before
 
 
+def test_blas_threads_from_two_threads_ending_out_of_order_restore_the_count():
+    if training._OPENBLAS is None:
+        pytest.skip("NumPy does not use OpenBLAS here")
+    set_, get = training._OPENBLAS
+    original = get()
+    set_(1)  # so that a count left at the training's 2 shows
+    before = get()
+    entered, release = threading.Event(), threading.Event()
+    seen = []
+
+    def evaluation():  # enters after the training and leaves after it
+        with blas_threads(1):
+            entered.set()
+            release.wait(5)
+            seen.append(get())
+
+    with blas_threads(2):
+        worker = threading.Thread(target=evaluation)
+        worker.start()
+        entered.wait(5)
+        assert get() == 1  # one count for the process: the latest request holds
+    assert get() == 1  # the evaluation still runs
+    release.set()
+    worker.join(5)
+    after = get()
+    set_(original)
+    assert seen == [1] and after == before
+
+
 def test_copy_is_independent():
     net = TwoLayerNet(20, 8, 10, seed=0, activation="sigmoid")
     net.meta = {"seed": 0}
