@@ -311,8 +311,9 @@ class PixelSteps:
         self.z1 = np.ones((n, h + 1), dtype=np.float32)  # [z1, 1]
         self.a1, self.mask, self.d1 = f32(n, h), f32(n, h), f32(n, h)
         self.y = f32(o, n)  # a2, then y = softmax(a2), then δ2 — transposed: the sums over classes run fast
+        self.views = (self.z1[:, :-1], self.z1.T, self.y.T, self.y.reshape(-1), self.W2.T, self.W2[:-1].T)
         self.col = f32(n)
-        self.y_t, self.y_t1 = f32(n), f32(n)
+        self.y_t, self.minus_one = f32(n), np.float32(-1)
         self.gW2 = f32(h + 1, o)
         self.add_product = add_product and add_product(self.x, self.d1, self.W)
         self.gW = None if self.add_product else f32(1 + pixels, h)
@@ -353,8 +354,8 @@ class PixelSteps:
         the step (see the class)."""
         k = self.gather(rows)
         x, W = self.x[:, :k], self.W[:k]
-        a1, mask, z1, d1, y, col, W2 = self.a1, self.mask, self.z1[:, :-1], self.d1, self.y, self.col, self.W2
-        n = self.batch_size
+        a1, mask, d1, y, col, W2, n = self.a1, self.mask, self.d1, self.y, self.col, self.W2, self.batch_size
+        z1, z1_1T, yT, y_flat, W2_b2T, W2T = self.views  # z1, [z1, 1]ᵀ, yᵀ, y.ravel(), [W2; b2]ᵀ, W2ᵀ
         # forward: a1 = x·W1 + b1, z1 = h(a1) with h'(a1) in `mask`, a2ᵀ = ([z1, 1]·[W2; b2])ᵀ
         np.matmul(x, W, out=a1)
         if self.activation == "relu":  # h'(a1) = [a1 > 0], z1 = a1 ⊙ h'(a1)
@@ -367,7 +368,7 @@ class PixelSteps:
             np.add(a1, 0.5, out=z1)
             np.subtract(1, z1, out=mask)
             np.multiply(mask, z1, out=mask)
-        np.dot(W2.T, self.z1.T, out=y)
+        np.dot(W2_b2T, z1_1T, out=y)
         # y = softmax(a2), each image's column shifted by its maximum
         np.maximum.reduce(y, axis=0, out=col)
         np.subtract(y, col, out=y)
@@ -375,18 +376,17 @@ class PixelSteps:
         np.add.reduce(y, axis=0, out=col)
         np.divide(y, col, out=y)
         # L = −1/N Σ log(y[t_n, n] + 1e-7);  y − t in place
-        y_t, y_flat = self.y_t, y.reshape(-1)
+        y_t = self.y_t
         np.take(y_flat, picks, out=y_t, mode="clip")
-        np.subtract(y_t, 1, out=self.y_t1)
-        np.put(y_flat, picks, self.y_t1, mode="clip")
+        np.add.at(y_flat, picks, self.minus_one)
         np.add(y_t, DELTA, out=y_t)
         np.log(y_t, out=y_t)
         loss = -float(np.add.reduce(y_t)) / n
         # backward: δ2 = η (y − t) / N;  [W2; b2] ← [W2; b2] − [z1, 1]ᵀ·δ2
         np.multiply(y, learning_rate / n, out=y)
-        np.dot(self.z1.T, y.T, out=self.gW2)
+        np.dot(z1_1T, yT, out=self.gW2)
         # δ1 = (δ2·W2ᵀ) ⊙ h'(a1) with W2 before its update;  W ← W − xᵀ·δ1/255²
-        np.dot(y.T, W2[:-1].T, out=d1)
+        np.dot(yT, W2T, out=d1)
         np.subtract(W2, self.gW2, out=W2)
         np.multiply(d1, mask, out=d1)
         if self.add_product:
