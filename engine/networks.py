@@ -280,12 +280,13 @@ class PixelSteps:
         so its weights stay as they are: x·W1 and xᵀ·δ1 only need the pixels non-zero somewhere in the batch
         (MNIST: ≈ 515 of 784 for 100 images, so a third fewer multiplications in both products);
       * the 1/255 lives in the weights: this class holds W1/255, and b1/255 as one more row against a constant
-        input 255, so a1 = levels·(W1/255) + 255·(b1/255) = x·W1 + b1 needs no conversion of the batch, and
+        input 255, so a1 = levels·(W1/255) + 255·(b1/255) = x·W1 + b1 needs no division of the batch, and
         W1 ← W1 − xᵀ·δ1 (likewise b1) becomes W1/255 ← W1/255 − levelsᵀ·(δ1/255²);
       * b2 is the last row of [W2; b2] against a constant 1 appended to z1: z1·W2 + b2 in one product, and
         its gradient Σ_n δ2 comes out of z1ᵀ·δ2 as that row.
     Pixels are stored most-often-non-zero first: the first `dense` are always used, as one block; the others
-    only when non-zero somewhere in the batch, gathered next to that block.
+    only when non-zero somewhere in the batch, gathered next to that block. Nothing depends on the activation
+    (ReLU or sigmoid): only the first layer's input is left out.
 
     The weights live here between load(params) and store(params); in between, the net's params are stale.
     """

@@ -290,6 +290,11 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
     wrong (3·CHANCE_LOSS ≈ 6.9 is a sensible limit: training starts at ≈ 2.30). Inputs are converted once to
     the net's dtype; t may be integer labels or one-hot rows. `threads`: BLAS threads of the training steps (1,
     the app's choice, keeps a core free for the GUI and the evaluations; 2 is faster on an idle machine).
+
+    Images as load_mnist(normalize=True) gives them (float32 k/255) and a float32 net take the pixel path
+    (pixel_steps: the same steps, a third fewer multiplications; first call on a training set ≈ 0.4 s to check
+    and copy it as uint8). Its weights then live in its own layout during the run: net.params is brought up to
+    date at every evaluation (so each "epoch" net is exact) and when the run ends, stops or diverges.
     """
     dtype = net.params["W1"].dtype
     x_train = np.ascontiguousarray(x_train, dtype=dtype)
