@@ -293,7 +293,8 @@ class PixelSteps:
 
     def __init__(self, levels, labels, order, dense, batch_size, hidden_size, output_size, activation,
                  add_product=None):
-        """levels: (M, P) uint8, columns in the pixel order `order` (levels[:, j] is pixel order[j]); labels:
+        """levels: (M, P) uint8, columns in the pixel order `order` (levels[:, j] is pixel order[j]; pixels not
+        in `order` must be 0 in every image: their weights are left as they are); labels:
         (M,) integer labels; the first `dense` columns are always used. add_product(x, d, W), when given,
         returns f(k, α) doing W[:k] += α·x[:, :k]ᵀ·d in place (training.blas_add_product) or None."""
         self.levels, self.order, self.dense, self.activation = levels, order, dense, activation

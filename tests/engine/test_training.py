@@ -385,7 +385,7 @@ def test_pixel_levels_train_like_train_step(activation, blas, monkeypatch):
     net = TwoLayerNet(64, 12, 10, weight_init_std=0.3, activation=activation, seed=1, dtype=np.float32)
     plain = net.copy()
     steps = training.pixel_steps(net.copy(), x, t, 20)
-    assert steps is not None and 0 < steps.dense < 64  # both kinds of pixels occur
+    assert steps is not None and 0 < steps.dense < steps.levels.shape[1] == 56  # both kinds; 8 pixels never used
     assert (steps.add_product is not None) == (blas and training._SGEMM is not None)
     done = run_to_end(train_two_layer(net, x, t, x, t, iters_num=200, batch_size=20, learning_rate=0.5, seed=4))
     losses = replay(plain, x, t, seed=4, iters=200, batch_size=20, learning_rate=0.5)
@@ -404,7 +404,8 @@ def test_pixel_levels_on_real_mnist_match_the_plain_path(mnist_dir):
     net = TwoLayerNet(784, 50, 10, seed=0, dtype=np.float32)
     plain = net.copy()
     steps = training.pixel_steps(net.copy(), x_train, t_train, 100)
-    assert 400 < steps.dense < 600 and steps.levels.dtype == np.uint8  # a quarter of x_train's bytes
+    assert 400 < steps.dense < 600 and steps.levels.dtype == np.uint8  # under a quarter of x_train's bytes
+    assert steps.levels.shape == (60000, np.count_nonzero(x_train.any(axis=0)))  # never-used pixels left out
     done = run_to_end(train_two_layer(net, x_train, t_train, x_train[:10], t_train[:10], iters_num=200,
                                       seed=2))
     losses = replay(plain, x_train, t_train.astype(np.intp), seed=2, iters=200, batch_size=100, learning_rate=0.1)
