@@ -891,7 +891,7 @@ class MnistPanel(Tab):
             self._shown_smooth = n
         if self._run:
             done = self._weights_done if self._run["numerical"] else n
-            if done and done != self.progress.done and self._status in ("running", "paused"):
+            if done and done != self.progress.done:  # also the last steps, which arrive with "done"
                 self.progress.set_done(done)
         self.refresh_status()
         points = self.acc_points
