@@ -45,8 +45,9 @@ def train(qtbot, panel, iterations=None):
     if iterations is not None:
         type_into(qtbot, panel.iter_spin, str(iterations))
     click(qtbot, panel.start_button)
-    qtbot.waitUntil(lambda: not panel.is_training() and panel.progress_label.text().startswith("Finished"),
-                    timeout=LONG)
+    # the controls come back with the worker's done signal, which arrives after the thread has ended
+    qtbot.waitUntil(lambda: not panel.is_training() and panel.progress_label.text().startswith("Finished")
+                    and panel.start_button.isEnabled(), timeout=LONG)
 
 
 def solid_png(path, size, color, alpha=255):
@@ -183,10 +184,10 @@ def test_pause_resume_stop_and_space(qtbot, loaded):
     assert p.pause_button.text() == "Pause"
     click(qtbot, p.stop_button)
     qtbot.waitUntil(lambda: not p.is_training(), timeout=LONG)
-    qtbot.waitUntil(lambda: p.progress_label.text().startswith("Stopped at iteration"), timeout=5000)
+    qtbot.waitUntil(lambda: p.progress_label.text().startswith("Stopped at iteration")
+                    and p.start_button.isEnabled(), timeout=5000)
     assert p.progress.value() < 100000
     assert p.train_acc_value.text() == "—"
-    assert p.start_button.isEnabled()
 
 
 def test_a_too_large_learning_rate_is_reported(qtbot, loaded):
@@ -194,10 +195,10 @@ def test_a_too_large_learning_rate_is_reported(qtbot, loaded):
     type_into(qtbot, p.lr_spin, "1")
     assert p.state.learning_rate == 1.0
     click(qtbot, p.start_button)
-    qtbot.waitUntil(lambda: not p.is_training() and "diverged" in p.progress_label.text(), timeout=LONG)
+    qtbot.waitUntil(lambda: not p.is_training() and "diverged" in p.progress_label.text()
+                    and p.start_button.isEnabled(), timeout=LONG)
     assert "lower the learning rate" in p.progress_label.text()
     assert p.train_acc_value.text() == "—"
-    assert p.start_button.isEnabled()
 
 
 def test_random_start_uses_the_seed(qtbot, loaded):
