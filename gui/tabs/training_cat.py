@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QImageReader, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QFont, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -49,7 +49,7 @@ from gui import settings as app_settings_module
 from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation
 from gui.widgets.image_grid import ImageGrid, array_from_qimage, pixmap_from_array
-from gui.widgets.panel_helpers import ERROR_STYLE, grow, muted, scrolled, wrapped
+from gui.widgets.panel_helpers import ERROR_STYLE, experiment_layout, grow, muted, scrolled, wrapped
 from gui.widgets.plots import COLORS, Plot, pen
 
 TRAIN_FILE, TEST_FILE = "train_catvnoncat.h5", "test_catvnoncat.h5"
@@ -141,16 +141,8 @@ class CatPanel(Tab):
 
     # ================================================================== building
     def _build(self):
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.addWidget(self._build_data_box())
-        lv.addWidget(self._build_settings_box())
-        lv.addWidget(self._build_run_box())
-        lv.addWidget(self._build_result_box())
-        lv.addStretch(1)
-        left_scroll = scrolled(left, 270)
-        left_scroll.setMaximumWidth(340)
-
+        boxes = (self._build_data_box(), self._build_settings_box(), self._build_run_box(),
+                 self._build_result_box())
         self.pages = QTabWidget()
         self.pages.addTab(self._build_data_page(), "")
         self.pages.addTab(self._build_cost_page(), "")
@@ -159,25 +151,8 @@ class CatPanel(Tab):
         self.pages.addTab(self._build_own_page(), "")
         self.pages.addTab(self._build_vector_page(), "")
         self.pages.currentChanged.connect(self.show_explanation)
-
         self.explanation = Explanation()
-        self.explanation.setMinimumWidth(220)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left_scroll)
-        splitter.addWidget(self.pages)
-        splitter.addWidget(self.explanation)
-        splitter.setStretchFactor(1, 1)
-        splitter.setCollapsible(1, False)
-        splitter.setSizes([290, 700, 260])
-        self.splitter = splitter
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
-
-        self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self,
-                               context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.space.activated.connect(self.start_or_pause)
+        self.splitter = experiment_layout(self, boxes, self.pages, self.explanation, (290, 700, 260))
 
     def _build_data_box(self):
         self.data_box = QGroupBox()

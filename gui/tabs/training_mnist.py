@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -45,7 +45,7 @@ from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation
 from gui.widgets.image_grid import ImageGrid
 from gui.widgets.number_box import DecadeSpinBox
-from gui.widgets.panel_helpers import ERROR_STYLE, grow, muted, scrolled, wrapped
+from gui.widgets.panel_helpers import ERROR_STYLE, experiment_layout, grow, muted, scrolled, wrapped
 from gui.widgets.plots import COLORS, Plot, pen
 from gui.widgets.progress import RateProgress
 
@@ -189,39 +189,16 @@ class MnistPanel(Tab):
 
     # ================================================================== building
     def _build(self):
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.addWidget(self._build_data_box())
-        lv.addWidget(self._build_settings_box())
-        lv.addWidget(self._build_run_box())
-        lv.addWidget(self._build_model_box())
-        lv.addStretch(1)
-        left_scroll = scrolled(left, 310)
-        left_scroll.setMaximumWidth(350)
-
+        boxes = (self._build_data_box(), self._build_settings_box(), self._build_run_box(),
+                 self._build_model_box())
         self.pages = QTabWidget()
         self.pages.addTab(self._build_learning_page(), "")
         self.pages.addTab(self._build_weights_page(), "")
         self.pages.addTab(self._build_results_page(), "")
         self.pages.addTab(self._build_check_page(), "")
         self.pages.currentChanged.connect(self.show_explanation)
-
         self.explanation = Explanation()
-        self.explanation.setMinimumWidth(220)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left_scroll)
-        splitter.addWidget(self.pages)
-        splitter.addWidget(self.explanation)
-        splitter.setStretchFactor(1, 1)
-        splitter.setCollapsible(1, False)
-        splitter.setSizes([300, 700, 250])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
-
-        self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self,
-                               context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.space.activated.connect(self.start_or_pause)
+        experiment_layout(self, boxes, self.pages, self.explanation, (300, 700, 250), left_width=(310, 350))
 
     def _build_data_box(self):
         self.data_box = QGroupBox()

@@ -5,12 +5,13 @@
     area = scrolled(widget, 270)     # vertical scroll area around a column of controls
     grow(curve, x, y)                # setData only when the number of points changed (no needless redraw)
     ERROR_STYLE                      # style sheet of an inline error message
+    experiment_layout(panel, boxes, pages, explanation, widths)   # the Training panels' three panes
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from gui.widgets.plots import COLORS
 
@@ -50,3 +51,30 @@ def wrapped(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def experiment_layout(panel, boxes, pages, explanation, widths, left_width=(270, 340)):
+    """A Training panel's frame: the `boxes` of controls in a scrolled column on the left, the `pages` in the
+    middle, the `explanation` on the right (a splitter of `widths`), and Space calling panel.start_or_pause.
+    Returns the splitter."""
+    left = QWidget()
+    column = QVBoxLayout(left)
+    for box in boxes:
+        column.addWidget(box)
+    column.addStretch(1)
+    left_scroll = scrolled(left, left_width[0])
+    left_scroll.setMaximumWidth(left_width[1])
+    explanation.setMinimumWidth(220)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    for widget in (left_scroll, pages, explanation):
+        splitter.addWidget(widget)
+    splitter.setStretchFactor(1, 1)
+    splitter.setCollapsible(1, False)
+    splitter.setSizes(list(widths))
+    layout = QHBoxLayout(panel)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.addWidget(splitter)
+    panel.space = QShortcut(QKeySequence(Qt.Key.Key_Space), panel,
+                            context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    panel.space.activated.connect(panel.start_or_pause)
+    return splitter
