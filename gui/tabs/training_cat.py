@@ -49,7 +49,7 @@ from gui import settings as app_settings_module
 from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation
 from gui.widgets.image_grid import ImageGrid, array_from_qimage, pixmap_from_array
-from gui.widgets.panel_helpers import ERROR_STYLE, experiment_layout, grow, muted, scrolled, wrapped
+from gui.widgets.panel_helpers import ERROR_STYLE, experiment_layout, grow, muted, need_data_page, wrapped
 from gui.widgets.plots import COLORS, Plot, pen
 
 TRAIN_FILE, TEST_FILE = "train_catvnoncat.h5", "test_catvnoncat.h5"
@@ -245,25 +245,9 @@ class CatPanel(Tab):
     def _build_data_page(self):
         self.data_stack = QStackedWidget()
         # page 0: what the experiment needs
-        need = QWidget()
-        nv = QVBoxLayout(need)
-        self.need_title = QLabel()
-        f = self.need_title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.3)
-        f.setBold(True)
-        self.need_title.setFont(f)
-        self.need_text = wrapped()
-        self.need_text.setTextFormat(Qt.TextFormat.RichText)
-        self.need_error = wrapped()
-        self.need_error.setStyleSheet(ERROR_STYLE)
-        self.need_open_button = QPushButton()
+        need, self.need_title, self.need_text, self.need_error, self.need_open_button = need_data_page()
         self.need_open_button.clicked.connect(self.open_folder)
-        nv.addWidget(self.need_title)
-        nv.addWidget(self.need_text)
-        nv.addWidget(self.need_error)
-        nv.addWidget(self.need_open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        nv.addStretch(1)
-        self.data_stack.addWidget(scrolled(need))
+        self.data_stack.addWidget(need)
         # page 1: the pictures
         shown = QWidget()
         sv = QVBoxLayout(shown)
@@ -459,8 +443,7 @@ class CatPanel(Tab):
         row.addStretch(1)
         code_font = QFont("monospace")
         code_font.setStyleHint(QFont.StyleHint.Monospace)
-        self.loop_code = QLabel("c = 0\nfor i in range(n):\n    c += a[i] * b[i]")
-        self.dot_code = QLabel("c = np.dot(a, b)")
+        self.loop_code, self.dot_code = QLabel(), QLabel()
         big = QFont()
         big.setPointSizeF(big.pointSizeF() * 1.5)
         big.setBold(True)
@@ -603,6 +586,9 @@ class CatPanel(Tab):
         self.vector_n_label.setText(self.tr("Elements n"))
         self.vector_n_spin.setToolTip(self.tr("Length of the two vectors (the lessons use 100,000)"))
         self.vector_button.setText(self.tr("Run"))
+        # the code as the lessons write it (a translator keeps it, or translates only a comment added to it)
+        self.loop_code.setText(self.tr("c = 0\nfor i in range(n):\n    c += a[i] * b[i]"))
+        self.dot_code.setText(self.tr("c = np.dot(a, b)"))
         self.vector_button.setToolTip(self.tr("Time the for-loop and np.dot"))
         self.loop_title.setText(self.tr("Python for-loop"))
         self.dot_title.setText(self.tr("Vectorised: np.dot"))

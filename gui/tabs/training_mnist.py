@@ -45,7 +45,7 @@ from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation
 from gui.widgets.image_grid import ImageGrid
 from gui.widgets.number_box import DecadeSpinBox
-from gui.widgets.panel_helpers import ERROR_STYLE, experiment_layout, grow, muted, scrolled, wrapped
+from gui.widgets.panel_helpers import ERROR_STYLE, experiment_layout, grow, muted, need_data_page, wrapped
 from gui.widgets.plots import COLORS, Plot, pen
 from gui.widgets.progress import RateProgress
 
@@ -310,25 +310,9 @@ class MnistPanel(Tab):
     # ---------------------------------------------------------------- pages
     def _build_learning_page(self):
         self.learning_stack = QStackedWidget()
-        need = QWidget()
-        nv = QVBoxLayout(need)
-        self.need_title = QLabel()
-        f = self.need_title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.3)
-        f.setBold(True)
-        self.need_title.setFont(f)
-        self.need_text = wrapped()
-        self.need_text.setTextFormat(Qt.TextFormat.RichText)
-        self.need_error = wrapped()
-        self.need_error.setStyleSheet(ERROR_STYLE)
-        self.need_get_button = QPushButton()
+        need, self.need_title, self.need_text, self.need_error, self.need_get_button = need_data_page()
         self.need_get_button.clicked.connect(self.get_mnist)
-        nv.addWidget(self.need_title)
-        nv.addWidget(self.need_text)
-        nv.addWidget(self.need_error)
-        nv.addWidget(self.need_get_button, 0, Qt.AlignmentFlag.AlignLeft)
-        nv.addStretch(1)
-        self.learning_stack.addWidget(scrolled(need))
+        self.learning_stack.addWidget(need)
 
         self.loss_plot = Plot()
         self.loss_plot.addLegend(offset=(-10, 10))

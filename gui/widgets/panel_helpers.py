@@ -6,12 +6,13 @@
     grow(curve, x, y)                # setData only when the number of points changed (no needless redraw)
     ERROR_STYLE                      # style sheet of an inline error message
     experiment_layout(panel, boxes, pages, explanation, widths)   # the Training panels' three panes
+    page, title, text, error, button = need_data_page()          # "this experiment needs …" (texts set by the panel)
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from gui.widgets.plots import COLORS
 
@@ -78,3 +79,27 @@ def experiment_layout(panel, boxes, pages, explanation, widths, left_width=(270,
                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
     panel.space.activated.connect(panel.start_or_pause)
     return splitter
+
+
+def need_data_page():
+    """The page a Training panel shows while its data is missing: a large title, a rich-text explanation, an
+    inline error and one button, in a scroll area. Returns (page, title, text, error, button); the panel sets
+    their texts and connects the button."""
+    need = QWidget()
+    column = QVBoxLayout(need)
+    title = QLabel()
+    font = title.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    title.setFont(font)
+    text = wrapped()
+    text.setTextFormat(Qt.TextFormat.RichText)
+    error = wrapped()
+    error.setStyleSheet(ERROR_STYLE)
+    button = QPushButton()
+    column.addWidget(title)
+    column.addWidget(text)
+    column.addWidget(error)
+    column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+    column.addStretch(1)
+    return scrolled(need), title, text, error, button

@@ -284,6 +284,18 @@
         <translation>运行</translation>
     </message>
     <message>
+        <source>c = 0
+for i in range(n):
+    c += a[i] * b[i]</source>
+        <translation>c = 0
+for i in range(n):
+    c += a[i] * b[i]</translation>
+    </message>
+    <message>
+        <source>c = np.dot(a, b)</source>
+        <translation>c = np.dot(a, b)</translation>
+    </message>
+    <message>
         <source>Time the for-loop and np.dot</source>
         <translation>测量 for 循环和 np.dot 的用时</translation>
     </message>
