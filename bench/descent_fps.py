@@ -43,7 +43,7 @@ def main(argv=None) -> int:
 
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")
-    from gui.tabs.descent import DescentTab
+    from gui.tabs.descent.tab import DescentTab
 
     tab = DescentTab()
     tab.resize(1280, 720)

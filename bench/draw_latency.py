@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from engine import preprocess  # noqa: E402
-from engine.datasets import load_mnist  # noqa: E402
+from engine.data.datasets import load_mnist  # noqa: E402
 from engine.networks import TwoLayerNet  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "mnist"
@@ -84,7 +84,7 @@ def bench_gui(moves=400):
 
     app = QApplication.instance() or QApplication([])
     from gui.model_hub import ModelHub
-    from gui.tabs.draw import DrawTab
+    from gui.tabs.draw.tab import DrawTab
 
     tab = DrawTab(model_hub=ModelHub())
     tab.resize(1280, 720)

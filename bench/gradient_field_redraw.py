@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 def main():
     app = QApplication.instance() or QApplication([])
-    from gui.tabs.gradient_field import SURFACE_KEYS, GradientFieldTab
+    from gui.tabs.gradient_field.tab import SURFACE_KEYS, GradientFieldTab
 
     tab = GradientFieldTab()
     tab.resize(1280, 720)

@@ -50,7 +50,7 @@ def open_window(app, data_folder):
 
     from gui.main_window import MainWindow
     from gui.settings import app_settings
-    from gui.tabs.training_mnist import MnistPanel
+    from gui.tabs.training.mnist.panel import MnistPanel
 
     app_settings().setValue("data/mnist", str(data_folder))
     window = MainWindow()
@@ -119,7 +119,7 @@ def main(argv=None):
     set_identity(app)
     QStandardPaths.setTestModeEnabled(True)  # never touch the user's own settings
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-    from engine.datasets import load_mnist
+    from engine.data.datasets import load_mnist
 
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.2f}; platform {app.platformName()}")

@@ -57,7 +57,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if not Path(args.data).exists():
         sys.exit(f"MNIST not found at {args.data} (give --data FOLDER)")
-    from engine.datasets import load_mnist
+    from engine.data.datasets import load_mnist
 
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.2f}; Python {platform.python_version()}, NumPy {np.__version__}")

@@ -252,7 +252,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if not Path(args.data).exists():
         sys.exit(f"MNIST not found at {args.data} (give --data FOLDER)")
-    from engine.datasets import load_mnist
+    from engine.data.datasets import load_mnist
 
     (x_train, t_train), (x_test, t_test) = load_mnist(args.data, normalize=True, flatten=True)
     (x_book, t_book), _ = load_mnist(args.data, normalize=True, flatten=True, one_hot_label=True)

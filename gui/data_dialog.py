@@ -1,7 +1,7 @@
 """The "MNIST data" dialog: where MNIST lives, and the three ways to get it there (download, import, a found copy).
 
 Every long step (download, import, the full check) runs on gui.worker.Worker; the engine does the work
-(engine.download.download_mnist, engine.datasets.import_mnist / mnist_summary / find_existing_mnist).
+(engine.data.download.download_mnist, engine.data.datasets.import_mnist / mnist_summary / find_existing_mnist).
 The MNIST training panel uses mnist_source() and ask_for_mnist(); the chosen folder or file is remembered in
 QSettings under SETTINGS_KEY.
 """
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from engine import datasets, download
+from engine.data import datasets, download
 from gui import settings
 from gui.widgets.plots import COLORS
 from gui.widgets.progress import RateProgress, format_bytes
@@ -46,7 +46,7 @@ def mnist_folder() -> Path:
 
 def mnist_source() -> Path | None:
     """Where usable MNIST is: the remembered folder/file in SETTINGS_KEY if it still exists, else the data
-    folder's mnist/ (engine.datasets.default_mnist_dir(gui.settings.data_dir())) when it holds the four files;
+    folder's mnist/ (engine.data.datasets.default_mnist_dir(gui.settings.data_dir())) when it holds the four files;
     None otherwise."""
     value = settings.app_settings().value(SETTINGS_KEY)
     if value:
@@ -69,7 +69,7 @@ class DataState:
     """What the dialog shows: the source in use, its check, the running job, the last message and the log."""
 
     source: Path | None = None
-    summary: dict | None = None  # engine.datasets.mnist_summary of `source`, after a check
+    summary: dict | None = None  # engine.data.datasets.mnist_summary of `source`, after a check
     job: str = ""  # "", "download", "import", "use", "check"
     message: tuple = ()  # (key, *args) rendered by DataDialog.message_text
     log: list = field(default_factory=list)  # download lines: (key, *args)
@@ -82,8 +82,8 @@ class DataDialog(QDialog):
     mnist_ready = Signal(str)  # the folder/file, when a download, import or "use this copy" completes
 
     def __init__(self, parent=None, mirrors=None, candidates=None):
-        """mirrors: base URLs to download from (default engine.download.MIRRORS); candidates: places to look
-        for a copy (default: the usual ones, engine.datasets.find_existing_mnist)."""
+        """mirrors: base URLs to download from (default engine.data.download.MIRRORS); candidates: places to look
+        for a copy (default: the usual ones, engine.data.datasets.find_existing_mnist)."""
         super().__init__(parent)
         self.setObjectName("DataDialog")
         self.mirrors = list(download.MIRRORS if mirrors is None else mirrors)

@@ -10,7 +10,17 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
 from gui import i18n
 from gui.settings import app_settings, set_identity
-from gui.tabs import TAB_ORDER, available_tabs
+from gui.tabs.derivatives.tab import DerivativesTab
+from gui.tabs.descent.tab import DescentTab
+from gui.tabs.draw.tab import DrawTab
+from gui.tabs.gradient_field.tab import GradientFieldTab
+from gui.tabs.losses.tab import LossesTab
+from gui.tabs.training.tab import TrainingTab
+
+# The tabs, in the order the curriculum teaches them: (key for --tab and QSettings, class).
+TABS = (("losses", LossesTab), ("derivatives", DerivativesTab), ("gradient_field", GradientFieldTab),
+        ("descent", DescentTab), ("training", TrainingTab), ("draw", DrawTab))
+TAB_ORDER = tuple(key for key, _ in TABS)
 
 
 class MainWindow(QMainWindow):
@@ -23,7 +33,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.tab_pages = {}
-        for key, cls in available_tabs():
+        for key, cls in TABS:
             page = cls()
             self.tab_pages[key] = page
             self.tabs.addTab(page, "")

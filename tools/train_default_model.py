@@ -23,7 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from engine.datasets import load_mnist  # noqa: E402
+from engine.data.datasets import load_mnist  # noqa: E402
 from engine.networks import TwoLayerNet  # noqa: E402
 from engine.training import blas_threads, evaluate_accuracy  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""engine.datasets against the real MNIST files and against corrupted copies made here (never committed)."""
+"""engine.data.datasets against the real MNIST files and against corrupted copies made here (never committed)."""
 import gzip
 import pickle
 import shutil
@@ -7,8 +7,8 @@ import struct
 import numpy as np
 import pytest
 
-from engine import datasets
-from engine.datasets import (
+from engine.data import datasets
+from engine.data.datasets import (
     KEY_FILE,
     MNIST_FILES,
     DatasetError,

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from engine import derivative_lab as dl
+from engine.lab import derivatives as dl
 from engine import graph
 from engine.expr import ExprError
 

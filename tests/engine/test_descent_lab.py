@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 
-from engine import descent_lab as dl
+from engine.lab import descent as dl
 from engine.descent import OPTIMIZERS, gradient_descent, steps
 from engine.surfaces import SURFACES, function_2
 

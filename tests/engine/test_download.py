@@ -1,4 +1,4 @@
-"""engine.download against loopback HTTP servers: the real files, a wrong file, a dropped connection, no answer."""
+"""engine.data.download against loopback HTTP servers: the real files, a wrong file, a dropped connection, no answer."""
 import functools
 import hashlib
 import http.server
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from engine import download
-from engine.datasets import MNIST_FILES, MNIST_SIZES, DatasetError, load_mnist
-from engine.download import DownloadError, RateMeter, download_mnist, md5_of
+from engine.data import download
+from engine.data.datasets import MNIST_FILES, MNIST_SIZES, DatasetError, load_mnist
+from engine.data.download import DownloadError, RateMeter, download_mnist, md5_of
 
 LABELS = "train-labels-idx1-ubyte.gz"
 IMAGES = "train-images-idx3-ubyte.gz"

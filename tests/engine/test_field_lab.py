@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from engine import expr, field_lab
+from engine import expr
+from engine.lab import field as field_lab
 from engine.calculus import numerical_gradient
 from engine.surfaces import get_surface
 

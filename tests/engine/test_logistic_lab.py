@@ -2,14 +2,14 @@
 import numpy as np
 import pytest
 
-from engine import logistic_lab
+from engine.lab import logistic as logistic_lab
 from engine.networks import LogisticRegression
 from engine.training import Diverged, flatten_images, run_to_end, train_logistic
 
 
 @pytest.fixture(scope="module")
 def cat_data(cat_dir):
-    from engine.datasets import load_catvnoncat
+    from engine.data.datasets import load_catvnoncat
 
     return load_catvnoncat(cat_dir)
 

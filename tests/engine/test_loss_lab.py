@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from engine import loss_lab
+from engine.lab import losses as loss_lab
 
 
 def test_worked_examples_values():

@@ -4,7 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.datasets import load_mnist
+from engine.data.datasets import load_mnist
 from engine.networks import TwoLayerNet
 from engine.preprocess import area_matrix, bounding_box, center_of_mass, prepare, resize_area, to_mnist
 

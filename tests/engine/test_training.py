@@ -199,7 +199,7 @@ def test_copy_is_independent():
 
 
 def test_short_run_on_real_mnist_learns(mnist_dir):
-    datasets = pytest.importorskip("engine.datasets")
+    datasets = pytest.importorskip("engine.data.datasets")
     (x_train, t_train), (x_test, t_test) = datasets.load_mnist(mnist_dir)
     net = TwoLayerNet(784, 50, 10, seed=0, dtype=np.float32)
     done = run_to_end(train_two_layer(net, x_train, t_train, x_test, t_test, iters_num=300, batch_size=100,
@@ -398,7 +398,7 @@ def test_pixel_levels_train_like_train_step(activation, blas, monkeypatch):
 
 
 def test_pixel_levels_on_real_mnist_match_the_plain_path(mnist_dir):
-    from engine.datasets import load_mnist
+    from engine.data.datasets import load_mnist
 
     (x_train, t_train), _ = load_mnist(mnist_dir)
     net = TwoLayerNet(784, 50, 10, seed=0, dtype=np.float32)

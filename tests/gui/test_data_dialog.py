@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from engine.datasets import MNIST_FILES
+from engine.data.datasets import MNIST_FILES
 from gui import data_dialog, settings
 from gui.data_dialog import SETTINGS_KEY, DataDialog, ask_for_mnist, mnist_folder, mnist_source
 
@@ -377,7 +377,7 @@ def test_ask_for_mnist_returns_the_source(qtbot, mnist_dir):
 def test_file_menu_opens_the_dialog(qtbot, monkeypatch):
     from gui import main_window
 
-    monkeypatch.setattr(main_window, "available_tabs", lambda: [])  # the menu alone, whatever the tabs do
+    monkeypatch.setattr(main_window, "TABS", ())  # the menu alone, whatever the tabs do
     window = main_window.MainWindow()
     qtbot.addWidget(window)
     texts = [a.text() for a in window.file_menu.actions()]

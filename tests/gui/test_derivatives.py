@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from engine import derivative_lab as lab
-from gui.tabs.derivatives import PAGES, DerivativesTab, view_to_widget
+from engine.lab import derivatives as lab
+from gui.tabs.derivatives.tab import PAGES, DerivativesTab, view_to_widget
 
 
 @pytest.fixture

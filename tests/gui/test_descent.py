@@ -7,10 +7,10 @@ from PIL import Image
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from engine import descent_lab as dl
+from engine.lab import descent as dl
 from engine.descent import OPTIMIZERS, gradient_descent, steps
 from engine.surfaces import SURFACES, function_2
-from gui.tabs.descent import DescentTab, map_widget_point
+from gui.tabs.descent.tab import DescentTab, map_widget_point
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from engine import preprocess
 from engine.networks import TwoLayerNet
 from gui.model_hub import ModelHub
-from gui.tabs.draw import DrawTab
+from gui.tabs.draw.tab import DrawTab
 
 ONE = [(0.5, 0.2), (0.5, 0.8)]
 SEVEN_TOP = [(0.3, 0.2), (0.72, 0.2)]

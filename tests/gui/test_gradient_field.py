@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from engine import field_lab
-from gui.tabs.gradient_field import SURFACE_KEYS, GradientFieldTab, view_to_widget
+from engine.lab import field as field_lab
+from gui.tabs.gradient_field.tab import SURFACE_KEYS, GradientFieldTab, view_to_widget
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from engine import loss_lab
-from gui.tabs.losses import LossesTab, bar_scene_point
+from engine.lab import losses as loss_lab
+from gui.tabs.losses.tab import LossesTab, bar_scene_point
 
 
 @pytest.fixture

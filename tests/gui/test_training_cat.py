@@ -6,8 +6,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from engine import logistic_lab
-from gui.tabs.training_cat import PAGES, CatPanel
+from engine.lab import logistic as logistic_lab
+from gui.tabs.training.cat.panel import PAGES, CatPanel
 
 LONG = 180_000  # ms: generous, for a 2-core machine shared with other jobs
 
@@ -395,7 +395,7 @@ def test_every_control_has_a_tooltip(panel):
 
 
 def test_the_training_tab_hosts_the_panel(qtbot):
-    from gui.tabs.training import TrainingTab
+    from gui.tabs.training.tab import TrainingTab
 
     tab = TrainingTab()
     qtbot.addWidget(tab)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from engine.networks import TwoLayerNet
 from gui.settings import app_settings
-from gui.tabs.training_mnist import PAGES, MnistPanel
+from gui.tabs.training.mnist.panel import PAGES, MnistPanel
 
 LONG = 180_000  # ms: generous, for a 2-core machine shared with other jobs
 
@@ -300,7 +300,7 @@ def test_closing_mid_run_stops_the_worker(qtbot, panel):
 
 
 def test_switching_to_the_cat_panel_stops_the_run(qtbot, mnist_dir):
-    from gui.tabs.training import TrainingTab
+    from gui.tabs.training.tab import TrainingTab
 
     app_settings().setValue("data/mnist", str(mnist_dir))
     tab = TrainingTab()

@@ -28,7 +28,7 @@ import urllib.request
 from collections import deque
 from pathlib import Path
 
-from engine.datasets import MNIST_FILES, MNIST_SIZES, DatasetError
+from engine.data.datasets import MNIST_FILES, MNIST_SIZES, DatasetError
 
 # The usual public mirrors, tried in turn (each holds the four .gz files under these names).
 MIRRORS = (

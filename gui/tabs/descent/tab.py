@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import descent_lab as dl
+from engine.lab import descent as dl
 from engine.surfaces import SURFACES
 from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation

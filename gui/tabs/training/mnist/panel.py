@@ -101,7 +101,7 @@ def find_mnist_source():
 
 
 def _load_job(source):
-    from engine.datasets import load_mnist
+    from engine.data.datasets import load_mnist
 
     data = _DATA_CACHE.get(source)
     if data is None:

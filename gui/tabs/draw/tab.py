@@ -430,6 +430,3 @@ class DrawTab(Tab):
         key = settings.value("model", "bundled")
         if isinstance(key, str):
             self.choose_model(key)
-
-
-TAB_CLASS = DrawTab

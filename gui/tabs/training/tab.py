@@ -1,15 +1,15 @@
 """Training tab: the live experiments, each a panel chosen at the top (MNIST two-layer net, cat / non-cat)."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from gui.tabs.base import Tab
 
-# (module in gui/tabs, class): only panels that exist are shown.
-PANELS = (("training_mnist", "MnistPanel"), ("training_cat", "CatPanel"))
+from gui.tabs.training.cat.panel import CatPanel
+from gui.tabs.training.mnist.panel import MnistPanel
+
+# (settings group, panel class), in the order shown.
+PANELS = (("training_mnist", MnistPanel), ("training_cat", CatPanel))
 
 
 class TrainingTab(Tab):
@@ -22,13 +22,11 @@ class TrainingTab(Tab):
         self.experiments = QTabWidget()
         self.experiments.setDocumentMode(True)
         self.panels = []
-        for module, cls in PANELS:
-            name = f"gui.tabs.{module}"
-            if importlib.util.find_spec(name) is not None:
-                panel = getattr(importlib.import_module(name), cls)()
-                panel.setObjectName(module)
-                self.panels.append(panel)
-                self.experiments.addTab(panel, "")
+        for name, cls in PANELS:
+            panel = cls()
+            panel.setObjectName(name)
+            self.panels.append(panel)
+            self.experiments.addTab(panel, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.experiments)
@@ -59,5 +57,3 @@ class TrainingTab(Tab):
             panel.restore_settings(settings)
             settings.endGroup()
 
-
-TAB_CLASS = TrainingTab

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import logistic_lab
+from engine.lab import logistic as logistic_lab
 from engine.training import flatten_images
 from gui import settings as app_settings_module
 from gui.tabs.base import Tab
@@ -649,7 +649,7 @@ class CatPanel(Tab):
 
     def set_folder(self, folder) -> bool:
         """Load the two files from `folder` (what Open folder… does); a bad folder shows what is wrong."""
-        from engine.datasets import DatasetError, load_catvnoncat
+        from engine.data.datasets import DatasetError, load_catvnoncat
 
         folder = str(folder)
         self.stop_training()

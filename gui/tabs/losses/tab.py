@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import loss_lab
+from engine.lab import losses as loss_lab
 from engine.functions import softmax
 from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation

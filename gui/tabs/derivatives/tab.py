@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import derivative_lab as lab
+from engine.lab import derivatives as lab
 from engine import expr, graph
 from gui import expr_messages
 from gui.tabs.base import Tab

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import expr, field_lab
+from engine import expr
+from engine.lab import field as field_lab
 from gui import expr_messages
 from gui.tabs.base import Tab
 from gui.widgets.explanation import Explanation
