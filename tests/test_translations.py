@@ -99,3 +99,20 @@ def test_shipped_pyqtgraph_qm_is_compiled_from_its_ts(tmp_path):
     subprocess.run(["pyside6-lrelease", str(PG_TS), "-qm", str(qm)], check=True, capture_output=True)
     assert PG_TS.with_suffix(".qm").read_bytes() == qm.read_bytes(), \
         "run tools/update_translations.py --pyqtgraph --release"
+
+
+def test_a_string_moved_to_another_class_keeps_its_translation(tmp_path):
+    ts = tmp_path / "moved.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="zh_CN">\n'
+                  "<context><name>OldPanel</name><message><source>Start</source>"
+                  "<translation>开始</translation></message></context>\n"
+                  "<context><name>NewPage</name><message><source>Start</source>"
+                  '<translation type="unfinished"></translation></message>'
+                  "<message><source>Never seen</source>"
+                  '<translation type="unfinished"></translation></message></context>\n</TS>\n', encoding="utf-8")
+    known = update_translations.translations(ts)
+    assert known == {"Start": "开始"}
+    assert update_translations.carry_over(ts, known) == 1
+    found = messages(ts)
+    assert found[("NewPage", "Start")] == ("开始", "")
+    assert found[("NewPage", "Never seen")] == ("", "unfinished")

@@ -5,7 +5,8 @@
     python tools/update_translations.py --pyqtgraph [--release]  # only pyqtgraph_<lang>.ts (its menus, export dialog)
 
 Translate the .ts with Qt Linguist (or any editor: it is XML), then run with --release.
-lupdate keeps the existing translations; strings gone from the sources are dropped.
+lupdate keeps the existing translations; strings gone from the sources are dropped. A string whose class changed
+(code moved to another page) keeps its translation: carry_over fills it in from the .ts as it was before.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import json
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +38,35 @@ def lupdate(ts: Path, extra=()) -> str:
     """Run pyside6-lupdate on the GUI sources into `ts` (obsolete entries dropped); returns its report."""
     cmd = ["pyside6-lupdate", *sources(), "-no-obsolete", "-locations", "none", *extra, "-ts", str(ts)]
     return subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+
+
+def translations(ts: Path) -> dict[str, str]:
+    """{source: translation} of the finished entries of `ts`, whatever their context (the most frequent wins)."""
+    seen: dict[str, Counter] = {}
+    for msg in ET.parse(ts).getroot().iter("message"):
+        tr = msg.find("translation")
+        if tr is not None and tr.text and not tr.get("type"):
+            seen.setdefault(msg.find("source").text, Counter())[tr.text] += 1
+    return {source: counts.most_common(1)[0][0] for source, counts in seen.items()}
+
+
+def carry_over(ts: Path, known: dict[str, str]) -> int:
+    """Fill the unfinished entries of `ts` whose source text has a translation in `known`; returns how many."""
+    tree = ET.parse(ts)
+    filled = 0
+    for msg in tree.getroot().iter("message"):
+        tr = msg.find("translation")
+        text = known.get(msg.find("source").text)
+        if tr is not None and tr.get("type") == "unfinished" and text:
+            tr.text = text
+            del tr.attrib["type"]
+            filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+        body = ts.read_text(encoding="utf-8").replace("<?xml version='1.0' encoding='utf-8'?>",
+                                                       '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
+        ts.write_text(body, encoding="utf-8")
+    return filled
 
 
 def lrelease(ts: Path) -> None:
@@ -132,7 +164,9 @@ def main(argv=None) -> int:
                 print(f"wrote {pyqtgraph_ts(lang).with_suffix('.qm').relative_to(ROOT)}")
         return 0
     for lang in LANGUAGES:
+        known = translations(ts_file(lang)) if ts_file(lang).exists() else {}
         print(lupdate(ts_file(lang)).strip())
+        print(f"{carry_over(ts_file(lang), known)} strings that moved to another class kept their translation")
         if args.release:
             lrelease(ts_file(lang))
             print(f"wrote {ts_file(lang).with_suffix('.qm').relative_to(ROOT)}")
