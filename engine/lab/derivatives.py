@@ -245,17 +245,3 @@ def surface_grid(x0, x1, span=3.0, n=101, f=function_2, view=None):
     b = np.linspace(lo1, hi1, n)
     A, B = np.meshgrid(a, b)
     return a, b, f(A, B)
-
-
-def contour_levels(Z, count=8):
-    """`count` heights between the smallest and largest of Z, evenly spaced in √(height − min).
-
-    For x0² + x1² that spaces the contour circles evenly in radius, as a drawn map would.
-    """
-    Z = np.asarray(Z, dtype=np.float64)
-    finite = Z[np.isfinite(Z)]
-    if finite.size == 0 or finite.max() == finite.min():
-        return np.array([])
-    low, high = finite.min(), finite.max()
-    r = np.linspace(0.0, np.sqrt(high - low), count + 2)[1:-1]
-    return low + r**2

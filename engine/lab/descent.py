@@ -516,19 +516,6 @@ def view_size(surface) -> float:
     return math.hypot(b - a, d - c)
 
 
-def contour_levels(Z, count=14):
-    """Levels for the contour lines: closer together near the bottom, where the descent ends.
-
-    Quantiles of the finite values of Z at probabilities growing like p², so the low valleys get more lines.
-    """
-    z = np.asarray(Z, dtype=np.float64)
-    z = z[np.isfinite(z)]
-    if z.size == 0:
-        return np.zeros(0)
-    p = np.linspace(0.03, 0.97, count) ** 2
-    return np.unique(np.quantile(z, p))
-
-
 def axis_range(values, log: bool) -> tuple[float, float]:
     """A y range holding the finite values that changes rarely as they grow: whole decades on a log axis
     (returned as log10 exponents, as pyqtgraph's log mode wants), steps of 1-2-5 × 10^k on a linear one."""

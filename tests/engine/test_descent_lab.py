@@ -4,6 +4,7 @@ import math
 import numpy as np
 import pytest
 
+from engine.lab import contours
 from engine.lab import descent as dl
 from engine.descent import OPTIMIZERS, gradient_descent, steps
 from engine.surfaces import SURFACES, function_2
@@ -221,7 +222,7 @@ def test_arrow_geometry():
 
 def test_contour_levels_and_playback_timing():
     X0, X1, Z = SURFACES["sphere"].grid(51)
-    levels = dl.contour_levels(Z, 12)
+    levels = contours.quantile_levels(Z, 12)
     assert np.all(np.diff(levels) > 0) and levels[0] >= 0 and levels[-1] <= Z.max()
     assert levels[1] - levels[0] < levels[-1] - levels[-2]  # denser near the minimum
     assert dl.target_index(5, 1.0, 30) == 35

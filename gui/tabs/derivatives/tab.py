@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.lab import contours
 from engine.lab import derivatives as lab
 from engine import expr, graph
 from gui import expr_messages
@@ -877,7 +878,7 @@ class DerivativesTab(Tab):
             return
         a, b, Z = lab.surface_grid(self.state.p0, self.state.p1, view=(lo0, hi0, lo1, hi1))
         self.map_image.setImage(Z, autoLevels=True)
-        levels = lab.contour_levels(Z, CONTOURS)
+        levels = contours.sqrt_levels(Z, CONTOURS)
         for k, iso in enumerate(self.contours):
             iso.setVisible(k < len(levels))
             if k < len(levels):

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.lab import contours
 from engine.lab import descent as dl
 from engine.surfaces import SURFACES
 from gui.tabs.base import Tab
@@ -859,7 +860,7 @@ class DescentTab(Tab):
             return
         self._drawn_surface = surface
         X0, X1, Z = surface.grid(141)
-        levels = dl.contour_levels(Z, 14)
+        levels = contours.quantile_levels(Z, 14)
         x0, x1 = X0[0], X1[:, 0]
         xs, ys = [], []
         for level in levels:
