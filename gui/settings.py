@@ -25,3 +25,30 @@ def data_dir() -> Path:
     path = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def read(settings: QSettings, key: str, default, *, lo=None, hi=None, choices=None):
+    """The stored value of `key`, of the type of `default` (bool, int, float or str) — or `default` when it is
+    missing, of another type, not finite, outside [lo, hi] or not one of `choices`. Never raises: a hand-edited or
+    damaged settings file cannot stop the app from starting."""
+    raw = settings.value(key, default)
+    try:
+        if isinstance(default, bool):
+            value = raw if isinstance(raw, bool) else {"true": True, "false": False}[str(raw).strip().lower()]
+        elif isinstance(default, int):
+            value = int(str(raw).strip())
+        elif isinstance(default, float):
+            value = float(str(raw).strip())
+            if value != value or value in (float("inf"), float("-inf")):
+                return default
+        else:
+            if not isinstance(raw, str):
+                return default
+            value = raw
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return default
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        return default
+    if choices is not None and value not in choices:
+        return default
+    return value
