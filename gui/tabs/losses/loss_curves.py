@@ -1,0 +1,48 @@
+"""The Losses tab's curves: MSE and cross-entropy as the correct class's probability y_t runs from 0 to 1."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from engine.lab import losses as loss_lab
+from gui.widgets.plots import COLORS, Plot, pen
+
+P_GRID = np.linspace(0.001, 1.0, 400)
+
+
+class LossCurves(Plot):
+    """Both losses against y_t (the other outputs keeping their proportions), with the current y_t marked."""
+
+    def __init__(self, state):
+        super().__init__()
+        self.state = state
+        self.addLegend(offset=(-10, 10))
+        self.ce_curve = self.plot(pen=pen(3), name="")
+        self.mse_curve = self.plot(pen=pen(0), name="")
+        self.ce_point = self.plot(symbol="o", symbolSize=10, symbolBrush=COLORS[3], pen=None)
+        self.mse_point = self.plot(symbol="o", symbolSize=10, symbolBrush=COLORS[0], pen=None)
+        self.p_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
+        self.addItem(self.p_line)
+        self.setXRange(0, 1, padding=0.02)
+        self.setYRange(0, 7, padding=0.02)
+        self.retranslate()
+
+    def retranslate(self):
+        self.set_labels(self.tr("probability of the correct class, y_t"), self.tr("loss"),
+                        self.tr("Loss against the correct class's probability"))
+        legend = self.getPlotItem().legend
+        legend.clear()
+        legend.addItem(self.ce_curve, self.tr("cross-entropy −log(y_t + 1e-7)"))
+        legend.addItem(self.mse_curve, self.tr("mean squared error"))
+
+    def refresh(self):
+        s = self.state
+        mse, ce = s.losses()
+        mse_curve, ce_curve = loss_lab.loss_vs_correct_probability(s.y, s.target, P_GRID)
+        self.ce_curve.setData(P_GRID, ce_curve)
+        self.mse_curve.setData(P_GRID, mse_curve)
+        p = float(s.y[s.target])
+        self.ce_point.setData([p], [ce])
+        self.mse_point.setData([p], [mse])
+        self.p_line.setValue(p)

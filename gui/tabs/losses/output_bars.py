@@ -1,0 +1,111 @@
+"""The Losses tab's bar editor: the output y (or the scores a) as bars set with the mouse, and y = softmax(a)."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtWidgets import QSplitter
+
+from engine.lab import losses as loss_lab
+from gui.tabs.losses.state import LOGIT_LIMIT
+from gui.widgets.plots import COLORS, Plot, foreground
+
+CLASSES = np.arange(loss_lab.NUM_CLASSES)
+
+
+class BarEditor(pg.ViewBox):
+    """A ViewBox whose bars are set by clicking or dragging: emits edited(index, value)."""
+
+    edited = Signal(int, float)
+
+    def __init__(self, count: int):
+        super().__init__(enableMouse=False, enableMenu=False)
+        self.count = count
+        self.dragging = -1
+
+    def _emit_at(self, scene_pos, lock=False):
+        point = self.mapSceneToView(scene_pos)
+        k = int(round(point.x()))
+        if lock and self.dragging >= 0:
+            k = self.dragging  # keep editing the bar the drag started on
+        if 0 <= k < self.count:
+            self.dragging = k
+            self.edited.emit(k, float(point.y()))
+
+    def mouseClickEvent(self, ev):
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self.dragging = -1
+            self._emit_at(ev.scenePos())
+
+    def mouseDragEvent(self, ev, axis=None):
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        ev.accept()
+        if ev.isStart():
+            self.dragging = -1
+            self._emit_at(ev.buttonDownScenePos())
+        self._emit_at(ev.scenePos(), lock=True)
+        if ev.isFinish():
+            self.dragging = -1
+
+
+def class_bar_plot(view_box=None) -> tuple[Plot, pg.BarGraphItem]:
+    """A plot with one bar per class k = 0 … 9, ticked 0 … 9."""
+    plot = Plot(viewBox=view_box)
+    bars = pg.BarGraphItem(x=CLASSES, height=np.zeros(len(CLASSES)), width=0.7)
+    plot.addItem(bars)
+    plot.getAxis("bottom").setTicks([[(k, str(k)) for k in CLASSES]])
+    plot.setXRange(-0.6, len(CLASSES) - 0.4, padding=0)
+    return plot, bars
+
+
+class OutputBars(QSplitter):
+    """The editable bars (probabilities or scores) and, when editing scores, the output y = softmax(a)."""
+
+    def __init__(self, state):
+        super().__init__(Qt.Orientation.Horizontal)
+        self.state = state
+        self.editor = BarEditor(loss_lab.NUM_CLASSES)
+        self.bar_plot, self.bars = class_bar_plot(self.editor)
+        self.bar_text = [pg.TextItem(anchor=(0.5, 1.0)) for _ in CLASSES]
+        for t in self.bar_text:
+            self.bar_plot.addItem(t)
+        self.y_plot, self.y_bars = class_bar_plot()  # shown only when editing scores
+        self.y_plot.setYRange(0, 1.05, padding=0)
+        self.y_plot.setMouseEnabled(False, False)
+        self.y_plot.hide()
+        self.addWidget(self.bar_plot)
+        self.addWidget(self.y_plot)
+        self.retranslate()
+
+    def retranslate(self):
+        self.y_plot.set_labels(self.tr("class k"), self.tr("y_k"), self.tr("Output y = softmax(a)"))
+        self.refresh()
+
+    def refresh(self):
+        """Draw the state: the edited values with the correct class in green, their numbers above the bars."""
+        s = self.state
+        logits_mode = s.mode == "logits"
+        shown = s.logits if logits_mode else s.y
+        brushes = [pg.mkBrush(COLORS[2] if k == s.target else COLORS[0]) for k in CLASSES]
+        self.bars.setOpts(height=shown, brushes=brushes)
+        for k, t in enumerate(self.bar_text):
+            t.setText(f"{shown[k]:.2f}" if logits_mode else f"{shown[k]:.3g}")
+            t.setColor(foreground())
+            t.setPos(k, max(shown[k], 0) + (0.6 if logits_mode else 0.07))
+        if logits_mode:
+            self.bar_plot.setYRange(-LOGIT_LIMIT, LOGIT_LIMIT, padding=0)
+            self.bar_plot.set_labels(self.tr("class k"), self.tr("score a_k"),
+                                     self.tr("Scores a: drag a bar up or down"))
+            self.y_bars.setOpts(height=s.y, brushes=brushes)
+        else:
+            self.bar_plot.setYRange(0, 1.08, padding=0)
+            self.bar_plot.set_labels(self.tr("class k"), self.tr("probability y_k"),
+                                     self.tr("Output y: drag a bar up or down"))
+        self.y_plot.setVisible(logits_mode)
+
+    def scene_point(self, k: int, value: float) -> QPointF:
+        """Where bar k at height `value` is on the bar plot, in the plot widget's own pixels (for tests and tools)."""
+        return self.bar_plot.mapFromScene(self.editor.mapViewToScene(QPointF(k, value)))
