@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnimationExport</name>
+    <message>
+        <source>Export animation as GIF</source>
+        <translation>导出为 GIF 动画</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <source>Export animation as PNG files into a folder</source>
+        <translation>把动画导出为文件夹中的 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Writing frames…</source>
+        <translation>正在写入帧…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>导出已取消：没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 frames to %2</source>
+        <translation>已将 %1 帧写入 %2</translation>
+    </message>
+    <message>
+        <source>the image could not be saved</source>
+        <translation>无法保存图片</translation>
+    </message>
+</context>
+<context>
     <name>BatchPage</name>
     <message>
         <source>Mini-batch cross-entropy is the average over N samples: E = −1/N Σ_n Σ_k t_nk log y_nk. With label t it is −1/N Σ_n log y[n, t_n]: the same number.</source>
@@ -119,7 +162,7 @@
         <translation>随机初始权重的种子（仅用于随机初始化）</translation>
     </message>
     <message>
-        <source>Lessons' settings</source>
+        <source>Lessons&apos; settings</source>
         <translation>课程中的设置</translation>
     </message>
     <message>
@@ -175,7 +218,7 @@
         <translation>本实验需要猫 / 非猫数据集</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Open the folder that holds the lessons' two files:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;train_catvnoncat.h5&lt;/b&gt; — 209 training pictures (72 cats)&lt;/li&gt;&lt;li&gt;&lt;b&gt;test_catvnoncat.h5&lt;/b&gt; — 50 test pictures (33 cats)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Learners usually have them in the &lt;b&gt;datasets/&lt;/b&gt; folder beside the lessons' notebooks (the folder that &lt;code&gt;load_dataset()&lt;/code&gt; reads: datasets/train_catvnoncat.h5). Click &lt;i&gt;Open folder…&lt;/i&gt; and choose that folder; the app remembers it.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Open the folder that holds the lessons&apos; two files:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;train_catvnoncat.h5&lt;/b&gt; — 209 training pictures (72 cats)&lt;/li&gt;&lt;li&gt;&lt;b&gt;test_catvnoncat.h5&lt;/b&gt; — 50 test pictures (33 cats)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Learners usually have them in the &lt;b&gt;datasets/&lt;/b&gt; folder beside the lessons&apos; notebooks (the folder that &lt;code&gt;load_dataset()&lt;/code&gt; reads: datasets/train_catvnoncat.h5). Click &lt;i&gt;Open folder…&lt;/i&gt; and choose that folder; the app remembers it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;请打开存放课程中这两个文件的文件夹：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;train_catvnoncat.h5&lt;/b&gt; — 209 张训练图片（其中 72 张是猫）&lt;/li&gt;&lt;li&gt;&lt;b&gt;test_catvnoncat.h5&lt;/b&gt; — 50 张测试图片（其中 33 张是猫）&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;它们通常位于课程笔记本旁边的 &lt;b&gt;datasets/&lt;/b&gt; 文件夹中（即 &lt;code&gt;load_dataset()&lt;/code&gt; 读取的文件夹：datasets/train_catvnoncat.h5）。点击&lt;i&gt;打开文件夹…&lt;/i&gt;并选择该文件夹，程序会记住它。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -219,7 +262,7 @@
         <translation>课程中打印的内容：</translation>
     </message>
     <message>
-        <source>The recorded costs, in the lessons' format</source>
+        <source>The recorded costs, in the lessons&apos; format</source>
         <translation>记录下的代价，格式与课程相同</translation>
     </message>
     <message>
@@ -231,7 +274,7 @@
         <translation>要比较的学习率，用逗号分隔（按回车运行）</translation>
     </message>
     <message>
-        <source>Iterations per learning rate (the lessons' plot uses 1,500)</source>
+        <source>Iterations per learning rate (the lessons&apos; plot uses 1,500)</source>
         <translation>每个学习率的迭代次数（课程中的图取 1,500）</translation>
     </message>
     <message>
@@ -307,7 +350,7 @@
         <translation>模型看到的图片（64×64）</translation>
     </message>
     <message>
-        <source>The same dot product c = Σ a_i·b_i of two random vectors, once with a Python for-loop and once with NumPy's np.dot, which runs the loop in compiled code. Each is timed 3 times; the fastest run counts.</source>
+        <source>The same dot product c = Σ a_i·b_i of two random vectors, once with a Python for-loop and once with NumPy&apos;s np.dot, which runs the loop in compiled code. Each is timed 3 times; the fastest run counts.</source>
         <translation>对两个随机向量计算同一个点积 c = Σ a_i·b_i：一次用 Python 的 for 循环，一次用 NumPy 的 np.dot（在编译好的代码中执行循环）。各计时 3 次，取最快的一次。</translation>
     </message>
     <message>
@@ -375,7 +418,7 @@ for i in range(n):
         <translation>&lt;h3&gt;学习率&lt;/h3&gt;&lt;p&gt;η 是超参数：需要人工设定，而不是通过学习得到。&lt;/p&gt;&lt;p&gt;太大时代价会来回跳动（甚至增大）；太小时代价下降得太慢，1,500 次迭代都不够。&lt;/p&gt;&lt;p&gt;课程比较了 η = 0.01、0.001 和 0.0001。训练代价下降得最快，并不能保证测试准确率最高。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Overfitting&lt;/h3&gt;&lt;p&gt;With the lessons' settings the model gets 99 % of the training pictures right but only 70 % of the test pictures.&lt;/p&gt;&lt;p&gt;It has 12,289 parameters and only 209 examples: it learns the training pictures almost by heart instead of what makes a cat. More data, regularisation or stopping earlier help; a single neuron is also simply a weak model for pictures.&lt;/p&gt;&lt;p&gt;A prediction is “cat” when ŷ &gt; 0.5.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Overfitting&lt;/h3&gt;&lt;p&gt;With the lessons&apos; settings the model gets 99 % of the training pictures right but only 70 % of the test pictures.&lt;/p&gt;&lt;p&gt;It has 12,289 parameters and only 209 examples: it learns the training pictures almost by heart instead of what makes a cat. More data, regularisation or stopping earlier help; a single neuron is also simply a weak model for pictures.&lt;/p&gt;&lt;p&gt;A prediction is “cat” when ŷ &gt; 0.5.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;过拟合&lt;/h3&gt;&lt;p&gt;使用课程中的设置，模型在训练图片上的准确率为 99 %，在测试图片上却只有 70 %。&lt;/p&gt;&lt;p&gt;模型有 12,289 个参数，而样本只有 209 个：它几乎是把训练图片死记硬背了下来，而没有学到猫的本质特征。增加数据、正则化或提前停止训练都有帮助；此外，单个神经元对于图片来说本身就是一个很弱的模型。&lt;/p&gt;&lt;p&gt;当 ŷ &gt; 0.5 时，预测为“猫”。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -572,6 +615,197 @@ for i in range(n):
     </message>
 </context>
 <context>
+    <name>ControlsPanel</name>
+    <message>
+        <source>%1 of %2 is out of range.</source>
+        <translation>%2 的 %1 超出范围。</translation>
+    </message>
+    <message>
+        <source>Choose at least one optimizer to see a path.</source>
+        <translation>请至少选择一种优化方法以显示路径。</translation>
+    </message>
+    <message>
+        <source>Bowl (the book&apos;s function_2)</source>
+        <translation>碗形（书中的 function_2）</translation>
+    </message>
+    <message>
+        <source>Long valley (chapter 6)</source>
+        <translation>狭长山谷（第 6 章）</translation>
+    </message>
+    <message>
+        <source>Saddle</source>
+        <translation>鞍点</translation>
+    </message>
+    <message>
+        <source>Rosenbrock&apos;s banana</source>
+        <translation>Rosenbrock 香蕉函数</translation>
+    </message>
+    <message>
+        <source>Himmelblau (four minima)</source>
+        <translation>Himmelblau（四个极小值）</translation>
+    </message>
+    <message>
+        <source>The book&apos;s experiments (one click)</source>
+        <translation>书中的实验（一键运行）</translation>
+    </message>
+    <message>
+        <source>η = 0.1: converges</source>
+        <translation>η = 0.1：收敛</translation>
+    </message>
+    <message>
+        <source>f = x0² + x1² from (−3, 4), η = 0.1, 100 steps: ends near (−6.1e-10, 8.1e-10)</source>
+        <translation>f = x0² + x1²，从 (−3, 4) 出发，η = 0.1，100 步：停在 (−6.1e-10, 8.1e-10) 附近</translation>
+    </message>
+    <message>
+        <source>η = 0.1, 20 steps (book&apos;s figure)</source>
+        <translation>η = 0.1，20 步（书中的图）</translation>
+    </message>
+    <message>
+        <source>The book&apos;s trajectory plot: 20 steps end at (−0.0346, 0.0461)</source>
+        <translation>书中的轨迹图：20 步后停在 (−0.0346, 0.0461)</translation>
+    </message>
+    <message>
+        <source>η = 10: diverges</source>
+        <translation>η = 10：发散</translation>
+    </message>
+    <message>
+        <source>Too large a learning rate: every step overshoots and x runs off to about −2.6e13</source>
+        <translation>学习率过大：每一步都越过了极小值，x 跑到约 −2.6e13</translation>
+    </message>
+    <message>
+        <source>η = 1e-10: does not move</source>
+        <translation>η = 1e-10：几乎不动</translation>
+    </message>
+    <message>
+        <source>Too small a learning rate: after 100 steps x is still (−2.99999994, 3.99999992)</source>
+        <translation>学习率过小：100 步之后 x 仍是 (−2.99999994, 3.99999992)</translation>
+    </message>
+    <message>
+        <source>Chapter 6: five optimizers compared</source>
+        <translation>第 6 章：比较五种优化方法</translation>
+    </message>
+    <message>
+        <source>f = x²/20 + y² from (−7, 2), 30 steps, the book&apos;s learning rates: SGD zig-zags, the others do not</source>
+        <translation>f = x²/20 + y²，从 (−7, 2) 出发，30 步，使用书中的学习率：SGD 呈之字形，其他方法不会</translation>
+    </message>
+    <message>
+        <source>Sets everything up and plays it</source>
+        <translation>设置好一切并开始播放</translation>
+    </message>
+    <message>
+        <source>Function and start</source>
+        <translation>函数与起点</translation>
+    </message>
+    <message>
+        <source>Function f</source>
+        <translation>函数 f</translation>
+    </message>
+    <message>
+        <source>Start (x0, x1)</source>
+        <translation>起点 (x0, x1)</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>The function to descend, drawn as contour lines</source>
+        <translation>要下降的函数，以等高线表示</translation>
+    </message>
+    <message>
+        <source>Start x0 (or click on the map)</source>
+        <translation>起点 x0（也可以在图上点击）</translation>
+    </message>
+    <message>
+        <source>Start x1 (or click on the map)</source>
+        <translation>起点 x1（也可以在图上点击）</translation>
+    </message>
+    <message>
+        <source>How many updates x ← x − η∇f(x) to take (step_num)</source>
+        <translation>执行多少次更新 x ← x − η∇f(x)（step_num）</translation>
+    </message>
+    <message>
+        <source>numerical (central difference, h = 1e-4)</source>
+        <translation>数值微分（中心差分，h = 1e-4）</translation>
+    </message>
+    <message>
+        <source>analytic (the formula&apos;s derivative)</source>
+        <translation>解析梯度（公式求导）</translation>
+    </message>
+    <message>
+        <source>The book uses the numerical gradient; the analytic one gives the same path to about 1e-9</source>
+        <translation>书中使用数值微分求梯度；解析梯度给出的路径相差约 1e-9</translation>
+    </message>
+    <message>
+        <source>Learning rate η (gradient descent, SGD)</source>
+        <translation>学习率 η（梯度下降法，SGD）</translation>
+    </message>
+    <message>
+        <source>η on a logarithmic scale, from 1e-10 to 10</source>
+        <translation>对数刻度的 η，从 1e-10 到 10</translation>
+    </message>
+    <message>
+        <source>Type an exact η between 1e-10 and 10 (e.g. 0.1, 1e-3); ↑/↓ step 1-2-5</source>
+        <translation>输入 1e-10 到 10 之间的精确 η（如 0.1、1e-3）；↑/↓ 按 1-2-5 调整</translation>
+    </message>
+    <message>
+        <source>Optimizers (chapter 6)</source>
+        <translation>优化方法（第 6 章）</translation>
+    </message>
+    <message>
+        <source>η as above</source>
+        <translation>η 同上</translation>
+    </message>
+    <message>
+        <source>Plain gradient descent: W ← W − η∂L/∂W</source>
+        <translation>普通的梯度下降法：W ← W − η∂L/∂W</translation>
+    </message>
+    <message>
+        <source>v ← αv − η∂L/∂W;  W ← W + v (a ball rolling downhill)</source>
+        <translation>v ← αv − η∂L/∂W;  W ← W + v（像小球滚下山坡）</translation>
+    </message>
+    <message>
+        <source>h ← h + (∂L/∂W)²;  W ← W − η∂L/∂W / √h (each coordinate slows down)</source>
+        <translation>h ← h + (∂L/∂W)²;  W ← W − η∂L/∂W / √h（每个坐标的步子逐渐变小）</translation>
+    </message>
+    <message>
+        <source>h ← ρh + (1 − ρ)(∂L/∂W)²: AdaGrad that forgets old gradients</source>
+        <translation>h ← ρh + (1 − ρ)(∂L/∂W)²：会逐渐遗忘过去梯度的 AdaGrad</translation>
+    </message>
+    <message>
+        <source>Momentum and AdaGrad together, with bias correction (β1, β2)</source>
+        <translation>融合 Momentum 与 AdaGrad，并带偏置校正（β1, β2）</translation>
+    </message>
+    <message>
+        <source>Show this optimizer&apos;s path</source>
+        <translation>显示该优化方法的路径</translation>
+    </message>
+    <message>
+        <source>Learning rate η of %1</source>
+        <translation>%1 的学习率 η</translation>
+    </message>
+    <message>
+        <source>α: how much of the last step&apos;s velocity is kept</source>
+        <translation>α：保留上一步速度的比例</translation>
+    </message>
+    <message>
+        <source>ρ: how quickly old squared gradients are forgotten</source>
+        <translation>ρ：遗忘过去梯度平方的快慢</translation>
+    </message>
+    <message>
+        <source>β1: decay of the running mean of the gradient</source>
+        <translation>β1：梯度滑动平均的衰减率</translation>
+    </message>
+    <message>
+        <source>β2: decay of the running mean of the squared gradient</source>
+        <translation>β2：梯度平方滑动平均的衰减率</translation>
+    </message>
+</context>
+<context>
     <name>DataDialog</name>
     <message>
         <source>MNIST data</source>
@@ -590,7 +824,7 @@ for i in range(n):
         <translation>MNIST 文件夹：</translation>
     </message>
     <message>
-        <source>Downloads and imports go to this folder, inside the app's data folder (select the text to copy it)</source>
+        <source>Downloads and imports go to this folder, inside the app&apos;s data folder (select the text to copy it)</source>
         <translation>下载和导入的文件都放在这个文件夹里（位于本应用的数据文件夹中；可选中文字复制路径）</translation>
     </message>
     <message>
@@ -650,7 +884,7 @@ for i in range(n):
         <translation>导入你已有的副本</translation>
     </message>
     <message>
-        <source>A folder with the four IDX files (train-images-idx3-ubyte.gz … , gzipped or not), the book's dataset/mnist.pkl, or Keras's mnist.npz. It is checked completely, then copied into the MNIST folder.</source>
+        <source>A folder with the four IDX files (train-images-idx3-ubyte.gz … , gzipped or not), the book&apos;s dataset/mnist.pkl, or Keras&apos;s mnist.npz. It is checked completely, then copied into the MNIST folder.</source>
         <translation>包含四个 IDX 文件（train-images-idx3-ubyte.gz …，gzip 压缩或未压缩均可）的文件夹、书中的 dataset/mnist.pkl，或 Keras 的 mnist.npz。会先完整检查，再复制到 MNIST 文件夹。</translation>
     </message>
     <message>
@@ -666,7 +900,7 @@ for i in range(n):
         <translation>导入文件…</translation>
     </message>
     <message>
-        <source>Choose the book's mnist.pkl or Keras's mnist.npz</source>
+        <source>Choose the book&apos;s mnist.pkl or Keras&apos;s mnist.npz</source>
         <translation>选择书中的 mnist.pkl 或 Keras 的 mnist.npz</translation>
     </message>
     <message>
@@ -674,11 +908,11 @@ for i in range(n):
         <translation>在本机找到的副本</translation>
     </message>
     <message>
-        <source>MNIST copies in the usual places (~/.keras/datasets, a checkout of the book's code with its dataset/ folder, …)</source>
+        <source>MNIST copies in the usual places (~/.keras/datasets, a checkout of the book&apos;s code with its dataset/ folder, …)</source>
         <translation>在常见位置找到的 MNIST 副本（~/.keras/datasets、书中代码的 dataset/ 文件夹等）</translation>
     </message>
     <message>
-        <source>No copy found in the usual places (~/.keras/datasets/mnist.npz, the book's deep-learning-from-scratch/dataset/, data/MNIST/raw).</source>
+        <source>No copy found in the usual places (~/.keras/datasets/mnist.npz, the book&apos;s deep-learning-from-scratch/dataset/, data/MNIST/raw).</source>
         <translation>在常见位置没有找到副本（~/.keras/datasets/mnist.npz、书中代码的 deep-learning-from-scratch/dataset/、data/MNIST/raw）。</translation>
     </message>
     <message>
@@ -794,11 +1028,11 @@ for i in range(n):
         <translation>%1 失败：%2 — 正在尝试下一个镜像</translation>
     </message>
     <message>
-        <source>Keras's mnist.npz</source>
+        <source>Keras&apos;s mnist.npz</source>
         <translation>Keras 的 mnist.npz</translation>
     </message>
     <message>
-        <source>The book's mnist.pkl</source>
+        <source>The book&apos;s mnist.pkl</source>
         <translation>书中的 mnist.pkl</translation>
     </message>
     <message>
@@ -810,7 +1044,7 @@ for i in range(n):
         <translation>包含四个 MNIST IDX 文件的文件夹</translation>
     </message>
     <message>
-        <source>The book's mnist.pkl or Keras's mnist.npz</source>
+        <source>The book&apos;s mnist.pkl or Keras&apos;s mnist.npz</source>
         <translation>书中的 mnist.pkl 或 Keras 的 mnist.npz</translation>
     </message>
     <message>
@@ -844,428 +1078,6 @@ for i in range(n):
         <source>Computation graph</source>
         <translation>计算图</translation>
     </message>
-    <message>
-        <source>Function</source>
-        <translation>函数</translation>
-    </message>
-    <message>
-        <source>f(x)</source>
-        <translation>f(x)</translation>
-    </message>
-    <message>
-        <source>Pick a function; its exact derivative is known, so the errors of the numerical derivatives can be shown</source>
-        <translation>选择一个函数；它的精确导数已知，因此可以显示数值微分的误差</translation>
-    </message>
-    <message>
-        <source>(the book's)</source>
-        <translation>（书中的）</translation>
-    </message>
-    <message>
-        <source>Your own (type it below)</source>
-        <translation>自己输入（在下方输入）</translation>
-    </message>
-    <message>
-        <source>f(x) =</source>
-        <translation>f(x) =</translation>
-    </message>
-    <message>
-        <source>Type a function of x and press Enter, e.g. 0.5*x**3 - 2*x. Allowed: numbers, x, + - * / ** (or ^), parentheses, pi, e and sin, cos, tan, exp, log, sqrt, tanh, abs, sigmoid, relu …</source>
-        <translation>输入 x 的函数并按回车，例如 0.5*x**3 - 2*x。可以使用：数字、x、+ - * / **（或 ^）、括号、pi、e 以及 sin、cos、tan、exp、log、sqrt、tanh、abs、sigmoid、relu …</translation>
-    </message>
-    <message>
-        <source>e.g. 0.5*x**3 - 2*x</source>
-        <translation>例如 0.5*x**3 - 2*x</translation>
-    </message>
-    <message>
-        <source>Draw this function</source>
-        <translation>绘制这个函数</translation>
-    </message>
-    <message>
-        <source>Read the text above and draw it (same as pressing Enter)</source>
-        <translation>读取上面的文字并绘制（与按回车相同）</translation>
-    </message>
-    <message>
-        <source>Point x0</source>
-        <translation>点 x0</translation>
-    </message>
-    <message>
-        <source>Where to take the slope; you can also drag the red point on the curve</source>
-        <translation>在哪一点求斜率；也可以拖动曲线上的红点</translation>
-    </message>
-    <message>
-        <source>Step h</source>
-        <translation>微小变化 h</translation>
-    </message>
-    <message>
-        <source>The small step of the numerical derivative; the book uses 1e-4. Try 1e-50: x0 + h == x0 and the slope becomes 0</source>
-        <translation>数值微分的微小变化量；书中使用 1e-4。试试 1e-50：x0 + h == x0，斜率变成 0</translation>
-    </message>
-    <message>
-        <source>Book: x = 5</source>
-        <translation>书中：x = 5</translation>
-    </message>
-    <message>
-        <source>Book: x = 10</source>
-        <translation>书中：x = 10</translation>
-    </message>
-    <message>
-        <source>The book's example: 0.01x² + 0.1x at x = 5, h = 1e-4</source>
-        <translation>书中的例子：0.01x² + 0.1x 在 x = 5 处，h = 1e-4</translation>
-    </message>
-    <message>
-        <source>The book's example: 0.01x² + 0.1x at x = 10, h = 1e-4</source>
-        <translation>书中的例子：0.01x² + 0.1x 在 x = 10 处，h = 1e-4</translation>
-    </message>
-    <message>
-        <source>Slope at x0</source>
-        <translation>x0 处的斜率</translation>
-    </message>
-    <message>
-        <source>f(x0)</source>
-        <translation>f(x0)</translation>
-    </message>
-    <message>
-        <source>Forward difference</source>
-        <translation>前向差分</translation>
-    </message>
-    <message>
-        <source>Central difference</source>
-        <translation>中心差分</translation>
-    </message>
-    <message>
-        <source>Exact f′(x0)</source>
-        <translation>精确值 f′(x0)</translation>
-    </message>
-    <message>
-        <source>Forward error</source>
-        <translation>前向差分误差</translation>
-    </message>
-    <message>
-        <source>Central error</source>
-        <translation>中心差分误差</translation>
-    </message>
-    <message>
-        <source>(f(x0 + h) − f(x0)) / h</source>
-        <translation>(f(x0 + h) − f(x0)) / h</translation>
-    </message>
-    <message>
-        <source>(f(x0 + h) − f(x0 − h)) / 2h</source>
-        <translation>(f(x0 + h) − f(x0 − h)) / 2h</translation>
-    </message>
-    <message>
-        <source>From the formula of f′; unknown for a typed function</source>
-        <translation>由 f′ 的公式算出；自己输入的函数没有这个值</translation>
-    </message>
-    <message>
-        <source>|forward difference − exact|</source>
-        <translation>|前向差分 − 精确值|</translation>
-    </message>
-    <message>
-        <source>|central difference − exact|</source>
-        <translation>|中心差分 − 精确值|</translation>
-    </message>
-    <message>
-        <source>x</source>
-        <translation>x</translation>
-    </message>
-    <message>
-        <source>y = f(x)</source>
-        <translation>y = f(x)</translation>
-    </message>
-    <message>
-        <source>Drag the red point along the curve</source>
-        <translation>沿曲线拖动红点</translation>
-    </message>
-    <message>
-        <source>Drag me: the tangent follows</source>
-        <translation>拖动我：切线随之移动</translation>
-    </message>
-    <message>
-        <source>tangent from the central difference</source>
-        <translation>由中心差分得到的切线</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Numerical differentiation&lt;/h3&gt;&lt;p&gt;The derivative is the slope of f at a point: how much f changes for a tiny change of x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x)) / h&lt;/p&gt;&lt;p&gt;&lt;b&gt;Central difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x − h)) / 2h&lt;/p&gt;&lt;p&gt;The book uses the central difference with h = 10&lt;sup&gt;−4&lt;/sup&gt;: it looks on both sides of x, so its error falls like h² instead of h.&lt;/p&gt;&lt;p&gt;For the book's y = 0.01x² + 0.1x the central difference gives 0.1999999999990898 at x = 5 and 0.2999999999986347 at x = 10; the true derivatives are 0.2 and 0.3. The small difference is the error of the numerical method.&lt;/p&gt;&lt;p&gt;The dashed line is the tangent y = f(x0) + d·(x − x0), with d the numerical derivative. Drag the point or click the curve to move x0.&lt;/p&gt;&lt;p&gt;For the sigmoid s = 1/(1 + e&lt;sup&gt;−x&lt;/sup&gt;) the exact derivative is s(1 − s): largest, 0.25, at x = 0 and nearly 0 far from it.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;数值微分&lt;/h3&gt;&lt;p&gt;导数是 f 在某一点的斜率：x 发生微小变化时，f 变化多少。&lt;/p&gt;&lt;p&gt;&lt;b&gt;前向差分&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x)) / h&lt;/p&gt;&lt;p&gt;&lt;b&gt;中心差分&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x − h)) / 2h&lt;/p&gt;&lt;p&gt;书中使用 h = 10&lt;sup&gt;−4&lt;/sup&gt; 的中心差分：它同时看 x 的两侧，所以误差按 h² 而不是 h 减小。&lt;/p&gt;&lt;p&gt;对书中的 y = 0.01x² + 0.1x，中心差分在 x = 5 处得到 0.1999999999990898，在 x = 10 处得到 0.2999999999986347；真正的导数是 0.2 和 0.3。这点微小的差别就是数值方法的误差。&lt;/p&gt;&lt;p&gt;虚线是切线 y = f(x0) + d·(x − x0)，d 是数值微分求得的导数。拖动那个点或单击曲线可以移动 x0。&lt;/p&gt;&lt;p&gt;sigmoid 函数 s = 1/(1 + e&lt;sup&gt;−x&lt;/sup&gt;) 的精确导数是 s(1 − s)：在 x = 0 处最大，为 0.25，远离 0 时几乎为 0。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Error of the numerical derivative</source>
-        <translation>数值微分的误差</translation>
-    </message>
-    <message>
-        <source>The function whose numerical derivative is measured (the same as on the first page)</source>
-        <translation>要测量其数值微分误差的函数（与第一页相同）</translation>
-    </message>
-    <message>
-        <source>Show |forward difference − exact| for each h</source>
-        <translation>显示每个 h 的 |前向差分 − 精确值|</translation>
-    </message>
-    <message>
-        <source>Show |central difference − exact| for each h</source>
-        <translation>显示每个 h 的 |中心差分 − 精确值|</translation>
-    </message>
-    <message>
-        <source>The same point as on the first page</source>
-        <translation>与第一页相同的点</translation>
-    </message>
-    <message>
-        <source>Which h is best?</source>
-        <translation>哪个 h 最好？</translation>
-    </message>
-    <message>
-        <source>Best h, forward</source>
-        <translation>最佳 h（前向）</translation>
-    </message>
-    <message>
-        <source>Best h, central</source>
-        <translation>最佳 h（中心）</translation>
-    </message>
-    <message>
-        <source>Error at h = 1e-4, forward</source>
-        <translation>h = 1e-4 时的误差（前向）</translation>
-    </message>
-    <message>
-        <source>Error at h = 1e-4, central</source>
-        <translation>h = 1e-4 时的误差（中心）</translation>
-    </message>
-    <message>
-        <source>Too small an h</source>
-        <translation>h 太小</translation>
-    </message>
-    <message>
-        <source>Try h = 1e-50</source>
-        <translation>试试 h = 1e-50</translation>
-    </message>
-    <message>
-        <source>The book's warning: compute the slope with h = 1e-50</source>
-        <translation>书中的警告：用 h = 1e-50 计算斜率</translation>
-    </message>
-    <message>
-        <source>step h (log scale, smaller to the right)</source>
-        <translation>微小变化 h（对数刻度，越往右越小）</translation>
-    </message>
-    <message>
-        <source>|numerical − exact| (log scale)</source>
-        <translation>|数值 − 精确值|（对数刻度）</translation>
-    </message>
-    <message>
-        <source>book: h = 1e-4</source>
-        <translation>书中：h = 1e-4</translation>
-    </message>
-    <message>
-        <source>forward difference</source>
-        <translation>前向差分</translation>
-    </message>
-    <message>
-        <source>central difference</source>
-        <translation>中心差分</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Why h = 10&lt;sup&gt;−4&lt;/sup&gt;?&lt;/h3&gt;&lt;p&gt;Two errors pull in opposite directions.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Truncation error&lt;/b&gt; (left side): the difference quotient is only an approximation of the slope. It shrinks with h: like h for the forward difference, like h² for the central one (one decade of h gives one decade of error, or two).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rounding error&lt;/b&gt; (right side): f(x + h) and f(x) agree in almost all their 16 digits, so their difference keeps only a few correct ones, and dividing by a tiny h magnifies what is left. It grows like ε/h, ε ≈ 2.2·10&lt;sup&gt;−16&lt;/sup&gt;.&lt;/p&gt;&lt;p&gt;The best h sits where the two meet: for sin x at x0 = 1 near 10&lt;sup&gt;−8&lt;/sup&gt; for the forward difference and 10&lt;sup&gt;−5&lt;/sup&gt; for the central one. The book's 10&lt;sup&gt;−4&lt;/sup&gt; is close to that and safe for most functions.&lt;/p&gt;&lt;p&gt;The book's 0.01x² + 0.1x is special: for a quadratic the central difference has no truncation error at all, so only rounding error is left. Pick sin x to see both sides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;h = 10&lt;sup&gt;−50&lt;/sup&gt;&lt;/b&gt;: 5 + 10&lt;sup&gt;−50&lt;/sup&gt; rounds to 5 in float64, so f(x + h) − f(x) is exactly 0 and so is the “derivative”. np.float32(1e-50) is even 0 itself.&lt;/p&gt;&lt;p&gt;An error of exactly 0 is drawn at 10&lt;sup&gt;−18&lt;/sup&gt;, the floor of the plot.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;为什么 h = 10&lt;sup&gt;−4&lt;/sup&gt;？&lt;/h3&gt;&lt;p&gt;两种误差朝相反的方向变化。&lt;/p&gt;&lt;p&gt;&lt;b&gt;截断误差&lt;/b&gt;（左侧）：差分只是斜率的近似。它随 h 减小：前向差分按 h 减小，中心差分按 h² 减小（h 每小一个数量级，误差小一个或两个数量级）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;舍入误差&lt;/b&gt;（右侧）：f(x + h) 和 f(x) 的 16 位有效数字几乎全部相同，相减后只剩下几位正确的数字，再除以很小的 h 又把剩下的误差放大。它按 ε/h 增长，ε ≈ 2.2·10&lt;sup&gt;−16&lt;/sup&gt;。&lt;/p&gt;&lt;p&gt;最佳的 h 在两者相遇处：对 x0 = 1 处的 sin x，前向差分约为 10&lt;sup&gt;−8&lt;/sup&gt;，中心差分约为 10&lt;sup&gt;−5&lt;/sup&gt;。书中的 10&lt;sup&gt;−4&lt;/sup&gt; 与之接近，并且对大多数函数都安全。&lt;/p&gt;&lt;p&gt;书中的 0.01x² + 0.1x 比较特殊：对二次函数，中心差分完全没有截断误差，只剩下舍入误差。选择 sin x 可以看到两侧。&lt;/p&gt;&lt;p&gt;&lt;b&gt;h = 10&lt;sup&gt;−50&lt;/sup&gt;&lt;/b&gt;：在 float64 中 5 + 10&lt;sup&gt;−50&lt;/sup&gt; 舍入为 5，所以 f(x + h) − f(x) 恰好为 0，“导数”也是 0。np.float32(1e-50) 本身就是 0。&lt;/p&gt;&lt;p&gt;恰好为 0 的误差画在图的底部 10&lt;sup&gt;−18&lt;/sup&gt; 处。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>f(x0, x1) = x0² + x1²</source>
-        <translation>f(x0, x1) = x0² + x1²</translation>
-    </message>
-    <message>
-        <source>x0</source>
-        <translation>x0</translation>
-    </message>
-    <message>
-        <source>x1</source>
-        <translation>x1</translation>
-    </message>
-    <message>
-        <source>The point's x0; you can also drag the point on the map</source>
-        <translation>该点的 x0；也可以在图上拖动该点</translation>
-    </message>
-    <message>
-        <source>The point's x1; you can also drag the point on the map</source>
-        <translation>该点的 x1；也可以在图上拖动该点</translation>
-    </message>
-    <message>
-        <source>The book's point (3, 4)</source>
-        <translation>书中的点 (3, 4)</translation>
-    </message>
-    <message>
-        <source>Back to x0 = 3, x1 = 4</source>
-        <translation>回到 x0 = 3, x1 = 4</translation>
-    </message>
-    <message>
-        <source>Partial derivatives (central difference)</source>
-        <translation>偏导数（中心差分）</translation>
-    </message>
-    <message>
-        <source>∂f/∂x0 (x1 fixed)</source>
-        <translation>∂f/∂x0（x1 固定）</translation>
-    </message>
-    <message>
-        <source>exact 2·x0</source>
-        <translation>精确值 2·x0</translation>
-    </message>
-    <message>
-        <source>∂f/∂x1 (x0 fixed)</source>
-        <translation>∂f/∂x1（x0 固定）</translation>
-    </message>
-    <message>
-        <source>exact 2·x1</source>
-        <translation>精确值 2·x1</translation>
-    </message>
-    <message>
-        <source>f(x0, x1): drag the point</source>
-        <translation>f(x0, x1)：拖动该点</translation>
-    </message>
-    <message>
-        <source>Drag me: both slices follow</source>
-        <translation>拖动我：两个切面随之移动</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Partial derivatives&lt;/h3&gt;&lt;p&gt;f(x0, x1) = x0² + x1² has two variables. A &lt;b&gt;partial derivative&lt;/b&gt; is the ordinary derivative along one of them while the other is held fixed.&lt;/p&gt;&lt;p&gt;∂f/∂x0 at (3, 4): fix x1 = 4, so f becomes a function of x0 alone, x0² + 16 (the orange slice across the map). Its slope at x0 = 3 is 6.00000000000378 by the central difference (exactly 6).&lt;/p&gt;&lt;p&gt;∂f/∂x1 at (3, 4): fix x0 = 3, f = 9 + x1² (the purple slice). Its slope at x1 = 4 is 7.999999999999119 (exactly 8).&lt;/p&gt;&lt;p&gt;Both together form the &lt;b&gt;gradient&lt;/b&gt; (∂f/∂x0, ∂f/∂x1) = (6, 8): the subject of the next tab.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;偏导数&lt;/h3&gt;&lt;p&gt;f(x0, x1) = x0² + x1² 有两个变量。&lt;b&gt;偏导数&lt;/b&gt;就是固定其中一个变量，对另一个变量求普通的导数。&lt;/p&gt;&lt;p&gt;(3, 4) 处的 ∂f/∂x0：固定 x1 = 4，f 就成了只含 x0 的函数 x0² + 16（图上橙色的切面）。用中心差分求得它在 x0 = 3 处的斜率为 6.00000000000378（精确值为 6）。&lt;/p&gt;&lt;p&gt;(3, 4) 处的 ∂f/∂x1：固定 x0 = 3，f = 9 + x1²（紫色的切面）。它在 x1 = 4 处的斜率为 7.999999999999119（精确值为 8）。&lt;/p&gt;&lt;p&gt;两者合在一起就是&lt;b&gt;梯度&lt;/b&gt; (∂f/∂x0, ∂f/∂x1) = (6, 8)：下一个选项卡的主题。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Inputs of J = 3(a + bc)</source>
-        <translation>J = 3(a + bc) 的输入</translation>
-    </message>
-    <message>
-        <source>Change %1: the passes start again</source>
-        <translation>修改 %1：计算重新开始</translation>
-    </message>
-    <message>
-        <source>a=5, b=3, c=2</source>
-        <translation>a=5, b=3, c=2</translation>
-    </message>
-    <message>
-        <source>a=7, b=4, c=2</source>
-        <translation>a=7, b=4, c=2</translation>
-    </message>
-    <message>
-        <source>The lessons' first example: J = 33</source>
-        <translation>课程的第一个例子：J = 33</translation>
-    </message>
-    <message>
-        <source>The lessons' second example: J = 45</source>
-        <translation>课程的第二个例子：J = 45</translation>
-    </message>
-    <message>
-        <source>Passes</source>
-        <translation>传播</translation>
-    </message>
-    <message>
-        <source>Forward step ▶</source>
-        <translation>正向一步 ▶</translation>
-    </message>
-    <message>
-        <source>◀ Backward step</source>
-        <translation>◀ 反向一步</translation>
-    </message>
-    <message>
-        <source>Both passes at once</source>
-        <translation>一次完成正向和反向</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>重置</translation>
-    </message>
-    <message>
-        <source>Compute the next node's value, from the inputs toward J (→ on the graph)</source>
-        <translation>计算下一个节点的值，从输入向 J 推进（在图上按 →）</translation>
-    </message>
-    <message>
-        <source>Compute the next derivative dJ/d(node), from J back to the inputs, by the chain rule (← on the graph)</source>
-        <translation>用链式法则计算下一个导数 dJ/d(节点)，从 J 往回推向输入（在图上按 ←）</translation>
-    </message>
-    <message>
-        <source>Run the whole forward pass and then the whole backward pass</source>
-        <translation>先完成整个正向传播，再完成整个反向传播</translation>
-    </message>
-    <message>
-        <source>Hide every value and derivative (R on the graph)</source>
-        <translation>隐藏所有的值和导数（在图上按 R）</translation>
-    </message>
-    <message>
-        <source>Click the graph, then → steps forward, ← steps backward, R resets</source>
-        <translation>单击计算图，然后按 → 正向一步，← 反向一步，R 重置</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>J change when it rises by 0.001</source>
-        <translation>它增加 0.001 时 J 的变化</translation>
-    </message>
-    <message>
-        <source>Each step of the passes; the last column checks the derivative: raising a node by 0.001 changes J by about dJ/d(node) × 0.001</source>
-        <translation>传播的每一步；最后一列验证导数：节点增加 0.001 时，J 大约变化 dJ/d(节点) × 0.001</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;The chain rule on a computation graph&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) is computed in three small steps: u = bc, v = a + u, J = 3v.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt; (left to right): with a = 5, b = 3, c = 2 we get u = 6, v = 11, J = 33.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt; (right to left): each node's derivative dJ/d(node) is the derivative of the node after it times the local derivative of the edge between them (the chain rule): dJ/dv = 3, dJ/du = dJ/dv · 1 = 3, dJ/da = 3, dJ/db = dJ/du · c = 6, dJ/dc = dJ/du · b = 9.&lt;/p&gt;&lt;p&gt;Check: with a = 7, b = 4, c = 2 (v = 15, J = 45), raising v by 0.001 raises J by 0.003, three times as much, because dJ/dv = 3.&lt;/p&gt;&lt;p&gt;Backpropagation in a network is this, with many more nodes.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;计算图上的链式法则&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) 分三个小步骤计算：u = bc，v = a + u，J = 3v。&lt;/p&gt;&lt;p&gt;&lt;b&gt;正向&lt;/b&gt;（从左到右）：a = 5, b = 3, c = 2 时得到 u = 6, v = 11, J = 33。&lt;/p&gt;&lt;p&gt;&lt;b&gt;反向&lt;/b&gt;（从右到左）：每个节点的导数 dJ/d(节点) 等于它后面节点的导数乘以两者之间那条边的局部导数（链式法则）：dJ/dv = 3，dJ/du = dJ/dv · 1 = 3，dJ/da = 3，dJ/db = dJ/du · c = 6，dJ/dc = dJ/du · b = 9。&lt;/p&gt;&lt;p&gt;验证：a = 7, b = 4, c = 2 时（v = 15, J = 45），v 增加 0.001，J 增加 0.003，是它的三倍，因为 dJ/dv = 3。&lt;/p&gt;&lt;p&gt;神经网络中的误差反向传播法就是这样，只是节点多得多。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Cannot read this function:</source>
-        <translation>无法读取这个函数：</translation>
-    </message>
-    <message>
-        <source>x0 + h == x0 is %1 (x0 + h = %2), so f(x0 + h) − f(x0) = 0.
-Forward difference: %3
-Central difference: %4</source>
-        <translation>x0 + h == x0 为 %1（x0 + h = %2），所以 f(x0 + h) − f(x0) = 0。
-前向差分：%3
-中心差分：%4</translation>
-    </message>
-    <message>
-        <source>unknown (typed function)</source>
-        <translation>未知（自己输入的函数）</translation>
-    </message>
-    <message>
-        <source>f(x) = %1 at x0 = %2</source>
-        <translation>f(x) = %1，x0 = %2</translation>
-    </message>
-    <message>
-        <source>The exact derivative of a typed function is not known,
-so its error cannot be measured. Choose a function from the list.</source>
-        <translation>自己输入的函数没有已知的精确导数，
-所以无法测量误差。请从列表中选择一个函数。</translation>
-    </message>
-    <message>
-        <source>%1 = %2 fixed: slope %3</source>
-        <translation>固定 %1 = %2：斜率 %3</translation>
-    </message>
-    <message>
-        <source>f(x0, x1)</source>
-        <translation>f(x0, x1)</translation>
-    </message>
-    <message>
-        <source>f along %1</source>
-        <translation>沿 %1 的 f</translation>
-    </message>
-    <message>
-        <source>tangent</source>
-        <translation>切线</translation>
-    </message>
-    <message>
-        <source>Forward pass: %1 of 3 nodes computed.</source>
-        <translation>正向传播：已计算 3 个节点中的 %1 个。</translation>
-    </message>
-    <message>
-        <source>The backward pass needs the forward values first.</source>
-        <translation>反向传播需要先有正向传播的值。</translation>
-    </message>
-    <message>
-        <source>J = %1. Backward pass: %2 of 6 derivatives.</source>
-        <translation>J = %1。反向传播：已求出 6 个导数中的 %2 个。</translation>
-    </message>
-    <message>
-        <source>Done: J = %1, and every dJ/d(node) is known.</source>
-        <translation>完成：J = %1，每个 dJ/d(节点) 都已求出。</translation>
-    </message>
 </context>
 <context>
     <name>DescentTab</name>
@@ -1274,404 +1086,16 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <source>Bowl (the book's function_2)</source>
-        <translation>碗形（书中的 function_2）</translation>
-    </message>
-    <message>
-        <source>Long valley (chapter 6)</source>
-        <translation>狭长山谷（第 6 章）</translation>
-    </message>
-    <message>
-        <source>Saddle</source>
-        <translation>鞍点</translation>
-    </message>
-    <message>
-        <source>Rosenbrock's banana</source>
-        <translation>Rosenbrock 香蕉函数</translation>
-    </message>
-    <message>
-        <source>Himmelblau (four minima)</source>
-        <translation>Himmelblau（四个极小值）</translation>
-    </message>
-    <message>
-        <source>The book's experiments (one click)</source>
-        <translation>书中的实验（一键运行）</translation>
-    </message>
-    <message>
-        <source>η = 0.1: converges</source>
-        <translation>η = 0.1：收敛</translation>
-    </message>
-    <message>
-        <source>f = x0² + x1² from (−3, 4), η = 0.1, 100 steps: ends near (−6.1e-10, 8.1e-10)</source>
-        <translation>f = x0² + x1²，从 (−3, 4) 出发，η = 0.1，100 步：停在 (−6.1e-10, 8.1e-10) 附近</translation>
-    </message>
-    <message>
-        <source>η = 0.1, 20 steps (book's figure)</source>
-        <translation>η = 0.1，20 步（书中的图）</translation>
-    </message>
-    <message>
-        <source>The book's trajectory plot: 20 steps end at (−0.0346, 0.0461)</source>
-        <translation>书中的轨迹图：20 步后停在 (−0.0346, 0.0461)</translation>
-    </message>
-    <message>
-        <source>η = 10: diverges</source>
-        <translation>η = 10：发散</translation>
-    </message>
-    <message>
-        <source>Too large a learning rate: every step overshoots and x runs off to about −2.6e13</source>
-        <translation>学习率过大：每一步都越过了极小值，x 跑到约 −2.6e13</translation>
-    </message>
-    <message>
-        <source>η = 1e-10: does not move</source>
-        <translation>η = 1e-10：几乎不动</translation>
-    </message>
-    <message>
-        <source>Too small a learning rate: after 100 steps x is still (−2.99999994, 3.99999992)</source>
-        <translation>学习率过小：100 步之后 x 仍是 (−2.99999994, 3.99999992)</translation>
-    </message>
-    <message>
-        <source>Chapter 6: five optimizers compared</source>
-        <translation>第 6 章：比较五种优化方法</translation>
-    </message>
-    <message>
-        <source>f = x²/20 + y² from (−7, 2), 30 steps, the book's learning rates: SGD zig-zags, the others do not</source>
-        <translation>f = x²/20 + y²，从 (−7, 2) 出发，30 步，使用书中的学习率：SGD 呈之字形，其他方法不会</translation>
-    </message>
-    <message>
-        <source>Sets everything up and plays it</source>
-        <translation>设置好一切并开始播放</translation>
-    </message>
-    <message>
-        <source>Function and start</source>
-        <translation>函数与起点</translation>
-    </message>
-    <message>
-        <source>Function f</source>
-        <translation>函数 f</translation>
-    </message>
-    <message>
-        <source>Start (x0, x1)</source>
-        <translation>起点 (x0, x1)</translation>
-    </message>
-    <message>
         <source>Steps</source>
         <translation>步数</translation>
-    </message>
-    <message>
-        <source>Gradient</source>
-        <translation>梯度</translation>
-    </message>
-    <message>
-        <source>The function to descend, drawn as contour lines</source>
-        <translation>要下降的函数，以等高线表示</translation>
-    </message>
-    <message>
-        <source>Start x0 (or click on the map)</source>
-        <translation>起点 x0（也可以在图上点击）</translation>
-    </message>
-    <message>
-        <source>Start x1 (or click on the map)</source>
-        <translation>起点 x1（也可以在图上点击）</translation>
-    </message>
-    <message>
-        <source>How many updates x ← x − η∇f(x) to take (step_num)</source>
-        <translation>执行多少次更新 x ← x − η∇f(x)（step_num）</translation>
-    </message>
-    <message>
-        <source>numerical (central difference, h = 1e-4)</source>
-        <translation>数值微分（中心差分，h = 1e-4）</translation>
-    </message>
-    <message>
-        <source>analytic (the formula's derivative)</source>
-        <translation>解析梯度（公式求导）</translation>
-    </message>
-    <message>
-        <source>The book uses the numerical gradient; the analytic one gives the same path to about 1e-9</source>
-        <translation>书中使用数值微分求梯度；解析梯度给出的路径相差约 1e-9</translation>
-    </message>
-    <message>
-        <source>Learning rate η (gradient descent, SGD)</source>
-        <translation>学习率 η（梯度下降法，SGD）</translation>
-    </message>
-    <message>
-        <source>η on a logarithmic scale, from 1e-10 to 10</source>
-        <translation>对数刻度的 η，从 1e-10 到 10</translation>
-    </message>
-    <message>
-        <source>Type an exact η between 1e-10 and 10 (e.g. 0.1, 1e-3); ↑/↓ step 1-2-5</source>
-        <translation>输入 1e-10 到 10 之间的精确 η（如 0.1、1e-3）；↑/↓ 按 1-2-5 调整</translation>
-    </message>
-    <message>
-        <source>Optimizers (chapter 6)</source>
-        <translation>优化方法（第 6 章）</translation>
-    </message>
-    <message>
-        <source>η as above</source>
-        <translation>η 同上</translation>
-    </message>
-    <message>
-        <source>Plain gradient descent: W ← W − η∂L/∂W</source>
-        <translation>普通的梯度下降法：W ← W − η∂L/∂W</translation>
-    </message>
-    <message>
-        <source>v ← αv − η∂L/∂W;  W ← W + v (a ball rolling downhill)</source>
-        <translation>v ← αv − η∂L/∂W;  W ← W + v（像小球滚下山坡）</translation>
-    </message>
-    <message>
-        <source>h ← h + (∂L/∂W)²;  W ← W − η∂L/∂W / √h (each coordinate slows down)</source>
-        <translation>h ← h + (∂L/∂W)²;  W ← W − η∂L/∂W / √h（每个坐标的步子逐渐变小）</translation>
-    </message>
-    <message>
-        <source>h ← ρh + (1 − ρ)(∂L/∂W)²: AdaGrad that forgets old gradients</source>
-        <translation>h ← ρh + (1 − ρ)(∂L/∂W)²：会逐渐遗忘过去梯度的 AdaGrad</translation>
-    </message>
-    <message>
-        <source>Momentum and AdaGrad together, with bias correction (β1, β2)</source>
-        <translation>融合 Momentum 与 AdaGrad，并带偏置校正（β1, β2）</translation>
-    </message>
-    <message>
-        <source>Show this optimizer's path</source>
-        <translation>显示该优化方法的路径</translation>
-    </message>
-    <message>
-        <source>Learning rate η of %1</source>
-        <translation>%1 的学习率 η</translation>
-    </message>
-    <message>
-        <source>α: how much of the last step's velocity is kept</source>
-        <translation>α：保留上一步速度的比例</translation>
-    </message>
-    <message>
-        <source>ρ: how quickly old squared gradients are forgotten</source>
-        <translation>ρ：遗忘过去梯度平方的快慢</translation>
-    </message>
-    <message>
-        <source>β1: decay of the running mean of the gradient</source>
-        <translation>β1：梯度滑动平均的衰减率</translation>
-    </message>
-    <message>
-        <source>β2: decay of the running mean of the squared gradient</source>
-        <translation>β2：梯度平方滑动平均的衰减率</translation>
-    </message>
-    <message>
-        <source>Step →</source>
-        <translation>单步 →</translation>
-    </message>
-    <message>
-        <source>One update: the gradient and the step are drawn, then the point moves (key →)</source>
-        <translation>更新一次：先画出梯度和这一步，然后点再移动（→ 键）</translation>
-    </message>
-    <message>
-        <source>Reset (R)</source>
-        <translation>重置 (R)</translation>
-    </message>
-    <message>
-        <source>Back to the start point, step 0 (key R)</source>
-        <translation>回到起点，第 0 步（R 键）</translation>
-    </message>
-    <message>
-        <source>Run to end</source>
-        <translation>运行到最后</translation>
-    </message>
-    <message>
-        <source>Take all the remaining steps at once</source>
-        <translation>一次走完剩下的所有步</translation>
-    </message>
-    <message>
-        <source>Speed</source>
-        <translation>速度</translation>
-    </message>
-    <message>
-        <source>Playback speed in steps per second</source>
-        <translation>播放速度（每秒步数）</translation>
-    </message>
-    <message>
-        <source>Arrows</source>
-        <translation>箭头</translation>
-    </message>
-    <message>
-        <source>When paused, draw ∇f's direction (dashed) and the next step (solid) at each point</source>
-        <translation>暂停时，在每个点画出 ∇f 的方向（虚线）和下一步（实线）</translation>
-    </message>
-    <message>
-        <source>Export animation</source>
-        <translation>导出动画</translation>
-    </message>
-    <message>
-        <source>Write the run, frame by frame, as an animated GIF or PNG files</source>
-        <translation>把运行过程逐帧导出为 GIF 动画或 PNG 图片</translation>
-    </message>
-    <message>
-        <source>Animated GIF…</source>
-        <translation>GIF 动画…</translation>
-    </message>
-    <message>
-        <source>PNG sequence in a folder…</source>
-        <translation>文件夹中的 PNG 序列…</translation>
-    </message>
-    <message>
-        <source>Logarithmic f axis</source>
-        <translation>f 轴用对数刻度</translation>
-    </message>
-    <message>
-        <source>A log scale shows convergence as a straight line; values f ≤ 0 are left out</source>
-        <translation>对数刻度下收敛显示为直线；f ≤ 0 的值不显示</translation>
-    </message>
-    <message>
-        <source>Steps of</source>
-        <translation>显示步骤：</translation>
-    </message>
-    <message>
-        <source>Whose steps the table lists</source>
-        <translation>表格列出哪种方法的步骤</translation>
-    </message>
-    <message>
-        <source>Row k: the point x_k, the gradient there, the step taken from it (x_k − x_(k+1), which is η∇f for SGD) and f(x_k)</source>
-        <translation>第 k 行：点 x_k、该点的梯度、从该点走出的一步（x_k − x_(k+1)，对 SGD 即 η∇f）以及 f(x_k)</translation>
     </message>
     <message>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <source>Click to start from that point; drag to pan, wheel to zoom</source>
-        <translation>点击以从该点出发；拖动平移，滚轮缩放</translation>
-    </message>
-    <message>
-        <source>x0</source>
-        <translation>x0</translation>
-    </message>
-    <message>
-        <source>x1</source>
-        <translation>x1</translation>
-    </message>
-    <message>
-        <source>Contours of f and the descent</source>
-        <translation>f 的等高线与下降过程</translation>
-    </message>
-    <message>
-        <source>step</source>
-        <translation>步</translation>
-    </message>
-    <message>
-        <source>f(x)</source>
-        <translation>f(x)</translation>
-    </message>
-    <message>
-        <source>f(x) at each step</source>
-        <translation>每一步的 f(x)</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Gradient descent&lt;/h3&gt;&lt;p&gt;Start somewhere and repeat&lt;br&gt;&lt;b&gt;x ← x − η ∇f(x)&lt;/b&gt;&lt;br&gt;The gradient ∇f points uphill, where f grows fastest; a step against it goes downhill. The learning rate η says how far.&lt;/p&gt;&lt;p&gt;The book's experiments on f = x0² + x1² from (−3, 4), 100 steps:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;η = 0.1 reaches (−6.1e-10, 8.1e-10): the minimum.&lt;/li&gt;&lt;li&gt;η = 10 diverges: each step overshoots and lands farther away.&lt;/li&gt;&lt;li&gt;η = 1e-10 hardly moves: 100 steps of almost nothing.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;η is a &lt;b&gt;hyperparameter&lt;/b&gt;: set by hand, not learned.&lt;/p&gt;&lt;h3&gt;Beyond SGD (chapter 6)&lt;/h3&gt;&lt;p&gt;On f = x²/20 + y² the gradient points mostly along y, so SGD zig-zags across the valley. &lt;b&gt;Momentum&lt;/b&gt; keeps a velocity (v ← αv − η∇f), &lt;b&gt;AdaGrad&lt;/b&gt; shrinks each coordinate's step by its past gradients (h ← h + ∇f²), &lt;b&gt;RMSprop&lt;/b&gt; lets that memory fade (ρ), and &lt;b&gt;Adam&lt;/b&gt; combines the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt; (when the tab has focus): Space play / pause, → one step, R reset. Click on the map to choose the start.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Gradient descent&lt;/h3&gt;&lt;p&gt;Start somewhere and repeat&lt;br&gt;&lt;b&gt;x ← x − η ∇f(x)&lt;/b&gt;&lt;br&gt;The gradient ∇f points uphill, where f grows fastest; a step against it goes downhill. The learning rate η says how far.&lt;/p&gt;&lt;p&gt;The book&apos;s experiments on f = x0² + x1² from (−3, 4), 100 steps:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;η = 0.1 reaches (−6.1e-10, 8.1e-10): the minimum.&lt;/li&gt;&lt;li&gt;η = 10 diverges: each step overshoots and lands farther away.&lt;/li&gt;&lt;li&gt;η = 1e-10 hardly moves: 100 steps of almost nothing.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;η is a &lt;b&gt;hyperparameter&lt;/b&gt;: set by hand, not learned.&lt;/p&gt;&lt;h3&gt;Beyond SGD (chapter 6)&lt;/h3&gt;&lt;p&gt;On f = x²/20 + y² the gradient points mostly along y, so SGD zig-zags across the valley. &lt;b&gt;Momentum&lt;/b&gt; keeps a velocity (v ← αv − η∇f), &lt;b&gt;AdaGrad&lt;/b&gt; shrinks each coordinate&apos;s step by its past gradients (h ← h + ∇f²), &lt;b&gt;RMSprop&lt;/b&gt; lets that memory fade (ρ), and &lt;b&gt;Adam&lt;/b&gt; combines the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt; (when the tab has focus): Space play / pause, → one step, R reset. Click on the map to choose the start.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;梯度下降法&lt;/h3&gt;&lt;p&gt;从某处出发，反复执行&lt;br&gt;&lt;b&gt;x ← x − η ∇f(x)&lt;/b&gt;&lt;br&gt;梯度 ∇f 指向上坡，即 f 增长最快的方向；逆着它走一步就是下坡。学习率 η 决定走多远。&lt;/p&gt;&lt;p&gt;书中的实验：f = x0² + x1²，从 (−3, 4) 出发，100 步：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;η = 0.1 到达 (−6.1e-10, 8.1e-10)：极小值。&lt;/li&gt;&lt;li&gt;η = 10 发散：每一步都越过极小值，落得更远。&lt;/li&gt;&lt;li&gt;η = 1e-10 几乎不动：100 步几乎什么都没做。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;η 是&lt;b&gt;超参数&lt;/b&gt;：由人工设定，而不是学习得到的。&lt;/p&gt;&lt;h3&gt;SGD 之外（第 6 章）&lt;/h3&gt;&lt;p&gt;在 f = x²/20 + y² 上，梯度主要指向 y 方向，所以 SGD 在山谷两侧之字形来回。&lt;b&gt;Momentum&lt;/b&gt; 保留一个速度（v ← αv − η∇f），&lt;b&gt;AdaGrad&lt;/b&gt; 按各坐标过去的梯度缩小其步长（h ← h + ∇f²），&lt;b&gt;RMSprop&lt;/b&gt; 让这份记忆逐渐淡去（ρ），&lt;b&gt;Adam&lt;/b&gt; 则融合了两者。&lt;/p&gt;&lt;p&gt;&lt;b&gt;按键&lt;/b&gt;（本页有焦点时）：空格 播放 / 暂停，→ 单步，R 重置。在图上点击可选择起点。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>f at each step for every optimizer shown; the dashed line is the step on the map</source>
-        <translation>所显示的各优化方法每一步的 f；虚线是图上当前的步</translation>
-    </message>
-    <message>
-        <source>Pause (Space)</source>
-        <translation>暂停（空格）</translation>
-    </message>
-    <message>
-        <source>Stop the animation here (key Space)</source>
-        <translation>在此处停止动画（空格键）</translation>
-    </message>
-    <message>
-        <source>Play (Space)</source>
-        <translation>播放（空格）</translation>
-    </message>
-    <message>
-        <source>Animate the descent step by step (key Space)</source>
-        <translation>逐步播放下降过程（空格键）</translation>
-    </message>
-    <message>
-        <source>Choose at least one optimizer to see a path.</source>
-        <translation>请至少选择一种优化方法以显示路径。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 is out of range.</source>
-        <translation>%2 的 %1 超出范围。</translation>
-    </message>
-    <message>
-        <source>%1 steps/s</source>
-        <translation>%1 步/秒</translation>
-    </message>
-    <message>
-        <source>Step %1 of %2</source>
-        <translation>第 %1 步，共 %2 步</translation>
-    </message>
-    <message>
-        <source>∇f direction</source>
-        <translation>∇f 方向</translation>
-    </message>
-    <message>
-        <source>next step</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <source>the gradient</source>
-        <translation>梯度</translation>
-    </message>
-    <message>
-        <source>x</source>
-        <translation>x</translation>
-    </message>
-    <message>
-        <source>%1: step %2 would overflow (%3 becomes inf or nan), so the run stops here. The learning rate is far too large.</source>
-        <translation>%1：第 %2 步会溢出（%3 变成 inf 或 nan），因此运行在此停止。学习率太大了。</translation>
-    </message>
-    <message>
-        <source>%1 diverges: f grew from %2 to %3 and the path has left the view. The learning rate is too large: each step overshoots the minimum.</source>
-        <translation>%1 发散：f 从 %2 增大到 %3，路径已经离开视图。学习率过大：每一步都越过了极小值。</translation>
-    </message>
-    <message>
-        <source>%1 left the view going downhill (f fell from %2 to %3): this function has no minimum in that direction.</source>
-        <translation>%1 沿下坡离开了视图（f 从 %2 降到 %3）：这个函数在该方向上没有极小值。</translation>
-    </message>
-    <message>
-        <source>%1 barely moves: in %2 steps x moved only %3. The learning rate η = %4 is too small.</source>
-        <translation>%1 几乎不动：%2 步内 x 只移动了 %3。学习率 η = %4 太小了。</translation>
-    </message>
-    <message>
-        <source>%1 reached a point where ∇f ≈ 0 (|∇f| = %2) at step %3.</source>
-        <translation>%1 在第 %3 步到达了 ∇f ≈ 0 的点（|∇f| = %2）。</translation>
-    </message>
-    <message>
-        <source>Export animation as GIF</source>
-        <translation>导出为 GIF 动画</translation>
-    </message>
-    <message>
-        <source>Animated GIF (*.gif)</source>
-        <translation>GIF 动画 (*.gif)</translation>
-    </message>
-    <message>
-        <source>Export animation as PNG files into a folder</source>
-        <translation>把动画导出为文件夹中的 PNG 图片</translation>
-    </message>
-    <message>
-        <source>Writing frames…</source>
-        <translation>正在写入帧…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Export cancelled: nothing was written.</source>
-        <translation>导出已取消：没有写入任何文件。</translation>
-    </message>
-    <message>
-        <source>Wrote %1 frames to %2</source>
-        <translation>已将 %1 帧写入 %2</translation>
-    </message>
-    <message>
-        <source>the image could not be saved</source>
-        <translation>无法保存图片</translation>
     </message>
 </context>
 <context>
@@ -1713,7 +1137,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>显示边界框和质心</translation>
     </message>
     <message>
-        <source>Outline the ink's bounding box (orange) and mark its centre of mass (blue) on the canvas and in the 28 × 28 input</source>
+        <source>Outline the ink&apos;s bounding box (orange) and mark its centre of mass (blue) on the canvas and in the 28 × 28 input</source>
         <translation>在画布上和 28 × 28 输入中框出笔迹的边界框（橙色）并标出其质心（蓝色）</translation>
     </message>
     <message>
@@ -1737,7 +1161,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>神经网络看到的：28 × 28 像素</translation>
     </message>
     <message>
-        <source>The drawing after MNIST's preparation: fitted into the 20 × 20 box (orange), its centre of mass on pixel (14, 14) (blue). These 784 numbers are the net's input.</source>
+        <source>The drawing after MNIST&apos;s preparation: fitted into the 20 × 20 box (orange), its centre of mass on pixel (14, 14) (blue). These 784 numbers are the net&apos;s input.</source>
         <translation>经过 MNIST 预处理后的手写图：缩放到 20 × 20 的框内（橙色），质心位于像素 (14, 14)（蓝色）。这 784 个数就是神经网络的输入。</translation>
     </message>
     <message>
@@ -1753,11 +1177,11 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>概率 y_k（softmax 输出）</translation>
     </message>
     <message>
-        <source>The net's 10 outputs</source>
+        <source>The net&apos;s 10 outputs</source>
         <translation>神经网络的 10 个输出</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Drawing a digit for the net&lt;/h3&gt;&lt;p&gt;The net learnt from MNIST, and every MNIST digit was prepared the same way. Your drawing gets exactly that preparation before the net sees it:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;take the &lt;b&gt;bounding box&lt;/b&gt; of the ink;&lt;/li&gt;&lt;li&gt;scale it to fit a &lt;b&gt;20 × 20&lt;/b&gt; box, keeping its aspect ratio; averaging the covered area makes the edges grey (anti-aliasing);&lt;/li&gt;&lt;li&gt;put it in a &lt;b&gt;28 × 28&lt;/b&gt; frame so that its &lt;b&gt;centre of mass&lt;/b&gt; Σ p·(r, c) / Σ p lands on the frame's centre, pixel (14, 14).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;So it does not matter where or how big you draw: only the shape counts. The 784 grey values (0 black … 1 white) are the input x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; turns the net's 10 scores a&lt;sub&gt;k&lt;/sub&gt; into probabilities:&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;They are positive and add up to 1; the largest one is the answer (argmax).&lt;/p&gt;&lt;p&gt;Try a very thin or very thick stroke, a digit squeezed flat, or a 1 with a serif, and watch the bars: the net is only as good as the resemblance to what it learnt.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Drawing a digit for the net&lt;/h3&gt;&lt;p&gt;The net learnt from MNIST, and every MNIST digit was prepared the same way. Your drawing gets exactly that preparation before the net sees it:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;take the &lt;b&gt;bounding box&lt;/b&gt; of the ink;&lt;/li&gt;&lt;li&gt;scale it to fit a &lt;b&gt;20 × 20&lt;/b&gt; box, keeping its aspect ratio; averaging the covered area makes the edges grey (anti-aliasing);&lt;/li&gt;&lt;li&gt;put it in a &lt;b&gt;28 × 28&lt;/b&gt; frame so that its &lt;b&gt;centre of mass&lt;/b&gt; Σ p·(r, c) / Σ p lands on the frame&apos;s centre, pixel (14, 14).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;So it does not matter where or how big you draw: only the shape counts. The 784 grey values (0 black … 1 white) are the input x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; turns the net&apos;s 10 scores a&lt;sub&gt;k&lt;/sub&gt; into probabilities:&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;They are positive and add up to 1; the largest one is the answer (argmax).&lt;/p&gt;&lt;p&gt;Try a very thin or very thick stroke, a digit squeezed flat, or a 1 with a serif, and watch the bars: the net is only as good as the resemblance to what it learnt.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;为神经网络手写数字&lt;/h3&gt;&lt;p&gt;神经网络是用 MNIST 学习的，而 MNIST 的每个数字都经过同样的预处理。你的手写图在送入神经网络之前，也会经过完全相同的预处理：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;取笔迹的&lt;b&gt;边界框&lt;/b&gt;；&lt;/li&gt;&lt;li&gt;保持宽高比，将其缩放到 &lt;b&gt;20 × 20&lt;/b&gt; 的框内；按覆盖面积求平均，使边缘呈灰色（抗锯齿）；&lt;/li&gt;&lt;li&gt;将其放入 &lt;b&gt;28 × 28&lt;/b&gt; 的画面，使其&lt;b&gt;质心&lt;/b&gt; Σ p·(r, c) / Σ p 落在画面中心，即像素 (14, 14)。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所以写在哪里、写多大都没有关系：只有形状才重要。这 784 个灰度值（0 黑 … 1 白）就是输入 x。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; 把神经网络的 10 个得分 a&lt;sub&gt;k&lt;/sub&gt; 变成概率：&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;它们都是正数，总和为 1；最大的那个就是识别结果（argmax）。&lt;/p&gt;&lt;p&gt;试试很细或很粗的笔画、压扁的数字，或带衬线的 1，看看柱状图的变化：神经网络的表现取决于输入与它学过的数据有多相似。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1802,11 +1226,151 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
-    <name>GradientFieldTab</name>
+    <name>ErrorPage</name>
     <message>
-        <source>Gradient field</source>
-        <translation>梯度场</translation>
+        <source>x0 + h == x0 is %1 (x0 + h = %2), so f(x0 + h) − f(x0) = 0.
+Forward difference: %3
+Central difference: %4</source>
+        <translation>x0 + h == x0 为 %1（x0 + h = %2），所以 f(x0 + h) − f(x0) = 0。
+前向差分：%3
+中心差分：%4</translation>
     </message>
+    <message>
+        <source>f(x) = %1 at x0 = %2</source>
+        <translation>f(x) = %1，x0 = %2</translation>
+    </message>
+    <message>
+        <source>The exact derivative of a typed function is not known,
+so its error cannot be measured. Choose a function from the list.</source>
+        <translation>自己输入的函数没有已知的精确导数，
+所以无法测量误差。请从列表中选择一个函数。</translation>
+    </message>
+    <message>
+        <source>Error of the numerical derivative</source>
+        <translation>数值微分的误差</translation>
+    </message>
+    <message>
+        <source>f(x)</source>
+        <translation>f(x)</translation>
+    </message>
+    <message>
+        <source>The function whose numerical derivative is measured (the same as on the first page)</source>
+        <translation>要测量其数值微分误差的函数（与第一页相同）</translation>
+    </message>
+    <message>
+        <source>Forward difference</source>
+        <translation>前向差分</translation>
+    </message>
+    <message>
+        <source>Central difference</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>Show |forward difference − exact| for each h</source>
+        <translation>显示每个 h 的 |前向差分 − 精确值|</translation>
+    </message>
+    <message>
+        <source>Show |central difference − exact| for each h</source>
+        <translation>显示每个 h 的 |中心差分 − 精确值|</translation>
+    </message>
+    <message>
+        <source>Point x0</source>
+        <translation>点 x0</translation>
+    </message>
+    <message>
+        <source>The same point as on the first page</source>
+        <translation>与第一页相同的点</translation>
+    </message>
+    <message>
+        <source>Which h is best?</source>
+        <translation>哪个 h 最好？</translation>
+    </message>
+    <message>
+        <source>Best h, forward</source>
+        <translation>最佳 h（前向）</translation>
+    </message>
+    <message>
+        <source>Best h, central</source>
+        <translation>最佳 h（中心）</translation>
+    </message>
+    <message>
+        <source>Error at h = 1e-4, forward</source>
+        <translation>h = 1e-4 时的误差（前向）</translation>
+    </message>
+    <message>
+        <source>Error at h = 1e-4, central</source>
+        <translation>h = 1e-4 时的误差（中心）</translation>
+    </message>
+    <message>
+        <source>Too small an h</source>
+        <translation>h 太小</translation>
+    </message>
+    <message>
+        <source>Try h = 1e-50</source>
+        <translation>试试 h = 1e-50</translation>
+    </message>
+    <message>
+        <source>The book&apos;s warning: compute the slope with h = 1e-50</source>
+        <translation>书中的警告：用 h = 1e-50 计算斜率</translation>
+    </message>
+    <message>
+        <source>step h (log scale, smaller to the right)</source>
+        <translation>微小变化 h（对数刻度，越往右越小）</translation>
+    </message>
+    <message>
+        <source>|numerical − exact| (log scale)</source>
+        <translation>|数值 − 精确值|（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Error against h</source>
+        <translation>误差与 h</translation>
+    </message>
+    <message>
+        <source>book: h = 1e-4</source>
+        <translation>书中：h = 1e-4</translation>
+    </message>
+    <message>
+        <source>forward difference</source>
+        <translation>前向差分</translation>
+    </message>
+    <message>
+        <source>central difference</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Why h = 10&lt;sup&gt;−4&lt;/sup&gt;?&lt;/h3&gt;&lt;p&gt;Two errors pull in opposite directions.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Truncation error&lt;/b&gt; (left side): the difference quotient is only an approximation of the slope. It shrinks with h: like h for the forward difference, like h² for the central one (one decade of h gives one decade of error, or two).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rounding error&lt;/b&gt; (right side): f(x + h) and f(x) agree in almost all their 16 digits, so their difference keeps only a few correct ones, and dividing by a tiny h magnifies what is left. It grows like ε/h, ε ≈ 2.2·10&lt;sup&gt;−16&lt;/sup&gt;.&lt;/p&gt;&lt;p&gt;The best h sits where the two meet: for sin x at x0 = 1 near 10&lt;sup&gt;−8&lt;/sup&gt; for the forward difference and 10&lt;sup&gt;−5&lt;/sup&gt; for the central one. The book&apos;s 10&lt;sup&gt;−4&lt;/sup&gt; is close to that and safe for most functions.&lt;/p&gt;&lt;p&gt;The book&apos;s 0.01x² + 0.1x is special: for a quadratic the central difference has no truncation error at all, so only rounding error is left. Pick sin x to see both sides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;h = 10&lt;sup&gt;−50&lt;/sup&gt;&lt;/b&gt;: 5 + 10&lt;sup&gt;−50&lt;/sup&gt; rounds to 5 in float64, so f(x + h) − f(x) is exactly 0 and so is the “derivative”. np.float32(1e-50) is even 0 itself.&lt;/p&gt;&lt;p&gt;An error of exactly 0 is drawn at 10&lt;sup&gt;−18&lt;/sup&gt;, the floor of the plot.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;为什么 h = 10&lt;sup&gt;−4&lt;/sup&gt;？&lt;/h3&gt;&lt;p&gt;两种误差朝相反的方向变化。&lt;/p&gt;&lt;p&gt;&lt;b&gt;截断误差&lt;/b&gt;（左侧）：差分只是斜率的近似。它随 h 减小：前向差分按 h 减小，中心差分按 h² 减小（h 每小一个数量级，误差小一个或两个数量级）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;舍入误差&lt;/b&gt;（右侧）：f(x + h) 和 f(x) 的 16 位有效数字几乎全部相同，相减后只剩下几位正确的数字，再除以很小的 h 又把剩下的误差放大。它按 ε/h 增长，ε ≈ 2.2·10&lt;sup&gt;−16&lt;/sup&gt;。&lt;/p&gt;&lt;p&gt;最佳的 h 在两者相遇处：对 x0 = 1 处的 sin x，前向差分约为 10&lt;sup&gt;−8&lt;/sup&gt;，中心差分约为 10&lt;sup&gt;−5&lt;/sup&gt;。书中的 10&lt;sup&gt;−4&lt;/sup&gt; 与之接近，并且对大多数函数都安全。&lt;/p&gt;&lt;p&gt;书中的 0.01x² + 0.1x 比较特殊：对二次函数，中心差分完全没有截断误差，只剩下舍入误差。选择 sin x 可以看到两侧。&lt;/p&gt;&lt;p&gt;&lt;b&gt;h = 10&lt;sup&gt;−50&lt;/sup&gt;&lt;/b&gt;：在 float64 中 5 + 10&lt;sup&gt;−50&lt;/sup&gt; 舍入为 5，所以 f(x + h) − f(x) 恰好为 0，“导数”也是 0。np.float32(1e-50) 本身就是 0。&lt;/p&gt;&lt;p&gt;恰好为 0 的误差画在图的底部 10&lt;sup&gt;−18&lt;/sup&gt; 处。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>FPlotPage</name>
+    <message>
+        <source>Logarithmic f axis</source>
+        <translation>f 轴用对数刻度</translation>
+    </message>
+    <message>
+        <source>A log scale shows convergence as a straight line; values f ≤ 0 are left out</source>
+        <translation>对数刻度下收敛显示为直线；f ≤ 0 的值不显示</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>f(x)</source>
+        <translation>f(x)</translation>
+    </message>
+    <message>
+        <source>f(x) at each step</source>
+        <translation>每一步的 f(x)</translation>
+    </message>
+    <message>
+        <source>f at each step for every optimizer shown; the dashed line is the step on the map</source>
+        <translation>所显示的各优化方法每一步的 f；虚线是图上当前的步</translation>
+    </message>
+</context>
+<context>
+    <name>FieldControls</name>
     <message>
         <source>Surface</source>
         <translation>曲面</translation>
@@ -1816,11 +1380,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <source>Gradient at a point</source>
-        <translation>某一点的梯度</translation>
-    </message>
-    <message>
-        <source>x0² + x1² (the book's 4.4)</source>
+        <source>x0² + x1² (the book&apos;s 4.4)</source>
         <translation>x0² + x1²（书中 4.4 节）</translation>
     </message>
     <message>
@@ -1865,7 +1425,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>Draw</source>
-        <translation>绘制</translation>
+        <translation>手写数字</translation>
     </message>
     <message>
         <source>Draw the function typed on the left</source>
@@ -1928,41 +1488,36 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>重置视图</translation>
     </message>
     <message>
-        <source>Back to this surface's own view and grid step (drag the plot to pan, use the wheel to zoom)</source>
+        <source>Back to this surface&apos;s own view and grid step (drag the plot to pan, use the wheel to zoom)</source>
         <translation>回到这个曲面自己的视图和网格步长（拖动图可平移，滚轮可缩放）</translation>
     </message>
     <message>
-        <source>x = (x0, x1)</source>
-        <translation>x = (x0, x1)</translation>
+        <source>Cannot read this function: %1</source>
+        <translation>无法读取这个函数：%1</translation>
     </message>
     <message>
-        <source>x0 of the point (or click the plot)</source>
-        <translation>该点的 x0（或点击图）</translation>
+        <source>f is not a finite number anywhere in this view.</source>
+        <translation>在这个视野中 f 处处不是有限数。</translation>
     </message>
     <message>
-        <source>x1 of the point (or click the plot)</source>
-        <translation>该点的 x1（或点击图）</translation>
+        <source>Every arrow has the same length: only the direction is shown.</source>
+        <translation>所有箭头一样长：只显示方向。</translation>
     </message>
     <message>
-        <source>f(x)</source>
-        <translation>f(x)</translation>
+        <source>Arrow length ∝ |∇f|: the longest arrow, |∇f| = %1, is 0.9 of a grid step.</source>
+        <translation>箭头长度 ∝ |∇f|：最长的箭头（|∇f| = %1）为 0.9 个网格步长。</translation>
     </message>
     <message>
-        <source>∇f numerical</source>
-        <translation>∇f 数值梯度</translation>
+        <source>The step is %1 in this wide view, to keep the arrows readable.</source>
+        <translation>在这个较宽的视野中步长为 %1，以便看清箭头。</translation>
     </message>
     <message>
-        <source>∇f analytic</source>
-        <translation>∇f 解析梯度</translation>
+        <source>Colour bands: logarithmic in f.</source>
+        <translation>颜色带：按 f 的对数间隔。</translation>
     </message>
-    <message>
-        <source>numerical_gradient(f, x) with h = 1e-4: central differences (f(x + h) − f(x − h)) / 2h</source>
-        <translation>numerical_gradient(f, x)，h = 1e-4：中心差分 (f(x + h) − f(x − h)) / 2h</translation>
-    </message>
-    <message>
-        <source>The gradient from the formula's derivatives</source>
-        <translation>由公式的导数求出的梯度</translation>
-    </message>
+</context>
+<context>
+    <name>FieldView</name>
     <message>
         <source>x0</source>
         <translation>x0</translation>
@@ -1988,56 +1543,122 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>最小值</translation>
     </message>
     <message>
+        <source>f(x0, x1)</source>
+        <translation>f(x0, x1)</translation>
+    </message>
+</context>
+<context>
+    <name>GradientFieldTab</name>
+    <message>
+        <source>Gradient field</source>
+        <translation>梯度场</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;The gradient&lt;/h3&gt;&lt;p&gt;∇f = (∂f/∂x0, ∂f/∂x1): the vector of all partial derivatives. At every point it points where f &lt;b&gt;rises fastest&lt;/b&gt;; its length says how steep that is. Its negative −∇f points where f &lt;b&gt;falls fastest&lt;/b&gt;: the direction gradient descent steps in, x ← x − η∇f.&lt;/p&gt;&lt;p&gt;The book draws −∇f of f = x0² + x1² on x0, x1 ∈ [−2, 2] with step 0.25: every arrow points to the minimum at (0, 0), and the arrows shrink near it because the slope is gentle there. The arrows cross the contour lines at right angles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not always toward the minimum.&lt;/b&gt; On x0²/20 + x1² the arrows point mostly across the long valley, not along it to (0, 0). On the saddle, ∇f = 0 at (0, 0) but it is no minimum. On Rosenbrock the arrows fall into the curved valley, far from the minimum at (1, 1).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Click the plot&lt;/b&gt; to see ∇f at that point, computed numerically with the central difference (h = 10&lt;sup&gt;−4&lt;/sup&gt;) and from the formula. For x0² + x1²: (3, 4) → [6, 8], (0, 2) → [0, 4]. A function you type has no formula for its derivatives here: only the numerical gradient.&lt;/p&gt;&lt;p&gt;Drag to pan, use the wheel to zoom; the arrows and contours follow.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;梯度&lt;/h3&gt;&lt;p&gt;∇f = (∂f/∂x0, ∂f/∂x1)：由全部偏导数汇总而成的向量。在每一点，它指向 f &lt;b&gt;增大最快&lt;/b&gt;的方向；它的长度表示那里有多陡。它的负方向 −∇f 指向 f &lt;b&gt;减小最快&lt;/b&gt;的方向：梯度下降法就沿这个方向前进，x ← x − η∇f。&lt;/p&gt;&lt;p&gt;书中在 x0, x1 ∈ [−2, 2]、步长 0.25 的网格上画出 f = x0² + x1² 的 −∇f：每个箭头都指向 (0, 0) 处的最小值，而且越靠近它箭头越短，因为那里坡度平缓。箭头与等高线垂直相交。&lt;/p&gt;&lt;p&gt;&lt;b&gt;并不总是指向最小值。&lt;/b&gt;在 x0²/20 + x1² 上，箭头大多横穿狭长的山谷，而不是沿着山谷指向 (0, 0)。在鞍点函数上，(0, 0) 处 ∇f = 0，但那里不是最小值。在 Rosenbrock 函数上，箭头落入弯曲的山谷，远离 (1, 1) 处的最小值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;点击图&lt;/b&gt;查看该点的 ∇f：用中心差分（h = 10&lt;sup&gt;−4&lt;/sup&gt;）求出的数值微分，以及由公式求出的结果。对 x0² + x1²：(3, 4) → [6, 8]，(0, 2) → [0, 4]。你输入的函数在这里没有导数公式：只有数值梯度。&lt;/p&gt;&lt;p&gt;拖动可平移，滚轮可缩放；箭头和等高线会随之更新。&lt;/p&gt;</translation>
     </message>
+</context>
+<context>
+    <name>GraphPage</name>
     <message>
-        <source>Cannot read this function: %1</source>
-        <translation>无法读取这个函数：%1</translation>
+        <source>Forward pass: %1 of 3 nodes computed.</source>
+        <translation>正向传播：已计算 3 个节点中的 %1 个。</translation>
     </message>
     <message>
-        <source>Click the plot to pick a point.</source>
-        <translation>点击图选择一个点。</translation>
+        <source>The backward pass needs the forward values first.</source>
+        <translation>反向传播需要先有正向传播的值。</translation>
     </message>
     <message>
-        <source>f(%1, %2)</source>
-        <translation>f(%1, %2)</translation>
+        <source>J = %1. Backward pass: %2 of 6 derivatives.</source>
+        <translation>J = %1。反向传播：已求出 6 个导数中的 %2 个。</translation>
     </message>
     <message>
-        <source>none for a typed function: the numerical gradient only</source>
-        <translation>输入的函数没有解析梯度：只有数值梯度</translation>
+        <source>Done: J = %1, and every dJ/d(node) is known.</source>
+        <translation>完成：J = %1，每个 dJ/d(节点) 都已求出。</translation>
     </message>
     <message>
-        <source>f overflows near this point: the gradient is not a finite number.</source>
-        <translation>f 在这个点附近溢出：梯度不是有限数。</translation>
+        <source>Inputs of J = 3(a + bc)</source>
+        <translation>J = 3(a + bc) 的输入</translation>
     </message>
     <message>
-        <source>∇f = 0 here: no direction is downhill (a flat spot: minimum, maximum or saddle).</source>
-        <translation>这里 ∇f = 0：没有下坡方向（平坦处：最小值、最大值或鞍点）。</translation>
+        <source>Change %1: the passes start again</source>
+        <translation>修改 %1：计算重新开始</translation>
     </message>
     <message>
-        <source>−∇f here points %1° away from the straight line to the minimum.</source>
-        <translation>这里的 −∇f 与指向最小值的直线相差 %1°。</translation>
+        <source>a=5, b=3, c=2</source>
+        <translation>a=5, b=3, c=2</translation>
     </message>
     <message>
-        <source>f is not a finite number anywhere in this view.</source>
-        <translation>在这个视野中 f 处处不是有限数。</translation>
+        <source>a=7, b=4, c=2</source>
+        <translation>a=7, b=4, c=2</translation>
     </message>
     <message>
-        <source>Every arrow has the same length: only the direction is shown.</source>
-        <translation>所有箭头一样长：只显示方向。</translation>
+        <source>The lessons&apos; first example: J = 33</source>
+        <translation>课程的第一个例子：J = 33</translation>
     </message>
     <message>
-        <source>Arrow length ∝ |∇f|: the longest arrow, |∇f| = %1, is 0.9 of a grid step.</source>
-        <translation>箭头长度 ∝ |∇f|：最长的箭头（|∇f| = %1）为 0.9 个网格步长。</translation>
+        <source>The lessons&apos; second example: J = 45</source>
+        <translation>课程的第二个例子：J = 45</translation>
     </message>
     <message>
-        <source>The step is %1 in this wide view, to keep the arrows readable.</source>
-        <translation>在这个较宽的视野中步长为 %1，以便看清箭头。</translation>
+        <source>Passes</source>
+        <translation>传播</translation>
     </message>
     <message>
-        <source>Colour bands: logarithmic in f.</source>
-        <translation>颜色带：按 f 的对数间隔。</translation>
+        <source>Forward step ▶</source>
+        <translation>正向一步 ▶</translation>
+    </message>
+    <message>
+        <source>◀ Backward step</source>
+        <translation>◀ 反向一步</translation>
+    </message>
+    <message>
+        <source>Both passes at once</source>
+        <translation>一次完成正向和反向</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Compute the next node&apos;s value, from the inputs toward J (→ on the graph)</source>
+        <translation>计算下一个节点的值，从输入向 J 推进（在图上按 →）</translation>
+    </message>
+    <message>
+        <source>Compute the next derivative dJ/d(node), from J back to the inputs, by the chain rule (← on the graph)</source>
+        <translation>用链式法则计算下一个导数 dJ/d(节点)，从 J 往回推向输入（在图上按 ←）</translation>
+    </message>
+    <message>
+        <source>Run the whole forward pass and then the whole backward pass</source>
+        <translation>先完成整个正向传播，再完成整个反向传播</translation>
+    </message>
+    <message>
+        <source>Hide every value and derivative (R on the graph)</source>
+        <translation>隐藏所有的值和导数（在图上按 R）</translation>
+    </message>
+    <message>
+        <source>Click the graph, then → steps forward, ← steps backward, R resets</source>
+        <translation>单击计算图，然后按 → 正向一步，← 反向一步，R 重置</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>J change when it rises by 0.001</source>
+        <translation>它增加 0.001 时 J 的变化</translation>
+    </message>
+    <message>
+        <source>Each step of the passes; the last column checks the derivative: raising a node by 0.001 changes J by about dJ/d(node) × 0.001</source>
+        <translation>传播的每一步；最后一列验证导数：节点增加 0.001 时，J 大约变化 dJ/d(节点) × 0.001</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The chain rule on a computation graph&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) is computed in three small steps: u = bc, v = a + u, J = 3v.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt; (left to right): with a = 5, b = 3, c = 2 we get u = 6, v = 11, J = 33.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt; (right to left): each node&apos;s derivative dJ/d(node) is the derivative of the node after it times the local derivative of the edge between them (the chain rule): dJ/dv = 3, dJ/du = dJ/dv · 1 = 3, dJ/da = 3, dJ/db = dJ/du · c = 6, dJ/dc = dJ/du · b = 9.&lt;/p&gt;&lt;p&gt;Check: with a = 7, b = 4, c = 2 (v = 15, J = 45), raising v by 0.001 raises J by 0.003, three times as much, because dJ/dv = 3.&lt;/p&gt;&lt;p&gt;Backpropagation in a network is this, with many more nodes.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;计算图上的链式法则&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) 分三个小步骤计算：u = bc，v = a + u，J = 3v。&lt;/p&gt;&lt;p&gt;&lt;b&gt;正向&lt;/b&gt;（从左到右）：a = 5, b = 3, c = 2 时得到 u = 6, v = 11, J = 33。&lt;/p&gt;&lt;p&gt;&lt;b&gt;反向&lt;/b&gt;（从右到左）：每个节点的导数 dJ/d(节点) 等于它后面节点的导数乘以两者之间那条边的局部导数（链式法则）：dJ/dv = 3，dJ/du = dJ/dv · 1 = 3，dJ/da = 3，dJ/db = dJ/du · c = 6，dJ/dc = dJ/du · b = 9。&lt;/p&gt;&lt;p&gt;验证：a = 7, b = 4, c = 2 时（v = 15, J = 45），v 增加 0.001，J 增加 0.003，是它的三倍，因为 dJ/dv = 3。&lt;/p&gt;&lt;p&gt;神经网络中的误差反向传播法就是这样，只是节点多得多。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2071,7 +1692,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>把 %1 设为正确解（one-hot 表示的 t）</translation>
     </message>
     <message>
-        <source>The book's examples</source>
+        <source>The book&apos;s examples</source>
         <translation>书中的例子</translation>
     </message>
     <message>
@@ -2122,7 +1743,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>损失</translation>
     </message>
     <message>
-        <source>Loss against the correct class's probability</source>
+        <source>Loss against the correct class&apos;s probability</source>
         <translation>损失随正确解类别概率的变化</translation>
     </message>
     <message>
@@ -2153,7 +1774,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>mini-batch</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Loss functions&lt;/h3&gt;&lt;p&gt;A loss function measures how &lt;i&gt;bad&lt;/i&gt; the network's output y is against the supervision t (one-hot: 1 for the correct class, 0 elsewhere). Learning means making it small.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mean squared error&lt;/b&gt;&lt;br&gt;E = ½ Σ&lt;sub&gt;k&lt;/sub&gt; (y&lt;sub&gt;k&lt;/sub&gt; − t&lt;sub&gt;k&lt;/sub&gt;)²&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cross-entropy error&lt;/b&gt;&lt;br&gt;E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log(y&lt;sub&gt;k&lt;/sub&gt; + 10&lt;sup&gt;−7&lt;/sup&gt;)&lt;br&gt;Only the correct class counts: E = −log y&lt;sub&gt;t&lt;/sub&gt;. The tiny 10&lt;sup&gt;−7&lt;/sup&gt; keeps log 0 from becoming −∞.&lt;/p&gt;&lt;p&gt;The book's examples, with t = “2”: when the net says “2” with 0.6 the losses are 0.0975 and 0.5108; when it says “7” with 0.6 they grow to 0.5975 and 2.3026.&lt;/p&gt;&lt;p&gt;The lower plot shows why cross-entropy suits classification: as the correct class's probability falls toward 0, −log y&lt;sub&gt;t&lt;/sub&gt; grows without limit, so a confident wrong answer is punished hard, while the squared error stays below 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why not use accuracy?&lt;/b&gt; Accuracy changes only when an answer flips, so its derivative is 0 almost everywhere and gives no direction. The loss changes smoothly with every weight.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Loss functions&lt;/h3&gt;&lt;p&gt;A loss function measures how &lt;i&gt;bad&lt;/i&gt; the network&apos;s output y is against the supervision t (one-hot: 1 for the correct class, 0 elsewhere). Learning means making it small.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mean squared error&lt;/b&gt;&lt;br&gt;E = ½ Σ&lt;sub&gt;k&lt;/sub&gt; (y&lt;sub&gt;k&lt;/sub&gt; − t&lt;sub&gt;k&lt;/sub&gt;)²&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cross-entropy error&lt;/b&gt;&lt;br&gt;E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log(y&lt;sub&gt;k&lt;/sub&gt; + 10&lt;sup&gt;−7&lt;/sup&gt;)&lt;br&gt;Only the correct class counts: E = −log y&lt;sub&gt;t&lt;/sub&gt;. The tiny 10&lt;sup&gt;−7&lt;/sup&gt; keeps log 0 from becoming −∞.&lt;/p&gt;&lt;p&gt;The book&apos;s examples, with t = “2”: when the net says “2” with 0.6 the losses are 0.0975 and 0.5108; when it says “7” with 0.6 they grow to 0.5975 and 2.3026.&lt;/p&gt;&lt;p&gt;The lower plot shows why cross-entropy suits classification: as the correct class&apos;s probability falls toward 0, −log y&lt;sub&gt;t&lt;/sub&gt; grows without limit, so a confident wrong answer is punished hard, while the squared error stays below 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why not use accuracy?&lt;/b&gt; Accuracy changes only when an answer flips, so its derivative is 0 almost everywhere and gives no direction. The loss changes smoothly with every weight.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;损失函数&lt;/h3&gt;&lt;p&gt;损失函数表示神经网络的输出 y 与监督数据 t（one-hot 表示：正确解为 1，其余为 0）在多大程度上不一致，即性能的“恶劣程度”。学习就是让它变小。&lt;/p&gt;&lt;p&gt;&lt;b&gt;均方误差&lt;/b&gt;&lt;br&gt;E = ½ Σ&lt;sub&gt;k&lt;/sub&gt; (y&lt;sub&gt;k&lt;/sub&gt; − t&lt;sub&gt;k&lt;/sub&gt;)²&lt;/p&gt;&lt;p&gt;&lt;b&gt;交叉熵误差&lt;/b&gt;&lt;br&gt;E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log(y&lt;sub&gt;k&lt;/sub&gt; + 10&lt;sup&gt;−7&lt;/sup&gt;)&lt;br&gt;只有正确解标签对应的项不为 0：E = −log y&lt;sub&gt;t&lt;/sub&gt;。加上微小的 10&lt;sup&gt;−7&lt;/sup&gt; 是为了防止 log 0 变成负无穷大。&lt;/p&gt;&lt;p&gt;书中的例子（t = “2”）：网络以 0.6 的概率认为是“2”时，两个损失分别为 0.0975 和 0.5108；以 0.6 的概率认为是“7”时，增大到 0.5975 和 2.3026。&lt;/p&gt;&lt;p&gt;下方的图说明了交叉熵误差为何适合分类：正确解的概率越接近 0，−log y&lt;sub&gt;t&lt;/sub&gt; 就无限增大，自信却错误的回答会受到严厉的惩罚；而均方误差始终小于 1。&lt;/p&gt;&lt;p&gt;&lt;b&gt;为什么不用识别精度作为指标？&lt;/b&gt;识别精度只有在某个回答翻转时才会改变，它的导数在几乎所有地方都是 0，无法指示参数更新的方向。而损失函数会随每个权重连续地变化。&lt;/p&gt;</translation>
     </message>
 </context>
@@ -2245,6 +1866,33 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>MapView</name>
+    <message>
+        <source>∇f direction</source>
+        <translation>∇f 方向</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Click to start from that point; drag to pan, wheel to zoom</source>
+        <translation>点击以从该点出发；拖动平移，滚轮缩放</translation>
+    </message>
+    <message>
+        <source>x0</source>
+        <translation>x0</translation>
+    </message>
+    <message>
+        <source>x1</source>
+        <translation>x1</translation>
+    </message>
+    <message>
+        <source>Contours of f and the descent</source>
+        <translation>f 的等高线与下降过程</translation>
+    </message>
+</context>
+<context>
     <name>MnistPanel</name>
     <message>
         <source>MNIST · two-layer net</source>
@@ -2271,7 +1919,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>训练过程中的损失和识别精度</translation>
     </message>
     <message>
-        <source>The first layer's weights as 28×28 pictures</source>
+        <source>The first layer&apos;s weights as 28×28 pictures</source>
         <translation>第一层的权重，显示为 28×28 的图像</translation>
     </message>
     <message>
@@ -2359,7 +2007,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <source>Backpropagation (chapter 5), or the numerical gradient of chapter 4: the book's slow way</source>
+        <source>Backpropagation (chapter 5), or the numerical gradient of chapter 4: the book&apos;s slow way</source>
         <translation>误差反向传播法（第 5 章），或第 4 章的数值微分：书中的慢方法</translation>
     </message>
     <message>
@@ -2379,7 +2027,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>数值微分（慢）</translation>
     </message>
     <message>
-        <source>Book's settings</source>
+        <source>Book&apos;s settings</source>
         <translation>书中的设置</translation>
     </message>
     <message>
@@ -2423,7 +2071,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <source>Write the weights to a .npz file (NumPy's format)</source>
+        <source>Write the weights to a .npz file (NumPy&apos;s format)</source>
         <translation>把权重写入 .npz 文件（NumPy 的格式）</translation>
     </message>
     <message>
@@ -2439,7 +2087,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>这个实验需要 MNIST</translation>
     </message>
     <message>
-        <source>&lt;p&gt;MNIST is the book's data set: 60,000 training and 10,000 test images of handwritten digits, 28×28 pixels each (about 11 MB).&lt;/p&gt;&lt;p&gt;Click &lt;i&gt;Get MNIST…&lt;/i&gt; to download it or to import a copy you already have (the four IDX files, the book's mnist.pkl or Keras's mnist.npz).&lt;/p&gt;</source>
+        <source>&lt;p&gt;MNIST is the book&apos;s data set: 60,000 training and 10,000 test images of handwritten digits, 28×28 pixels each (about 11 MB).&lt;/p&gt;&lt;p&gt;Click &lt;i&gt;Get MNIST…&lt;/i&gt; to download it or to import a copy you already have (the four IDX files, the book&apos;s mnist.pkl or Keras&apos;s mnist.npz).&lt;/p&gt;</source>
         <translation>&lt;p&gt;MNIST 是书中使用的数据集：60,000 张训练图像和 10,000 张测试图像，都是手写数字，每张 28×28 像素（约 11 MB）。&lt;/p&gt;&lt;p&gt;点击 &lt;i&gt;获取 MNIST…&lt;/i&gt; 下载它，或导入你已有的副本（四个 IDX 文件、书中的 mnist.pkl 或 Keras 的 mnist.npz）。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2463,7 +2111,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>最近 100 次的平均</translation>
     </message>
     <message>
-        <source>Each picture: one hidden neuron's 784 weights as 28×28 pixels</source>
+        <source>Each picture: one hidden neuron&apos;s 784 weights as 28×28 pixels</source>
         <translation>每张图像：一个隐藏层神经元的 784 个权重，排成 28×28 像素</translation>
     </message>
     <message>
@@ -2471,7 +2119,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>混淆矩阵（测试数据）</translation>
     </message>
     <message>
-        <source>Rows: the true digit · columns: the net's answer</source>
+        <source>Rows: the true digit · columns: the net&apos;s answer</source>
         <translation>行：真实数字 · 列：网络的回答</translation>
     </message>
     <message>
@@ -2479,11 +2127,11 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>识别错误的测试数据，最有把握的错误排在前面</translation>
     </message>
     <message>
-        <source>Caption: true digit → the net's answer, and how sure it was</source>
+        <source>Caption: true digit → the net&apos;s answer, and how sure it was</source>
         <translation>说明：真实数字 → 网络的回答，以及它有多确定</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The book's &lt;b&gt;gradient check&lt;/b&gt;: compute ∂L/∂W of a small batch twice — by backpropagation and by the numerical gradient (central differences, h = 10⁻⁴) — and compare them weight by weight. If backprop is right they agree to about 10⁻¹⁰.&lt;/p&gt;&lt;p&gt;It checks the trained (or loaded) net if there is one, else a new net with the settings on the left. The numerical side is slow: 2 loss evaluations per weight.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The book&apos;s &lt;b&gt;gradient check&lt;/b&gt;: compute ∂L/∂W of a small batch twice — by backpropagation and by the numerical gradient (central differences, h = 10⁻⁴) — and compare them weight by weight. If backprop is right they agree to about 10⁻¹⁰.&lt;/p&gt;&lt;p&gt;It checks the trained (or loaded) net if there is one, else a new net with the settings on the left. The numerical side is slow: 2 loss evaluations per weight.&lt;/p&gt;</source>
         <translation>&lt;p&gt;书中的&lt;b&gt;梯度确认&lt;/b&gt;：对一个小批量计算两次 ∂L/∂W —— 一次用误差反向传播法，一次用数值微分（中心差分，h = 10⁻⁴）—— 然后逐个权重比较。如果误差反向传播法的实现正确，两者相差约 10⁻¹⁰。&lt;/p&gt;&lt;p&gt;如果已有训练好的（或加载的）网络，就检查它，否则检查一个按左侧设置新建的网络。数值微分这一边很慢：每个权重需要计算 2 次损失。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2531,7 +2179,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>Δ = 反向传播 − 数值微分，对该参数的每个权重；相对 = |Δ| 平均 / |数值微分| 平均</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Mini-batch learning&lt;/h3&gt;&lt;p&gt;The book's train_neuralnet.py:&lt;/p&gt;&lt;p&gt;repeat:&lt;br&gt;&amp;nbsp;1. draw a mini-batch of 100 training images&lt;br&gt;&amp;nbsp;2. gradient ∂L/∂W of its loss&lt;br&gt;&amp;nbsp;3. W ← W − η·∂L/∂W&lt;br&gt;&amp;nbsp;4. once per epoch: accuracy on all the training and test data&lt;/p&gt;&lt;p&gt;&lt;b&gt;Loss&lt;/b&gt; (cross-entropy error of the batch):&lt;br&gt;L = −(1/N) Σ&lt;sub&gt;n&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;nk&lt;/sub&gt; log y&lt;sub&gt;nk&lt;/sub&gt;&lt;/p&gt;&lt;p&gt;Each batch is different, so the loss zig-zags; its mean falls.&lt;/p&gt;&lt;p&gt;One &lt;b&gt;epoch&lt;/b&gt; = 60,000 / 100 = 600 iterations. Train and test accuracy stay together: no overfitting.&lt;/p&gt;&lt;p&gt;Sigmoid (chapter 4) ends near 0.946 test accuracy, ReLU (chapter 5) near 0.970.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Mini-batch learning&lt;/h3&gt;&lt;p&gt;The book&apos;s train_neuralnet.py:&lt;/p&gt;&lt;p&gt;repeat:&lt;br&gt;&amp;nbsp;1. draw a mini-batch of 100 training images&lt;br&gt;&amp;nbsp;2. gradient ∂L/∂W of its loss&lt;br&gt;&amp;nbsp;3. W ← W − η·∂L/∂W&lt;br&gt;&amp;nbsp;4. once per epoch: accuracy on all the training and test data&lt;/p&gt;&lt;p&gt;&lt;b&gt;Loss&lt;/b&gt; (cross-entropy error of the batch):&lt;br&gt;L = −(1/N) Σ&lt;sub&gt;n&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;nk&lt;/sub&gt; log y&lt;sub&gt;nk&lt;/sub&gt;&lt;/p&gt;&lt;p&gt;Each batch is different, so the loss zig-zags; its mean falls.&lt;/p&gt;&lt;p&gt;One &lt;b&gt;epoch&lt;/b&gt; = 60,000 / 100 = 600 iterations. Train and test accuracy stay together: no overfitting.&lt;/p&gt;&lt;p&gt;Sigmoid (chapter 4) ends near 0.946 test accuracy, ReLU (chapter 5) near 0.970.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;小批量学习&lt;/h3&gt;&lt;p&gt;书中的 train_neuralnet.py：&lt;/p&gt;&lt;p&gt;重复：&lt;br&gt;&amp;nbsp;1. 从训练数据中随机选出 100 张作为小批量&lt;br&gt;&amp;nbsp;2. 求其损失的梯度 ∂L/∂W&lt;br&gt;&amp;nbsp;3. W ← W − η·∂L/∂W&lt;br&gt;&amp;nbsp;4. 每个 epoch 一次：在全部训练数据和测试数据上计算识别精度&lt;/p&gt;&lt;p&gt;&lt;b&gt;损失&lt;/b&gt;（小批量的交叉熵误差）：&lt;br&gt;L = −(1/N) Σ&lt;sub&gt;n&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;nk&lt;/sub&gt; log y&lt;sub&gt;nk&lt;/sub&gt;&lt;/p&gt;&lt;p&gt;每个小批量都不同，所以损失上下抖动；但它的平均值在下降。&lt;/p&gt;&lt;p&gt;一个 &lt;b&gt;epoch&lt;/b&gt; = 60,000 / 100 = 600 次迭代。训练数据和测试数据的识别精度一直很接近：没有发生过拟合。&lt;/p&gt;&lt;p&gt;Sigmoid（第 4 章）最终测试识别精度约 0.946，ReLU（第 5 章）约 0.970。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2571,15 +2219,15 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>测试数据（%1 张）</translation>
     </message>
     <message>
-        <source>the book's test accuracy (%1)</source>
+        <source>the book&apos;s test accuracy (%1)</source>
         <translation>书中的测试识别精度（%1）</translation>
     </message>
     <message>
-        <source>Where the book's run (10,000 iterations) ends for this activation</source>
+        <source>Where the book&apos;s run (10,000 iterations) ends for this activation</source>
         <translation>书中的训练（10,000 次迭代）使用这个激活函数时最终达到的位置</translation>
     </message>
     <message>
-        <source>The book's slow way: every gradient takes 2 loss evaluations per weight — %1 for this net. So the run is cut down to %2 iterations of at most %3 images, drawn from the first %4 training images; accuracy is measured on the first %4 training and test images.</source>
+        <source>The book&apos;s slow way: every gradient takes 2 loss evaluations per weight — %1 for this net. So the run is cut down to %2 iterations of at most %3 images, drawn from the first %4 training images; accuracy is measured on the first %4 training and test images.</source>
         <translation>书中的慢方法：每次求梯度，每个权重都要计算 2 次损失 —— 这个网络共 %1 次。所以这次训练缩减为 %2 次迭代，每次最多 %3 张图像，从前 %4 张训练图像中选取；识别精度在前 %4 张训练图像和测试图像上计算。</translation>
     </message>
     <message>
@@ -2775,11 +2423,11 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>%1 / %2 张测试图像正确（识别精度 %3），%4 张错误；下面显示网络最有把握的 %5 张。</translation>
     </message>
     <message>
-        <source>The first layer's weights W1 of each hidden neuron as a 28×28 picture (light: positive, dark: negative, grey: 0; each picture scaled on its own). %1 neurons.</source>
+        <source>The first layer&apos;s weights W1 of each hidden neuron as a 28×28 picture (light: positive, dark: negative, grey: 0; each picture scaled on its own). %1 neurons.</source>
         <translation>每个隐藏层神经元的第一层权重 W1，显示为 28×28 的图像（亮：正，暗：负，灰：0；每张图像单独缩放）。共 %1 个神经元。</translation>
     </message>
     <message>
-        <source>Start training: the first layer's weights appear here after every epoch, one 28×28 picture per hidden neuron.</source>
+        <source>Start training: the first layer&apos;s weights appear here after every epoch, one 28×28 picture per hidden neuron.</source>
         <translation>开始训练：每个 epoch 之后，第一层的权重会显示在这里，每个隐藏层神经元一张 28×28 的图像。</translation>
     </message>
 </context>
@@ -2812,6 +2460,148 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Output y: drag a bar up or down</source>
         <translation>输出 y：上下拖动柱子</translation>
+    </message>
+</context>
+<context>
+    <name>PartialsPage</name>
+    <message>
+        <source>%1 = %2 fixed: slope %3</source>
+        <translation>固定 %1 = %2：斜率 %3</translation>
+    </message>
+    <message>
+        <source>f(x0, x1)</source>
+        <translation>f(x0, x1)</translation>
+    </message>
+    <message>
+        <source>f along %1</source>
+        <translation>沿 %1 的 f</translation>
+    </message>
+    <message>
+        <source>tangent</source>
+        <translation>切线</translation>
+    </message>
+    <message>
+        <source>f(x0, x1) = x0² + x1²</source>
+        <translation>f(x0, x1) = x0² + x1²</translation>
+    </message>
+    <message>
+        <source>x0</source>
+        <translation>x0</translation>
+    </message>
+    <message>
+        <source>x1</source>
+        <translation>x1</translation>
+    </message>
+    <message>
+        <source>The point&apos;s x0; you can also drag the point on the map</source>
+        <translation>该点的 x0；也可以在图上拖动该点</translation>
+    </message>
+    <message>
+        <source>The point&apos;s x1; you can also drag the point on the map</source>
+        <translation>该点的 x1；也可以在图上拖动该点</translation>
+    </message>
+    <message>
+        <source>The book&apos;s point (3, 4)</source>
+        <translation>书中的点 (3, 4)</translation>
+    </message>
+    <message>
+        <source>Back to x0 = 3, x1 = 4</source>
+        <translation>回到 x0 = 3, x1 = 4</translation>
+    </message>
+    <message>
+        <source>Partial derivatives (central difference)</source>
+        <translation>偏导数（中心差分）</translation>
+    </message>
+    <message>
+        <source>∂f/∂x0 (x1 fixed)</source>
+        <translation>∂f/∂x0（x1 固定）</translation>
+    </message>
+    <message>
+        <source>exact 2·x0</source>
+        <translation>精确值 2·x0</translation>
+    </message>
+    <message>
+        <source>∂f/∂x1 (x0 fixed)</source>
+        <translation>∂f/∂x1（x0 固定）</translation>
+    </message>
+    <message>
+        <source>exact 2·x1</source>
+        <translation>精确值 2·x1</translation>
+    </message>
+    <message>
+        <source>f(x0, x1): drag the point</source>
+        <translation>f(x0, x1)：拖动该点</translation>
+    </message>
+    <message>
+        <source>Drag me: both slices follow</source>
+        <translation>拖动我：两个切面随之移动</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Partial derivatives&lt;/h3&gt;&lt;p&gt;f(x0, x1) = x0² + x1² has two variables. A &lt;b&gt;partial derivative&lt;/b&gt; is the ordinary derivative along one of them while the other is held fixed.&lt;/p&gt;&lt;p&gt;∂f/∂x0 at (3, 4): fix x1 = 4, so f becomes a function of x0 alone, x0² + 16 (the orange slice across the map). Its slope at x0 = 3 is 6.00000000000378 by the central difference (exactly 6).&lt;/p&gt;&lt;p&gt;∂f/∂x1 at (3, 4): fix x0 = 3, f = 9 + x1² (the purple slice). Its slope at x1 = 4 is 7.999999999999119 (exactly 8).&lt;/p&gt;&lt;p&gt;Both together form the &lt;b&gt;gradient&lt;/b&gt; (∂f/∂x0, ∂f/∂x1) = (6, 8): the subject of the next tab.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;偏导数&lt;/h3&gt;&lt;p&gt;f(x0, x1) = x0² + x1² 有两个变量。&lt;b&gt;偏导数&lt;/b&gt;就是固定其中一个变量，对另一个变量求普通的导数。&lt;/p&gt;&lt;p&gt;(3, 4) 处的 ∂f/∂x0：固定 x1 = 4，f 就成了只含 x0 的函数 x0² + 16（图上橙色的切面）。用中心差分求得它在 x0 = 3 处的斜率为 6.00000000000378（精确值为 6）。&lt;/p&gt;&lt;p&gt;(3, 4) 处的 ∂f/∂x1：固定 x0 = 3，f = 9 + x1²（紫色的切面）。它在 x1 = 4 处的斜率为 7.999999999999119（精确值为 8）。&lt;/p&gt;&lt;p&gt;两者合在一起就是&lt;b&gt;梯度&lt;/b&gt; (∂f/∂x0, ∂f/∂x1) = (6, 8)：下一个选项卡的主题。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PointReadout</name>
+    <message>
+        <source>Gradient at a point</source>
+        <translation>某一点的梯度</translation>
+    </message>
+    <message>
+        <source>x = (x0, x1)</source>
+        <translation>x = (x0, x1)</translation>
+    </message>
+    <message>
+        <source>x0 of the point (or click the plot)</source>
+        <translation>该点的 x0（或点击图）</translation>
+    </message>
+    <message>
+        <source>x1 of the point (or click the plot)</source>
+        <translation>该点的 x1（或点击图）</translation>
+    </message>
+    <message>
+        <source>f(x)</source>
+        <translation>f(x)</translation>
+    </message>
+    <message>
+        <source>∇f numerical</source>
+        <translation>∇f 数值梯度</translation>
+    </message>
+    <message>
+        <source>∇f analytic</source>
+        <translation>∇f 解析梯度</translation>
+    </message>
+    <message>
+        <source>numerical_gradient(f, x) with h = 1e-4: central differences (f(x + h) − f(x − h)) / 2h</source>
+        <translation>numerical_gradient(f, x)，h = 1e-4：中心差分 (f(x + h) − f(x − h)) / 2h</translation>
+    </message>
+    <message>
+        <source>The gradient from the formula&apos;s derivatives</source>
+        <translation>由公式的导数求出的梯度</translation>
+    </message>
+    <message>
+        <source>Click the plot to pick a point.</source>
+        <translation>点击图选择一个点。</translation>
+    </message>
+    <message>
+        <source>f(%1, %2)</source>
+        <translation>f(%1, %2)</translation>
+    </message>
+    <message>
+        <source>none for a typed function: the numerical gradient only</source>
+        <translation>输入的函数没有解析梯度：只有数值梯度</translation>
+    </message>
+    <message>
+        <source>f overflows near this point: the gradient is not a finite number.</source>
+        <translation>f 在这个点附近溢出：梯度不是有限数。</translation>
+    </message>
+    <message>
+        <source>∇f = 0 here: no direction is downhill (a flat spot: minimum, maximum or saddle).</source>
+        <translation>这里 ∇f = 0：没有下坡方向（平坦处：最小值、最大值或鞍点）。</translation>
+    </message>
+    <message>
+        <source>−∇f here points %1° away from the straight line to the minimum.</source>
+        <translation>这里的 −∇f 与指向最小值的直线相差 %1°。</translation>
     </message>
 </context>
 <context>
@@ -2854,6 +2644,33 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>RunPanel</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Continue training (Space)</source>
+        <translation>继续训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Pause training (Space)</source>
+        <translation>暂停训练（空格键）</translation>
+    </message>
+</context>
+<context>
     <name>SlopePage</name>
     <message>
         <source>Cannot read this function:</source>
@@ -2888,7 +2705,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>由中心差分得到的切线</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Numerical differentiation&lt;/h3&gt;&lt;p&gt;The derivative is the slope of f at a point: how much f changes for a tiny change of x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x)) / h&lt;/p&gt;&lt;p&gt;&lt;b&gt;Central difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x − h)) / 2h&lt;/p&gt;&lt;p&gt;The book uses the central difference with h = 10&lt;sup&gt;−4&lt;/sup&gt;: it looks on both sides of x, so its error falls like h² instead of h.&lt;/p&gt;&lt;p&gt;For the book's y = 0.01x² + 0.1x the central difference gives 0.1999999999990898 at x = 5 and 0.2999999999986347 at x = 10; the true derivatives are 0.2 and 0.3. The small difference is the error of the numerical method.&lt;/p&gt;&lt;p&gt;The dashed line is the tangent y = f(x0) + d·(x − x0), with d the numerical derivative. Drag the point or click the curve to move x0.&lt;/p&gt;&lt;p&gt;For the sigmoid s = 1/(1 + e&lt;sup&gt;−x&lt;/sup&gt;) the exact derivative is s(1 − s): largest, 0.25, at x = 0 and nearly 0 far from it.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Numerical differentiation&lt;/h3&gt;&lt;p&gt;The derivative is the slope of f at a point: how much f changes for a tiny change of x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x)) / h&lt;/p&gt;&lt;p&gt;&lt;b&gt;Central difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x − h)) / 2h&lt;/p&gt;&lt;p&gt;The book uses the central difference with h = 10&lt;sup&gt;−4&lt;/sup&gt;: it looks on both sides of x, so its error falls like h² instead of h.&lt;/p&gt;&lt;p&gt;For the book&apos;s y = 0.01x² + 0.1x the central difference gives 0.1999999999990898 at x = 5 and 0.2999999999986347 at x = 10; the true derivatives are 0.2 and 0.3. The small difference is the error of the numerical method.&lt;/p&gt;&lt;p&gt;The dashed line is the tangent y = f(x0) + d·(x − x0), with d the numerical derivative. Drag the point or click the curve to move x0.&lt;/p&gt;&lt;p&gt;For the sigmoid s = 1/(1 + e&lt;sup&gt;−x&lt;/sup&gt;) the exact derivative is s(1 − s): largest, 0.25, at x = 0 and nearly 0 far from it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;数值微分&lt;/h3&gt;&lt;p&gt;导数是 f 在某一点的斜率：x 发生微小变化时，f 变化多少。&lt;/p&gt;&lt;p&gt;&lt;b&gt;前向差分&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x)) / h&lt;/p&gt;&lt;p&gt;&lt;b&gt;中心差分&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x − h)) / 2h&lt;/p&gt;&lt;p&gt;书中使用 h = 10&lt;sup&gt;−4&lt;/sup&gt; 的中心差分：它同时看 x 的两侧，所以误差按 h² 而不是 h 减小。&lt;/p&gt;&lt;p&gt;对书中的 y = 0.01x² + 0.1x，中心差分在 x = 5 处得到 0.1999999999990898，在 x = 10 处得到 0.2999999999986347；真正的导数是 0.2 和 0.3。这点微小的差别就是数值方法的误差。&lt;/p&gt;&lt;p&gt;虚线是切线 y = f(x0) + d·(x − x0)，d 是数值微分求得的导数。拖动那个点或单击曲线可以移动 x0。&lt;/p&gt;&lt;p&gt;sigmoid 函数 s = 1/(1 + e&lt;sup&gt;−x&lt;/sup&gt;) 的精确导数是 s(1 − s)：在 x = 0 处最大，为 0.25，远离 0 时几乎为 0。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2900,7 +2717,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>选择一个函数；它的精确导数已知，因此可以显示数值微分的误差</translation>
     </message>
     <message>
-        <source>(the book's)</source>
+        <source>(the book&apos;s)</source>
         <translation>（书中的）</translation>
     </message>
     <message>
@@ -2952,11 +2769,11 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>书中：x = 10</translation>
     </message>
     <message>
-        <source>The book's example: 0.01x² + 0.1x at x = 5, h = 1e-4</source>
+        <source>The book&apos;s example: 0.01x² + 0.1x at x = 5, h = 1e-4</source>
         <translation>书中的例子：0.01x² + 0.1x 在 x = 5 处，h = 1e-4</translation>
     </message>
     <message>
-        <source>The book's example: 0.01x² + 0.1x at x = 10, h = 1e-4</source>
+        <source>The book&apos;s example: 0.01x² + 0.1x at x = 10, h = 1e-4</source>
         <translation>书中的例子：0.01x² + 0.1x 在 x = 10 处，h = 1e-4</translation>
     </message>
     <message>
@@ -3068,10 +2885,151 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>StepsPage</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Steps of</source>
+        <translation>显示步骤：</translation>
+    </message>
+    <message>
+        <source>Whose steps the table lists</source>
+        <translation>表格列出哪种方法的步骤</translation>
+    </message>
+    <message>
+        <source>Row k: the point x_k, the gradient there, the step taken from it (x_k − x_(k+1), which is η∇f for SGD) and f(x_k)</source>
+        <translation>第 k 行：点 x_k、该点的梯度、从该点走出的一步（x_k − x_(k+1)，对 SGD 即 η∇f）以及 f(x_k)</translation>
+    </message>
+</context>
+<context>
     <name>TrainingTab</name>
     <message>
         <source>Training</source>
         <translation>训练</translation>
+    </message>
+</context>
+<context>
+    <name>Transport</name>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Stop the animation here (key Space)</source>
+        <translation>在此处停止动画（空格键）</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（空格）</translation>
+    </message>
+    <message>
+        <source>Animate the descent step by step (key Space)</source>
+        <translation>逐步播放下降过程（空格键）</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>the gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>f(x)</source>
+        <translation>f(x)</translation>
+    </message>
+    <message>
+        <source>%1: step %2 would overflow (%3 becomes inf or nan), so the run stops here. The learning rate is far too large.</source>
+        <translation>%1：第 %2 步会溢出（%3 变成 inf 或 nan），因此运行在此停止。学习率太大了。</translation>
+    </message>
+    <message>
+        <source>%1 diverges: f grew from %2 to %3 and the path has left the view. The learning rate is too large: each step overshoots the minimum.</source>
+        <translation>%1 发散：f 从 %2 增大到 %3，路径已经离开视图。学习率过大：每一步都越过了极小值。</translation>
+    </message>
+    <message>
+        <source>%1 left the view going downhill (f fell from %2 to %3): this function has no minimum in that direction.</source>
+        <translation>%1 沿下坡离开了视图（f 从 %2 降到 %3）：这个函数在该方向上没有极小值。</translation>
+    </message>
+    <message>
+        <source>%1 barely moves: in %2 steps x moved only %3. The learning rate η = %4 is too small.</source>
+        <translation>%1 几乎不动：%2 步内 x 只移动了 %3。学习率 η = %4 太小了。</translation>
+    </message>
+    <message>
+        <source>%1 reached a point where ∇f ≈ 0 (|∇f| = %2) at step %3.</source>
+        <translation>%1 在第 %3 步到达了 ∇f ≈ 0 的点（|∇f| = %2）。</translation>
+    </message>
+    <message>
+        <source>%1 steps/s</source>
+        <translation>%1 步/秒</translation>
+    </message>
+    <message>
+        <source>Step →</source>
+        <translation>单步 →</translation>
+    </message>
+    <message>
+        <source>One update: the gradient and the step are drawn, then the point moves (key →)</source>
+        <translation>更新一次：先画出梯度和这一步，然后点再移动（→ 键）</translation>
+    </message>
+    <message>
+        <source>Reset (R)</source>
+        <translation>重置 (R)</translation>
+    </message>
+    <message>
+        <source>Back to the start point, step 0 (key R)</source>
+        <translation>回到起点，第 0 步（R 键）</translation>
+    </message>
+    <message>
+        <source>Run to end</source>
+        <translation>运行到最后</translation>
+    </message>
+    <message>
+        <source>Take all the remaining steps at once</source>
+        <translation>一次走完剩下的所有步</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Playback speed in steps per second</source>
+        <translation>播放速度（每秒步数）</translation>
+    </message>
+    <message>
+        <source>Arrows</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <source>When paused, draw ∇f&apos;s direction (dashed) and the next step (solid) at each point</source>
+        <translation>暂停时，在每个点画出 ∇f 的方向（虚线）和下一步（实线）</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Write the run, frame by frame, as an animated GIF or PNG files</source>
+        <translation>把运行过程逐帧导出为 GIF 动画或 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Animated GIF…</source>
+        <translation>GIF 动画…</translation>
+    </message>
+    <message>
+        <source>PNG sequence in a folder…</source>
+        <translation>文件夹中的 PNG 序列…</translation>
+    </message>
+</context>
+<context>
+    <name>self.exporter</name>
+    <message>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
