@@ -1,5 +1,10 @@
 """What the Derivatives tab computes: named functions with exact derivatives, the slope at a point,
 the error of forward and central differences against h, and the slices behind partial derivatives (4.3).
+
+    forward difference  (f(x + h) − f(x)) / h          error ∝ h
+    central difference  (f(x + h) − f(x − h)) / 2h     error ∝ h²   (the book's, with h = 1e-4)
+
+Only the numbers: how they are put on a plot (log axes, values too large to draw) is the tab's business.
 """
 from __future__ import annotations
 
@@ -15,9 +20,7 @@ from engine.functions import sigmoid, sigmoid_grad
 H_BOOK = 1e-4  # the book's h: small, but far from where rounding error takes over
 H_TINY = 1e-50  # the book's "too small" h: x + h == x in float64
 H_VALUES = np.array([float(f"1e-{k}") for k in range(1, 17)])  # 1e-1 … 1e-16 for the error plot
-ERROR_FLOOR = 1e-18  # an error of exactly 0 is drawn here: a log axis has no 0
 POINTS = 400
-DRAW_LIMIT = 1e12  # |y| beyond this is not drawn (exp(100x) reaches 1e217; a plot cannot span that)
 
 
 def function_1(x):
@@ -98,30 +101,12 @@ def from_text(text):
 
 
 def curve(fn, view=None, n=POINTS):
-    """(xs, ys) to draw f over its view; values that are not finite (log of a negative, overflow) are nan."""
+    """(xs, ys): f sampled over its view; values that are not finite (log of a negative, overflow) are nan."""
     lo, hi = view or fn.view
     xs = np.linspace(lo, hi, n)
-    ys = np.asarray(fn(xs), dtype=np.float64)
-    return xs, drawable(np.broadcast_to(ys, xs.shape))
-
-
-def drawable(ys):
-    """ys with values that cannot be drawn (inf, nan, |y| > DRAW_LIMIT) set to nan."""
-    ys = np.array(ys, dtype=np.float64)
-    with np.errstate(invalid="ignore"):
-        ys[~(np.abs(ys) <= DRAW_LIMIT)] = np.nan
-    return ys
-
-
-def y_range(*arrays, margin=0.08):
-    """(low, high) that shows every drawable value with a margin; None when there is nothing to show."""
-    values = np.concatenate([drawable(np.ravel(a)) for a in arrays])
-    values = values[np.isfinite(values)]
-    if values.size == 0:
-        return None
-    low, high = float(values.min()), float(values.max())
-    pad = margin * (high - low) if high > low else max(1.0, abs(high) * margin)
-    return low - pad, high + pad
+    ys = np.array(np.broadcast_to(fn(xs), xs.shape), dtype=np.float64)
+    ys[~np.isfinite(ys)] = np.nan
+    return xs, ys
 
 
 def clamp(fn, x):
@@ -154,19 +139,12 @@ def tangent(fn, x0, xs, h=H_BOOK, method="central"):
         return fn(x0) + d * (np.asarray(xs, dtype=np.float64) - x0)
 
 
-def tangent_segment(fn, x0, view, h=H_BOOK, n=POINTS):
-    """(xs, ys) of the tangent across the view, for drawing: parts beyond DRAW_LIMIT are left out."""
-    xs = np.linspace(view[0], view[1], n)
-    return xs, drawable(tangent(fn, x0, xs, h))
-
-
 def error_vs_h(fn, x0, hs=H_VALUES):
     """|numerical − exact| for forward and central differences at each h (needs the exact derivative).
 
     Large h: truncation error (forward ∝ h, central ∝ h²). Small h: rounding error ∝ ε·|f|/h grows as h
-    shrinks, until x0 + h == x0 and the difference is 0. Returns a dict: h, forward, central (raw errors),
-    forward_plot / central_plot (zeros raised to ERROR_FLOOR for a log axis), best_forward / best_central
-    (the h with the smallest error).
+    shrinks, until x0 + h == x0 and the difference is 0. Returns a dict: h, forward, central (the errors),
+    best_forward / best_central (the h with the smallest error), exact.
     """
     exact = fn.exact(x0)
     if exact is None:
@@ -176,18 +154,9 @@ def error_vs_h(fn, x0, hs=H_VALUES):
     central = difference_errors(fn, x0, hs, exact, "central")
     return {
         "h": hs, "forward": forward, "central": central,
-        "forward_plot": plottable(forward), "central_plot": plottable(central),
         "best_forward": _best(hs, forward), "best_central": _best(hs, central),
         "exact": exact,
     }
-
-
-def plottable(errors):
-    """Errors for a log axis: exact zeros become ERROR_FLOOR, non-finite values nan."""
-    errors = np.array(errors, dtype=np.float64)
-    errors[~np.isfinite(errors)] = np.nan
-    errors[errors == 0] = ERROR_FLOOR
-    return errors
 
 
 def _best(hs, errors):
