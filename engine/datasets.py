@@ -1,4 +1,4 @@
-"""`engine.data.datasets` is `engine.data.datasets` (kept importable for tools outside the code)."""
+"""`engine.datasets` is `engine.data.datasets` (kept importable for tools outside the code)."""
 import sys
 
 from engine.data import datasets as _datasets

@@ -1,7 +1,7 @@
 """Downloading MNIST: the four standard files from the usual public mirrors, MD5-verified. Pure Python, never Qt.
 
-`download_mnist` is a generator, so gui/worker.py runs it on a thread with pause and stop (stopping = the
-consumer stops iterating; the generator's `finally` then removes the temporary file). It yields events:
+`download_mnist` is a generator, so a panel's RunController (gui/run.py) runs it on a thread with pause and stop
+(stopping = the consumer stops iterating; the generator's `finally` then removes the temporary file). It yields:
 
     {"kind": "start", "folder", "files": [names to fetch], "total": all bytes of the four files}
     {"kind": "progress", "file", "url", "bytes", "total",          this file: received / expected
@@ -28,7 +28,8 @@ import urllib.request
 from collections import deque
 from pathlib import Path
 
-from engine.data.datasets import MNIST_FILES, MNIST_SIZES, DatasetError
+from engine.data.checks import DatasetError
+from engine.data.idx import MNIST_FILES, MNIST_SIZES
 
 # The usual public mirrors, tried in turn (each holds the four .gz files under these names).
 MIRRORS = (

@@ -1,4 +1,4 @@
-"""engine.data.datasets against the real MNIST files and against corrupted copies made here (never committed)."""
+"""engine.data (through engine.data.datasets) against the real MNIST files and against corrupted copies made here (never committed)."""
 import gzip
 import pickle
 import shutil
@@ -7,7 +7,7 @@ import struct
 import numpy as np
 import pytest
 
-from engine.data import datasets
+from engine.data import copies, mnist
 from engine.data.datasets import (
     KEY_FILE,
     MNIST_FILES,
@@ -212,7 +212,7 @@ def test_not_a_source_at_all(tmp_path):
 
 
 def test_default_folder_missing_says_what_to_do(tmp_path, monkeypatch):
-    monkeypatch.setattr(datasets, "default_mnist_dir", lambda base=None: tmp_path / "none" / "mnist")
+    monkeypatch.setattr(mnist, "default_mnist_dir", lambda base=None: tmp_path / "none" / "mnist")
     assert "download it or import a copy" in fault(None)
     assert default_mnist_dir(tmp_path) == tmp_path / "mnist"
 
@@ -312,9 +312,9 @@ def test_an_interrupted_atomic_write_keeps_nothing(tmp_path, monkeypatch):
     def failing_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(datasets.os, "replace", failing_replace)
+    monkeypatch.setattr(copies.os, "replace", failing_replace)
     with pytest.raises(OSError):
-        datasets._write_atomically({a: b"1", b: b"2"})
+        copies._write_atomically({a: b"1", b: b"2"})
     assert list(tmp_path.iterdir()) == []
 
 
