@@ -18,18 +18,18 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 def main():
     app = QApplication.instance() or QApplication([])
-    from gui.tabs.gradient_field.tab import SURFACE_KEYS, GradientFieldTab
+    from gui.tabs.gradient_field.state import SURFACE_KEYS
+    from gui.tabs.gradient_field.tab import GradientFieldTab
 
     tab = GradientFieldTab()
     tab.resize(1280, 720)
     tab.show()
     for _ in range(5):
         app.processEvents()
-    for i, key in enumerate(SURFACE_KEYS[:5]):
-        tab.surface_combo.setCurrentIndex(i)
-        tab.on_surface_chosen(i)
+    for key in SURFACE_KEYS[:5]:
+        tab.on_surface_chosen(key)
         for step in (tab.state.step, tab.state.step / 4):
-            tab.step_spin.setValue(step)
+            tab.controls.step_spin.setValue(step)
             times = []
             for _ in range(10):
                 start = time.perf_counter()
@@ -38,7 +38,7 @@ def main():
                 tab.repaint()
                 times.append(time.perf_counter() - start)
             times.sort()
-            arrows = tab.arrows.getData()[0].size // 6
+            arrows = tab.view.arrows.getData()[0].size // 6
             print(f"{key:11s} step {step:7.4g}: {arrows:5d} arrows, redraw + paint median {1000 * times[5]:.1f} ms")
 
 

@@ -1,4 +1,4 @@
-"""What the Gradient field tab computes: the −∇f arrows on a grid, filled contours, the gradient at a point.
+"""What the Gradient field tab computes: the −∇f arrows on a grid, f sampled for its contours, ∇f at a point.
 
 The book (4.4) draws −∇f of f(x0, x1) = x0² + x1² as arrows on x0, x1 ∈ [−2, 2] with step 0.25: every arrow
 points toward the minimum. On other surfaces −∇f points where f falls fastest, which is not always the minimum.
@@ -12,7 +12,6 @@ import numpy as np
 
 from engine import expr
 from engine.calculus import numerical_gradient
-from engine.lab.contours import SPACINGS, bands, contour_levels, contour_segments, level_spacing  # noqa: F401
 from engine.surfaces import Surface, get_surface
 
 H = 1e-4  # the book's h for the central difference
@@ -101,7 +100,15 @@ class Field:
 
     @property
     def magnitude(self):
+        """|∇f| at every point (inf or nan where f overflows)."""
         return np.hypot(self.U, self.V)
+
+    @property
+    def largest(self):
+        """The largest finite |∇f| on the grid (0.0 when there is none)."""
+        m = self.magnitude
+        m = m[np.isfinite(m)]
+        return float(m.max()) if m.size else 0.0
 
 
 def gradient_field(surface, view, step, sign=-1, max_per_axis=MAX_ARROWS_PER_AXIS):
@@ -121,60 +128,8 @@ def arrow_scale(field, mode="proportional", fill=0.9):
         return None
     if mode != "proportional":
         raise ValueError(f"unknown scale mode {mode!r}; use one of {SCALE_MODES}")
-    m = field.magnitude
-    m = m[np.isfinite(m)]
-    largest = float(m.max()) if m.size else 0.0
+    largest = field.largest
     return fill * field.step / largest if largest > 0 else 0.0
-
-
-def arrow_segments(X0, X1, U, V, length, head=0.3, angle=25.0):
-    """Line segments (x, y) for a connect="pairs" line: for each arrow a shaft and two head strokes.
-
-    `length` is each arrow's drawn length (array or number) in data units; arrows whose direction is not
-    finite or zero are left out. Returns x, y with 6 points (3 segments) per drawn arrow.
-    """
-    X0, X1, U, V = (np.atleast_1d(np.asarray(a, dtype=np.float64)) for a in (X0, X1, U, V))
-    length = np.broadcast_to(np.asarray(length, dtype=np.float64), X0.shape)
-    with np.errstate(all="ignore"):
-        m = np.hypot(U, V)
-        ok = np.isfinite(m) & (m > 0) & np.isfinite(length) & (length > 0)
-        ux, uy = U[ok] / m[ok], V[ok] / m[ok]
-    x, y, L = X0[ok], X1[ok], length[ok]
-    tx, ty = x + ux * L, y + uy * L
-    c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-    hl = head * L
-    # the two head strokes: the reversed direction rotated by ±angle
-    h1x, h1y = tx - hl * (c * ux - s * uy), ty - hl * (s * ux + c * uy)
-    h2x, h2y = tx - hl * (c * ux + s * uy), ty - hl * (-s * ux + c * uy)
-    xs = np.column_stack([x, tx, tx, h1x, tx, h2x]).ravel()
-    ys = np.column_stack([y, ty, ty, h1y, ty, h2y]).ravel()
-    return xs, ys
-
-
-def field_arrows(field, mode="proportional", fill=0.9, scale=None):
-    """The arrows of a Field as connect="pairs" segments, and the scale used (None for equal lengths).
-
-    Equal mode draws every arrow 0.75 of a step long: only the direction is shown.
-    """
-    scale = arrow_scale(field, mode, fill) if scale is None and mode != "equal" else scale
-    length = 0.75 * field.step if mode == "equal" else field.magnitude * scale
-    xs, ys = arrow_segments(field.X0, field.X1, field.U, field.V, length)
-    return xs, ys, (None if mode == "equal" else scale)
-
-
-def point_arrow_length(g, field, view, mode="proportional", share=0.25):
-    """Drawn length of the picked point's arrow g: on a scale where the grid's longest arrow would be
-    `share` of the view's shorter side (equal mode: that length for every g), so it stands out."""
-    side = share * min(view[1] - view[0], view[3] - view[2])
-    if mode == "equal":
-        return side
-    m = field.magnitude
-    m = m[np.isfinite(m)]
-    largest = float(m.max()) if m.size else 0.0
-    norm = float(np.hypot(*g))
-    if not np.isfinite(norm):
-        return 0.0
-    return side * min(norm / largest, 2.0) if largest > 0 else side
 
 
 def gradient_at(surface, point, h=H):

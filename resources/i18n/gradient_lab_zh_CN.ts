@@ -1425,7 +1425,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>Draw</source>
-        <translation>手写数字</translation>
+        <translation>绘制</translation>
     </message>
     <message>
         <source>Draw the function typed on the left</source>
@@ -3023,13 +3023,6 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>PNG sequence in a folder…</source>
         <translation>文件夹中的 PNG 序列…</translation>
-    </message>
-</context>
-<context>
-    <name>self.exporter</name>
-    <message>
-        <source>Export cancelled</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,9 @@
-"""engine.field_lab: the book's −∇f field, the gradient at a point both ways, contours, typed functions."""
+"""engine.lab.field: the book's −∇f field, the gradient at a point both ways, contours, typed functions."""
 import numpy as np
 import pytest
 
 from engine import expr
+from engine.lab import contours
 from engine.lab import field as field_lab
 from engine.calculus import numerical_gradient
 from engine.surfaces import get_surface
@@ -62,46 +63,22 @@ def test_minus_gradient_of_the_bowl_points_at_the_minimum_but_not_on_the_ellipse
     assert field_lab.angle_to_minimum((1, 1), (1, 0), None) is None
 
 
-def test_proportional_arrows_longest_is_most_of_a_step():
-    field = field_lab.gradient_field(SPHERE, (-2, 2, -2, 2), 0.25)
-    xs, ys, scale = field_lab.field_arrows(field, "proportional")
-    assert scale == pytest.approx(0.9 * 0.25 / np.hypot(4, 4))
-    shafts = np.hypot(xs[1::6] - xs[0::6], ys[1::6] - ys[0::6])
-    assert shafts.max() == pytest.approx(0.9 * 0.25)
-    assert len(xs) == 6 * (17 * 17 - 1)  # the zero gradient at (0, 0) draws no arrow
-    heads = np.hypot(xs[3::6] - xs[2::6], ys[3::6] - ys[2::6])
-    np.testing.assert_allclose(heads, 0.3 * shafts)
-
-
-def test_equal_arrows_show_direction_only_and_skip_non_finite():
-    field = field_lab.Field(np.array([0.0, 1.0, 2.0, 3.0]), np.zeros(4), np.array([1.0, 1e6, np.inf, np.nan]),
-                            np.array([0.0, 1e6, 0.0, 1.0]), 0.5)
-    xs, ys, scale = field_lab.field_arrows(field, "equal")
-    assert scale is None
-    assert len(xs) == 12  # two arrows drawn, inf and nan left out
-    np.testing.assert_allclose(np.hypot(xs[1::6] - xs[0::6], ys[1::6] - ys[0::6]), 0.375)
-    assert np.all(np.isfinite(xs)) and np.all(np.isfinite(ys))
-    xs, _, scale = field_lab.field_arrows(field, "proportional")
-    assert scale == pytest.approx(0.45 / np.hypot(1e6, 1e6))
-    assert len(xs) == 12
-
-
 def test_levels_are_log_spaced_for_rosenbrock_and_even_for_the_bowl():
     _, _, z = field_lab.surface_image(get_surface("rosenbrock"), (-2, 2, -1, 3), 100)
-    levels, spacing = field_lab.contour_levels(z, 12)
+    levels, spacing = contours.contour_levels(z, 12)
     assert spacing == "log" and len(levels) == 13
     assert levels[0] == np.nanmin(z) and levels[-1] == np.nanmax(z)
     assert np.sum(levels < 10) >= 4  # the valley gets several bands
     _, _, z = field_lab.surface_image(SPHERE, (-2, 2, -2, 2), 100)
-    levels, spacing = field_lab.contour_levels(z, 8)
+    levels, spacing = contours.contour_levels(z, 8)
     assert spacing == "linear"
     np.testing.assert_allclose(np.diff(levels), np.diff(levels)[0])
-    assert field_lab.contour_levels(z, 8, "log")[1] == "log"
+    assert contours.contour_levels(z, 8, "log")[1] == "log"
 
 
 def test_contours_of_the_bowl_are_circles():
     x0, x1, z = field_lab.surface_image(SPHERE, (-2, 2, -2, 2), 120)
-    xs, ys = field_lab.contour_segments(x0, x1, z, [1.0, 2.0])
+    xs, ys = contours.contour_segments(x0, x1, z, [1.0, 2.0])
     r2 = xs**2 + ys**2
     assert len(xs) > 100 and len(xs) % 2 == 0
     assert np.all((np.abs(r2 - 1.0) < 0.01) | (np.abs(r2 - 2.0) < 0.01))
@@ -112,20 +89,19 @@ def test_overflow_becomes_gaps_not_errors():
     f = field_lab.surface_from_text("exp(40*x0) + x1**2")
     x0, x1, z = field_lab.surface_image(f, (-3, 30, -3, 3), 80)
     assert np.isnan(z).any() and np.isfinite(z).any()
-    levels, _ = field_lab.contour_levels(z)
+    levels, _ = contours.contour_levels(z)
     assert np.all(np.isfinite(levels))
-    b = field_lab.bands(z, levels)
+    b = contours.bands(z, levels)
     assert np.isnan(b[np.isnan(z)]).all() and np.nanmax(b) == len(levels) - 2
-    xs, ys = field_lab.contour_segments(x0, x1, z, levels[1:-1])
+    xs, ys = contours.contour_segments(x0, x1, z, levels[1:-1])
     assert np.all(np.isfinite(xs)) and np.all(np.isfinite(ys))
     field = field_lab.gradient_field(f, (-3, 30, -3, 3), 1.0)
-    xs, ys, _ = field_lab.field_arrows(field)
-    assert np.all(np.isfinite(xs))
+    assert np.isfinite(field.largest) and field.largest > 0
     nowhere = field_lab.surface_from_text("log(-1 - x0**2)")
     _, _, z = field_lab.surface_image(nowhere, (-1, 1, -1, 1), 10)
     assert np.isnan(z).all()
-    levels, _ = field_lab.contour_levels(z)
-    assert len(field_lab.contour_segments(x0[:10], x1[:10], z, levels)[0]) == 0
+    levels, _ = contours.contour_levels(z)
+    assert len(contours.contour_segments(x0[:10], x1[:10], z, levels)[0]) == 0
 
 
 def test_typed_function_has_only_a_numerical_gradient():
@@ -153,6 +129,6 @@ def test_clicks_snap_to_clean_numbers():
 def test_contours_through_a_saddle_cell_stay_on_the_level():
     x = np.linspace(-1, 1, 41) + 0.013  # the saddle point falls inside a cell: all four edges are cut there
     z = np.subtract.outer(x**2, x**2).T  # Z[i, j] = x0[j]² − x1[i]²
-    xs, ys = field_lab.contour_segments(x, x, z, [0.0])
+    xs, ys = contours.contour_segments(x, x, z, [0.0])
     assert len(xs) > 0
     np.testing.assert_allclose(np.abs(xs), np.abs(ys), atol=0.03)  # the lines x1 = ±x0
