@@ -51,12 +51,12 @@ def main(argv=None) -> int:
     app.processEvents()
     tab.run_preset("chapter6")
     tab.pause()
-    tab.steps_spin.setValue(args.steps)
-    tab.gradient_combo.setCurrentIndex(tab.gradient_combo.findData(args.gradient))
-    tab.speed_slider.setValue(args.speed)
+    tab.controls.steps_spin.setValue(args.steps)
+    tab.controls.gradient_combo.setCurrentIndex(tab.controls.gradient_combo.findData(args.gradient))
+    tab.transport.speed_slider.setValue(args.speed)
     tab.reset()
     painter = PaintCounter()
-    tab.map_plot.viewport().installEventFilter(painter)
+    tab.map.plot.viewport().installEventFilter(painter)
 
     ticks, work = [], []
     original = tab.on_tick
@@ -82,7 +82,7 @@ def main(argv=None) -> int:
         return np.percentile(d, 50), np.percentile(d, 99), d.max()
 
     paints = [t for t in painter.times if t >= start]
-    runs = len(tab.state.runs())
+    runs = len(tab.descent.runs())
     print(f"Descent tab, {runs} optimizers, {args.gradient} gradient, {args.speed} steps/s for {elapsed:.1f} s "
           f"(reached step {tab.state.index})")
     print(f"frames (ticks): {len(ticks) / elapsed:.1f} per second; interval median {interval_stats(ticks)[0]:.1f} ms, "

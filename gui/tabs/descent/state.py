@@ -1,0 +1,109 @@
+"""The Descent tab's one state object: what the user chose, as plain values (no Qt).
+
+Widgets write it, settings and the book's experiment buttons write it (then the widgets are refreshed from it),
+views and tests read it; engine.lab.descent.Descent computes the runs from it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from engine.lab.descent import (
+    DEFAULT_START,
+    GRADIENTS,
+    MAX_STEPS,
+    PRESETS,
+    OptimizerSetting,
+    check_parameter,
+    default_optimizers,
+)
+from engine.surfaces import SURFACES
+
+SPEED_RANGE = (1, 120)  # playback speed in steps per second
+
+
+@dataclass
+class DescentState:
+    """Surface, start, optimizers, number of steps, gradient kind, the step shown and how it is shown."""
+
+    surface: str = "sphere"
+    start: tuple = DEFAULT_START
+    step_num: int = 100
+    gradient: str = "numerical"
+    optimizers: list[OptimizerSetting] = field(default_factory=default_optimizers)
+    index: int = 0  # the step shown
+    speed: int = 15  # steps per second while playing
+    log_scale: bool = True  # f(x) on a logarithmic axis
+    arrows: bool = True  # ∇f and the next step drawn while paused
+    table_run: str = "SGD"  # whose steps the table lists
+
+    def optimizer(self, name: str) -> OptimizerSetting:
+        return next(o for o in self.optimizers if o.name == name)
+
+    @property
+    def lr(self) -> float:
+        """η of plain gradient descent (SGD): the learning rate the book varies."""
+        return self.optimizer("SGD").params["lr"]
+
+    @lr.setter
+    def lr(self, value):
+        self.optimizer("SGD").params["lr"] = check_parameter("SGD", "lr", value)
+
+    def set_steps(self, step_num: int):
+        """A new number of steps; the shown step stays, unless it lies beyond the new end."""
+        self.step_num = int(step_num)
+        self.index = min(self.index, self.step_num)
+
+    def apply_preset(self, key: str):
+        """One of the book's experiments (engine.lab.descent.PRESETS), from step 0."""
+        p = PRESETS[key]
+        self.surface, self.start, self.step_num, self.gradient = p["surface"], p["start"], p["steps"], p["gradient"]
+        self.optimizers = default_optimizers(p["lr"])
+        self.index = 0
+
+    def to_dict(self) -> dict:
+        """The session's plain values (JSON-ready; speed, log scale and arrows are stored on their own)."""
+        return {
+            "surface": self.surface, "start": list(self.start), "steps": self.step_num, "gradient": self.gradient,
+            "index": self.index,
+            "optimizers": {o.name: {"enabled": o.enabled, "params": dict(o.params)} for o in self.optimizers},
+        }
+
+    @classmethod
+    def from_dict(cls, data) -> DescentState:
+        """A state from to_dict()'s values; anything missing or invalid keeps its default."""
+        state = cls()
+        if not isinstance(data, dict):
+            return state
+        if data.get("surface") in SURFACES:
+            state.surface = data["surface"]
+        try:
+            start = tuple(float(v) for v in data.get("start", ()))
+            if len(start) == 2 and all(math.isfinite(v) for v in start):
+                state.start = start
+        except (TypeError, ValueError):
+            pass
+        try:
+            state.step_num = min(max(int(data.get("steps", state.step_num)), 1), MAX_STEPS)
+        except (TypeError, ValueError):
+            pass
+        if data.get("gradient") in GRADIENTS:
+            state.gradient = data["gradient"]
+        saved = data.get("optimizers")
+        for o in state.optimizers if isinstance(saved, dict) else ():
+            entry = saved.get(o.name)
+            if isinstance(entry, dict):
+                o.enabled = bool(entry.get("enabled", o.enabled))
+                params = entry.get("params")
+                for p in o.params if isinstance(params, dict) else ():
+                    try:
+                        o.params[p] = check_parameter(o.name, p, params.get(p, o.params[p]))
+                    except (TypeError, ValueError):
+                        pass
+        if not any(o.enabled for o in state.optimizers):
+            state.optimizer("SGD").enabled = True
+        try:
+            state.index = min(max(int(data.get("index", 0)), 0), state.step_num)
+        except (TypeError, ValueError):
+            pass
+        return state
