@@ -373,6 +373,39 @@ def test_arrows_appear_for_a_step_even_when_switched_off_and_never_while_playing
     assert tab.map.step_items["SGD"].isVisible()
 
 
+
+def test_a_live_language_switch_leaves_nothing_in_english(qtbot, qapp, tab):
+    from gui import i18n
+
+    click(qtbot, tab.controls.preset_buttons["chapter6"])
+    click(qtbot, tab.transport.end_button)
+    tab.steps_page.combo.setCurrentIndex(4)  # Adam: the step column is "step", a word to translate
+    tab.controls.opt_checks["SGD"].setChecked(False)
+    tab.controls.opt_checks["Momentum"].setChecked(False)  # still three optimizers
+    pages = {
+        "controls": lambda: tab.controls.experiments_box.title(),
+        "map": lambda: tab.map.plot.getPlotItem().titleLabel.text,
+        "map legend": lambda: tab.map.legend.items[-1][1].text,
+        "player": lambda: tab.transport.play_button.text(),
+        "status": lambda: tab.transport.step_label.text(),
+        "f plot": lambda: tab.f_page.log_check.text(),
+        "table": lambda: tab.steps_page.model.headerData(3, Qt.Orientation.Horizontal),
+        "table label": lambda: tab.steps_page.label.text(),
+        "side tabs": lambda: tab.side.tabText(1),
+        "speed": lambda: tab.transport.speed_value.text(),
+    }
+    english = {k: read() for k, read in pages.items()}
+    try:
+        assert i18n.install_language(qapp, "zh_CN")
+        qtbot.wait(50)  # LanguageChange is posted
+        chinese = {k: read() for k, read in pages.items()}
+        assert [k for k in pages if chinese[k] == english[k]] == []
+        assert "第 30" in chinese["status"] and chinese["table"] != "step"
+    finally:
+        i18n.install_language(qapp, "en")
+        qtbot.wait(50)
+    assert {k: read() for k, read in pages.items()} == english
+
 # ---------------------------------------------------------------------- the state object (plain, no Qt)
 def test_session_round_trip_and_bad_values():
     state = DescentState()
