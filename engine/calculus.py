@@ -28,12 +28,21 @@ def numerical_gradient(f, x, h=1e-4):
     Each element is nudged in place and put back, so f may read x itself (as a network's loss reads its
     weights). x holds its original values afterwards. Integer input is treated as float64.
     """
+    steps = numerical_gradient_steps(f, x, h)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return stop.value
+
+
+def numerical_gradient_steps(f, x, h=1e-4):
+    """numerical_gradient one element at a time, as a generator: yields after each element (so a long gradient
+    can show progress and be stopped) and returns the gradient (``grad = yield from ...``)."""
     if not (isinstance(x, np.ndarray) and np.issubdtype(x.dtype, np.floating)):
         x = np.array(x, dtype=np.float64)
     grad = np.zeros_like(x)
-    it = np.nditer(x, flags=["multi_index"], op_flags=[["readwrite"]])
-    while not it.finished:
-        idx = it.multi_index
+    for idx in np.ndindex(x.shape):
         tmp = x[idx]
         x[idx] = tmp + h
         fxh1 = f(x)
@@ -41,7 +50,7 @@ def numerical_gradient(f, x, h=1e-4):
         fxh2 = f(x)
         grad[idx] = (fxh1 - fxh2) / (2 * h)
         x[idx] = tmp
-        it.iternext()
+        yield
     return grad
 
 

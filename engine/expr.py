@@ -11,6 +11,8 @@ import re
 
 import numpy as np
 
+from engine.functions import sigmoid
+
 MAX_LENGTH = 500
 MAX_DEPTH = 50
 
@@ -19,7 +21,7 @@ FUNCTIONS = {
     "sin": (np.sin, 1), "cos": (np.cos, 1), "tan": (np.tan, 1), "exp": (np.exp, 1), "log": (np.log, 1),
     "ln": (np.log, 1), "log10": (np.log10, 1), "log2": (np.log2, 1), "sqrt": (np.sqrt, 1), "tanh": (np.tanh, 1),
     "sinh": (np.sinh, 1), "cosh": (np.cosh, 1), "abs": (np.abs, 1), "arctan": (np.arctan, 1),
-    "atan": (np.arctan, 1), "sigmoid": (lambda x: 1.0 / (1.0 + np.exp(-x)), 1), "relu": (lambda x: np.maximum(0, x), 1),
+    "atan": (np.arctan, 1), "sigmoid": (sigmoid, 1), "relu": (lambda x: np.maximum(0, x), 1),
     "min": (np.minimum, 2), "max": (np.maximum, 2),
 }
 BINARY = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "**": np.power}

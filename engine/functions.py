@@ -57,12 +57,19 @@ def mean_squared_error(y, t):
     return 0.5 * np.sum((y - t) ** 2)
 
 
-def _labels_to_one_hot_index(y, t):
-    """Return t as integer labels (one per row of y), accepting one-hot rows or labels."""
+def as_labels(t):
+    """t as integer labels (intp): one-hot rows become the index of their 1, labels stay as they are.
+
+    The one helper every part of the engine uses to accept the book's two ways of giving t.
+    """
     t = np.asarray(t)
-    if t.size == y.size:
-        return t.reshape(y.shape).argmax(axis=-1)
-    return t.astype(np.intp).reshape(-1)
+    return (t.argmax(axis=-1) if t.ndim == 2 else t.reshape(-1)).astype(np.intp)
+
+
+def _labels_for(y, t):
+    """as_labels(t) for the rows of y; a flat one-hot t (as many numbers as y) counts as one-hot rows."""
+    t = np.asarray(t)
+    return as_labels(t.reshape(y.shape) if t.size == y.size else t)
 
 
 def cross_entropy_error(y, t):
@@ -75,7 +82,7 @@ def cross_entropy_error(y, t):
     if y.ndim == 1:
         y = y.reshape(1, -1)
         t = np.asarray(t).reshape(1, -1) if np.asarray(t).size == y.size else np.asarray(t).reshape(1)
-    labels = _labels_to_one_hot_index(y, t)
+    labels = _labels_for(y, t)
     batch_size = y.shape[0]
     return -np.sum(np.log(y[np.arange(batch_size), labels] + DELTA)) / batch_size
 
@@ -83,7 +90,7 @@ def cross_entropy_error(y, t):
 def cross_entropy_per_sample(y, t):
     """−log(y[n, t_n] + 1e-7) for each sample n (the terms that cross_entropy_error averages)."""
     y = np.atleast_2d(np.asarray(y))
-    labels = _labels_to_one_hot_index(y, t)
+    labels = _labels_for(y, t)
     return -np.log(y[np.arange(y.shape[0]), labels] + DELTA)
 
 

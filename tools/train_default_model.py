@@ -4,7 +4,7 @@
                                         [--seed 2026] [--epochs 30] [--hidden 100]
 
 A TwoLayerNet 784-100-10 with ReLU (the book's chapter 5 net, wider), float32, trained by mini-batch SGD
-(TwoLayerNet.train_step: backprop, W ← W − η·∂L/∂W), batch 100, learning rate 0.1 halved for the last epochs.
+(engine.fast_step.FastStep: backprop, W ← W − η·∂L/∂W), batch 100, learning rate 0.1 halved for the last epochs.
 Each epoch sees every training image once, a third of them moved by one pixel in a random direction
 (a light augmentation: drawn digits are never placed quite like MNIST's). Only the training set is learnt
 from; the test set is measured once, at the end. Prints the seed, the epochs, the test accuracy and the file
@@ -24,8 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from engine.data.datasets import load_mnist  # noqa: E402
+from engine.blas import blas_threads  # noqa: E402
+from engine.evaluation import evaluate_accuracy  # noqa: E402
+from engine.fast_step import FastStep  # noqa: E402
 from engine.networks import TwoLayerNet  # noqa: E402
-from engine.training import blas_threads, evaluate_accuracy  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "mnist"
 DEFAULT_OUT = ROOT / "resources" / "models" / "digit_default.npz"
@@ -65,18 +67,15 @@ def train(data, seed, epochs, hidden, batch_size=100, base_lr=0.1, shift_fractio
     net = TwoLayerNet(784, hidden, 10, weight_init_std=float(np.sqrt(2 / 784)), activation="relu", seed=seed,
                       dtype=np.float32)
     steps = len(x_train) // batch_size
-    x_batch = np.empty((batch_size, 784), np.float32)
     start = time.perf_counter()
     with blas_threads(1):
         for epoch in range(epochs):
-            images = shifted(x_train, rng, shift_fraction).reshape(len(x_train), -1)
+            images = shifted(x_train, rng, shift_fraction).reshape(len(x_train), -1)  # uint8 levels
             order = rng.permutation(len(x_train))
             lr = learning_rate(epoch, epochs, base_lr)
-            losses = []
-            for i in range(steps):
-                rows = order[i * batch_size:(i + 1) * batch_size]
-                np.multiply(images[rows], np.float32(1 / 255), out=x_batch)
-                losses.append(net.train_step(x_batch, t_train[rows], lr))
+            fast = FastStep(net, images, t_train, batch_size)
+            losses = [fast.step(order[i * batch_size:(i + 1) * batch_size], lr) for i in range(steps)]
+            fast.store()
             log(f"epoch {epoch + 1:2d}/{epochs}  lr {lr:.3f}  mean loss {np.mean(losses):.4f}  "
                 f"({time.perf_counter() - start:.0f} s)")
     seconds = time.perf_counter() - start

@@ -1,10 +1,11 @@
-"""Every number CURRICULUM.md quotes for sections 1–4 (losses, derivatives, gradients, descent)."""
+"""Every number CURRICULUM.md quotes for sections 1–4b (losses, derivatives, gradients, descent, simpleNet)."""
 import numpy as np
 import pytest
 
 from engine import calculus, graph
 from engine.descent import gradient_descent
 from engine.functions import cross_entropy_error, mean_squared_error, softmax, softmax_naive
+from engine.networks import SimpleNet
 from engine.surfaces import function_2, get_surface
 
 T2 = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0], dtype=np.float64)
@@ -162,3 +163,38 @@ def test_analytic_gradient_gives_same_descent():
     x_num, _ = gradient_descent(function_2, [-3.0, 4.0], lr=0.1, step_num=100)
     x_ana, _ = gradient_descent(s, [-3.0, 4.0], lr=0.1, step_num=100, grad=s.gradient)
     np.testing.assert_allclose(x_ana, x_num, rtol=1e-6)
+
+
+# §4b the gradient of a network: the book's simpleNet
+BOOK_W = [[0.47355232, 0.9977393, 0.84668094], [0.85557411, 0.03563661, 0.69422093]]
+
+
+def test_simple_net_book_numbers():
+    net = SimpleNet(BOOK_W)
+    x, t = np.array([0.6, 0.9]), np.array([0, 0, 1])
+    p = net.predict(x)
+    np.testing.assert_allclose(p, [1.05414809, 0.63071653, 1.1328074], atol=5e-9)
+    assert p.argmax() == 2
+    np.testing.assert_allclose(softmax(p), [0.36541271, 0.23927078, 0.39531651], atol=5e-9)
+    assert net.loss(x, t) == 0.9280682857864075  # with the 1e-7 guard
+    y = softmax(p)
+    assert -np.log(y[2]) == pytest.approx(0.9280685387482351, rel=1e-15)  # without it
+    dW = net.gradient(x, t)
+    np.testing.assert_allclose(dW, [[0.21924763, 0.14356247, -0.36281009], [0.32887144, 0.2153437, -0.54421514]],
+                               atol=5e-9)  # the book's printed dW, to its 8 digits
+    np.testing.assert_array_equal(dW, np.outer(x, y - t))
+    np.testing.assert_array_equal(net.gradient(x, 2), dW)  # t as a label
+    numerical = net.numerical_gradient(x, t)
+    np.testing.assert_allclose(numerical, [[0.21924757, 0.14356243, -0.36281], [0.32887136, 0.21534364, -0.544215]],
+                               atol=5e-9)
+    assert 5e-8 < np.abs(numerical - dW).max() < 2e-7  # the 1e-7 guard's own effect
+    net.W -= 0.1 * dW
+    assert net.loss(x, t) == 0.864377532033614  # one step: the loss falls
+
+
+def test_simple_net_batch_gradient_and_random_start():
+    net = SimpleNet(seed=0)
+    assert net.W.shape == (2, 3)
+    x = np.array([[0.6, 0.9], [0.1, -0.4], [1.0, 0.2]])
+    t = np.array([2, 0, 1])
+    np.testing.assert_allclose(net.gradient(x, t), net.numerical_gradient(x, t), atol=1e-6)

@@ -100,6 +100,17 @@ def test_save_load_roundtrip_and_bad_files(tmp_path):
         TwoLayerNet.load(truncated)
 
 
+def test_from_params_copies_and_checks_the_shapes():
+    net = TwoLayerNet(6, 4, 3, activation="sigmoid", seed=0, dtype=np.float32)
+    twin = TwoLayerNet.from_params(net.params, "sigmoid", {"seed": 0})
+    assert twin.activation == "sigmoid" and twin.meta == {"seed": 0} and twin.params["W1"].dtype == np.float32
+    assert all(twin.params[k] is not net.params[k] and np.array_equal(twin.params[k], net.params[k])
+               for k in net.params)
+    assert twin.layers["Affine2"].W is twin.params["W2"]
+    with pytest.raises(ValueError, match="do not fit"):
+        TwoLayerNet.from_params({**net.params, "b1": np.zeros(5)})
+
+
 def test_logistic_regression_gradients():
     rng = np.random.default_rng(0)
     X = rng.random((20, 5))
@@ -115,7 +126,9 @@ def test_logistic_regression_gradients():
     np.testing.assert_allclose(grads["w"], numerical_gradient(cost_of, model.params["w"]), atol=1e-8)
     fresh = LogisticRegression(5)
     assert fresh.propagate(X, y)[1] == pytest.approx(np.log(2))
-    assert 0 <= model.accuracy(X, y) <= 100
+    assert model.accuracy(X, y) == pytest.approx(100 * np.mean(model.predict(X) == y))
+    model.params["w"], model.params["b"] = np.array([1.0, 0, 0, 0, 0]), -0.5  # ŷ > 0.5 exactly when x0 > 0.5
+    assert model.accuracy(X, y) == 100.0
 
 
 def f_ch6(x):

@@ -1,11 +1,14 @@
-"""engine.training.train_two_layer and TwoLayerNet.train_step: the book's mini-batch SGD loop as events."""
+"""engine.training: the book's mini-batch SGD loop, the numerical loop and the gradient check as events;
+engine.evaluation (what the panel shows after a run) and engine.blas (BLAS threads)."""
 import threading
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_limits
 
 from engine import training
-from engine.networks import PixelSteps, TwoLayerNet
+from engine.blas import blas_thread_count
+from engine.networks import PARAM_KEYS, TwoLayerNet
 from engine.training import Diverged, blas_threads, evaluate_accuracy, run_to_end, train_two_layer
 
 
@@ -17,52 +20,58 @@ def toy_data(n=600, seed=0):
     return x, t
 
 
+def book_step(net, x, t, learning_rate):
+    """The book's step: grad = net.gradient(x, t); W ← W − η·grad[W]. Returns the loss before the update."""
+    grads = net.gradient(x, t)
+    for key in PARAM_KEYS:
+        net.params[key] -= learning_rate * grads[key]
+    return float(net.last_layer.loss)
+
+
 @pytest.mark.parametrize("activation", ["relu", "sigmoid"])
-def test_train_step_is_the_books_gradient_then_sgd(activation):
+def test_the_book_path_is_the_books_gradient_then_sgd(activation):
+    # float64 nets (and data that are not pixel levels) train by net.gradient + SGD: the book's numbers exactly
     x, t = toy_data(50)
     net = TwoLayerNet(20, 8, 10, weight_init_std=0.5, activation=activation, seed=1)
-    fused = TwoLayerNet(20, 8, 10, weight_init_std=0.5, activation=activation, seed=1)
-    for _ in range(3):
-        loss = net.loss(x, t)
-        grad = net.gradient(x, t)
-        for key in grad:
-            net.params[key] -= 0.3 * grad[key]
-        assert fused.train_step(x, t, 0.3) == pytest.approx(loss, rel=1e-12)
-        for key in grad:
-            np.testing.assert_allclose(fused.params[key], net.params[key], rtol=1e-12, atol=1e-15)
+    reference = net.copy()
+    done = run_to_end(train_two_layer(net, x, t, x, t, iters_num=3, batch_size=50, learning_rate=0.3, seed=2))
+    masks = np.random.default_rng(2).integers(0, 50, size=(3, 50))
+    losses = [book_step(reference, x[m], t[m], 0.3) for m in masks]
+    np.testing.assert_array_equal(done["loss_list"], losses)
+    for key in PARAM_KEYS:
+        np.testing.assert_array_equal(net.params[key], reference.params[key])
 
 
-def test_train_step_keeps_dtype_and_layers_in_step():
+def test_a_float32_net_keeps_its_dtype_and_its_layers_in_step():
     x, t = toy_data(30)
     net = TwoLayerNet(20, 8, 10, weight_init_std=0.5, seed=2, dtype=np.float32)
     before = {k: v.copy() for k, v in net.params.items()}
-    net.train_step(x.astype(np.float32), t, 0.5)
+    run_to_end(train_two_layer(net, x, t, x, t, iters_num=1, batch_size=30, learning_rate=0.5, seed=0))
     assert all(v.dtype == np.float32 for v in net.params.values())
     assert all(not np.array_equal(before[k], net.params[k]) for k in before)
     # the layers read the same (updated in place) arrays, so predict() sees the step
     assert net.layers["Affine1"].W is net.params["W1"]
-    reference = TwoLayerNet(20, 8, 10, weight_init_std=0.5, seed=2, dtype=np.float64)
-    reference.params = {k: v.astype(np.float64) for k, v in before.items()}
-    reference._build_layers()
-    reference.train_step(x, t, 0.5)
+    reference = TwoLayerNet.from_params({k: v.astype(np.float64) for k, v in before.items()})
+    rows = np.random.default_rng(0).integers(0, 30, size=30)
+    book_step(reference, x[rows], t[rows], 0.5)
     for key in before:
         np.testing.assert_allclose(net.params[key], reference.params[key], rtol=1e-4, atol=1e-6)
 
 
-def test_train_step_batch_size_may_change():
+def test_the_batch_size_may_change_between_runs():
     x, t = toy_data(40)
-    net = TwoLayerNet(20, 8, 10, seed=0)
-    first = net.train_step(x[:10], t[:10], 0.1)
-    second = net.train_step(x, t, 0.1)
+    net = TwoLayerNet(20, 8, 10, seed=0, dtype=np.float32)
+    first = run_to_end(train_two_layer(net, x, t, x, t, iters_num=1, batch_size=10, seed=0))["loss_list"][0]
+    second = run_to_end(train_two_layer(net, x, t, x, t, iters_num=1, batch_size=40, seed=0))["loss_list"][0]
     assert np.isfinite(first) and np.isfinite(second)
 
 
 @pytest.mark.parametrize("activation", ["relu", "sigmoid"])
-def test_count_correct_matches_predict(activation):
+def test_predicted_labels_match_predict(activation):
     x, t = toy_data(300)
     net = TwoLayerNet(20, 8, 10, weight_init_std=1.0, activation=activation, seed=3)
     expected = int(np.sum(net.predict(x).argmax(axis=1) == t))
-    assert net.count_correct(x, t) == expected
+    assert int(np.sum(net.predicted_labels(x, batch_size=64) == t)) == expected
     assert net.accuracy(x, t, batch_size=7) == expected / 300
     assert evaluate_accuracy(net, x, t, chunk=64) == expected / 300
 
@@ -100,7 +109,7 @@ def test_each_evaluation_is_of_the_weights_at_its_iteration():
     rng = np.random.default_rng(9)
     masks = rng.integers(0, 600, size=(60, 20))
     for i in range(30):
-        reference.train_step(x[masks[i]], t[masks[i]], 0.5)
+        book_step(reference, x[masks[i]], t[masks[i]], 0.5)
     assert done["eval_iterations"] == [0, 30, 60]
     assert done["train_acc_list"][1] == reference.accuracy(x, t)
 
@@ -149,41 +158,37 @@ def test_stopping_early_leaves_no_thread_behind():
 
 
 def test_blas_threads_restores_the_count():
-    if training._OPENBLAS is None:
-        pytest.skip("NumPy does not use OpenBLAS here")
-    get = training._OPENBLAS[1]
-    before = get()
+    before = blas_thread_count()
+    if before is None:
+        pytest.skip("threadpoolctl finds no BLAS library here")
     with blas_threads(1):
-        assert get() == 1
-    assert get() == before
+        assert blas_thread_count() == 1
+    assert blas_thread_count() == before
 
 
 def test_blas_threads_from_two_threads_ending_out_of_order_restore_the_count():
-    if training._OPENBLAS is None:
-        pytest.skip("NumPy does not use OpenBLAS here")
-    set_, get = training._OPENBLAS
-    original = get()
-    set_(1)  # so that a count left at the training's 2 shows
-    before = get()
-    entered, release = threading.Event(), threading.Event()
-    seen = []
+    if blas_thread_count() is None:
+        pytest.skip("threadpoolctl finds no BLAS library here")
+    with threadpool_limits(1, user_api="blas"):  # so that a count left at the training's 2 shows
+        before = blas_thread_count()
+        entered, release = threading.Event(), threading.Event()
+        seen = []
 
-    def evaluation():  # enters after the training and leaves after it
-        with blas_threads(1):
-            entered.set()
-            release.wait(5)
-            seen.append(get())
+        def evaluation():  # enters after the training and leaves after it
+            with blas_threads(1):
+                entered.set()
+                release.wait(5)
+                seen.append(blas_thread_count())
 
-    with blas_threads(2):
-        worker = threading.Thread(target=evaluation)
-        worker.start()
-        entered.wait(5)
-        assert get() == 1  # one count for the process: the latest request holds
-    assert get() == 1  # the evaluation still runs
-    release.set()
-    worker.join(5)
-    after = get()
-    set_(original)
+        with blas_threads(2):
+            worker = threading.Thread(target=evaluation)
+            worker.start()
+            entered.wait(5)
+            assert blas_thread_count() == 1  # one count for the process: the latest request holds
+        assert blas_thread_count() == 1  # the evaluation still runs
+        release.set()
+        worker.join(5)
+        after = blas_thread_count()
     assert seen == [1] and after == before
 
 
@@ -344,131 +349,12 @@ def test_training_on_two_blas_threads_learns_the_same_way():
                                        iters_num=60, batch_size=20, learning_rate=0.5, seed=3, threads=k))
             for k in (1, 2)]
     np.testing.assert_allclose(runs[0]["loss_list"], runs[1]["loss_list"], rtol=1e-9)
-    if training._OPENBLAS is not None:
-        before = training._OPENBLAS[1]()
-        run_to_end(train_two_layer(TwoLayerNet(20, 8, 10, seed=0), x, t, x, t, iters_num=5, batch_size=10,
-                                   threads=2))
-        assert training._OPENBLAS[1]() == before  # restored afterwards
+    before = blas_thread_count()
+    run_to_end(train_two_layer(TwoLayerNet(20, 8, 10, seed=0), x, t, x, t, iters_num=5, batch_size=10, threads=2))
+    assert blas_thread_count() == before  # restored afterwards
 
 
 def test_near_chance():
     assert training.near_chance(0.1009) and training.near_chance(0.19)
     assert not training.near_chance(0.83) and not training.near_chance(0.21)
     assert training.near_chance(0.4, classes=2) and not training.near_chance(0.6, classes=4)
-
-
-# ------------------------------------------------------------------------------------------------------------
-# Images as pixel levels / 255 (load_mnist's): PixelSteps leaves out the pixels that are 0 in the whole batch.
-# ------------------------------------------------------------------------------------------------------------
-def level_images(n=400, pixels=64, seed=0):
-    """MNIST-like float32 images k/255: pixel j non-zero with probability from 0.6 down to 0 (the last 8 never),
-    so some pixels are in nearly every batch and others in few; labels learnable from the pixels."""
-    rng = np.random.default_rng(seed)
-    p = np.clip(np.linspace(0.6, -0.08, pixels), 0, None)
-    levels = np.where(rng.random((n, pixels)) < p, rng.integers(1, 256, (n, pixels)), 0).astype(np.uint8)
-    x = np.divide(levels, np.float32(255), dtype=np.float32)
-    t = (x @ rng.standard_normal((pixels, 10))).argmax(axis=1)
-    return x, t
-
-
-def replay(net, x, t, seed, iters, batch_size, learning_rate):
-    """The plain path: train_two_layer's mini-batches, each through TwoLayerNet.train_step; the losses."""
-    masks = np.random.default_rng(seed).integers(0, len(x), size=(iters, batch_size))
-    return np.array([net.train_step(x[m], t[m], learning_rate) for m in masks])
-
-
-@pytest.mark.parametrize("activation, blas", [("relu", True), ("sigmoid", True), ("relu", False)])
-def test_pixel_levels_train_like_train_step(activation, blas, monkeypatch):
-    if not blas:  # W1 ← W1 − xᵀ·δ1 by NumPy (matmul, then subtract) instead of one sgemm with β = 1
-        monkeypatch.setattr(training, "_SGEMM", None)
-    x, t = level_images()
-    net = TwoLayerNet(64, 12, 10, weight_init_std=0.3, activation=activation, seed=1, dtype=np.float32)
-    plain = net.copy()
-    steps = training.pixel_steps(net.copy(), x, t, 20)
-    assert steps is not None and 0 < steps.dense < steps.levels.shape[1] == 56  # both kinds; 8 pixels never used
-    assert (steps.add_product is not None) == (blas and training._SGEMM is not None)
-    done = run_to_end(train_two_layer(net, x, t, x, t, iters_num=200, batch_size=20, learning_rate=0.5, seed=4))
-    losses = replay(plain, x, t, seed=4, iters=200, batch_size=20, learning_rate=0.5)
-    assert losses[-1] < 0.8 * losses[0]  # it learned: the comparison below is not of two idle nets
-    np.testing.assert_allclose(done["loss_list"], losses, rtol=2e-5)
-    for key in ("W1", "b1", "W2", "b2"):  # back in the original pixel order, in the net's own arrays
-        np.testing.assert_allclose(net.params[key], plain.params[key], rtol=1e-5,
-                                   atol=1e-5 * np.abs(plain.params[key]).max())
-    assert net.layers["Affine1"].W is net.params["W1"]
-
-
-def test_pixel_levels_on_real_mnist_match_the_plain_path(mnist_dir):
-    from engine.data.datasets import load_mnist
-
-    (x_train, t_train), _ = load_mnist(mnist_dir)
-    net = TwoLayerNet(784, 50, 10, seed=0, dtype=np.float32)
-    plain = net.copy()
-    steps = training.pixel_steps(net.copy(), x_train, t_train, 100)
-    assert 400 < steps.dense < 600 and steps.levels.dtype == np.uint8  # under a quarter of x_train's bytes
-    assert steps.levels.shape == (60000, np.count_nonzero(x_train.any(axis=0)))  # never-used pixels left out
-    done = run_to_end(train_two_layer(net, x_train, t_train, x_train[:10], t_train[:10], iters_num=200,
-                                      seed=2))
-    losses = replay(plain, x_train, t_train.astype(np.intp), seed=2, iters=200, batch_size=100, learning_rate=0.1)
-    assert losses[-1] < 0.5 * losses[0]
-    np.testing.assert_allclose(done["loss_list"], losses, rtol=1e-5)
-    for key in ("W1", "b1", "W2", "b2"):
-        np.testing.assert_allclose(net.params[key], plain.params[key], rtol=1e-5,
-                                   atol=1e-5 * np.abs(plain.params[key]).max())
-
-
-def test_snapshots_and_a_stopped_run_show_the_weights_in_pixel_order():
-    x, t = level_images()
-    net = TwoLayerNet(64, 12, 10, weight_init_std=0.3, seed=1, dtype=np.float32)
-    plain = net.copy()
-    events = train_two_layer(net, x, t, x, t, iters_num=100_000, batch_size=20, learning_rate=0.5, seed=6,
-                             eval_every=30)
-    snapshot = None
-    for event in events:  # the evaluation of iteration 30 arrives a few steps later (a second thread)
-        if event["kind"] == "epoch" and event["iteration"] == 30:
-            snapshot = event["net"]
-        if event["kind"] == "step" and event["iteration"] >= 45 and snapshot is not None:
-            stopped = event["iteration"]
-            break
-    events.close()  # what the worker does when the user stops: the net holds the steps done
-    masks = np.random.default_rng(6).integers(0, len(x), size=(stopped, 20))
-    for i, m in enumerate(masks):
-        plain.train_step(x[m], t[m], 0.5)
-        if i + 1 == 30:
-            np.testing.assert_allclose(snapshot.params["W1"], plain.params["W1"], rtol=1e-5, atol=1e-6)
-    np.testing.assert_allclose(net.params["W1"], plain.params["W1"], rtol=1e-5, atol=1e-6)
-    np.testing.assert_allclose(net.params["b2"], plain.params["b2"], rtol=1e-5, atol=1e-6)
-
-
-def test_only_exact_pixel_levels_take_the_pixel_path():
-    x, t = level_images(50)
-    assert np.array_equal(training.pixel_levels(x), np.rint(x * 255).astype(np.uint8))
-    nudged = x.copy()
-    nudged[3, 5] = np.nextafter(nudged[3, 5], np.float32(2))  # no longer k/255 for an integer k
-    for other in (nudged, x.astype(np.float64), x * 2, np.where(x > 0.5, np.nan, x).astype(np.float32), x[:, :, None]):
-        assert training.pixel_levels(other) is None
-    net32 = TwoLayerNet(64, 8, 10, dtype=np.float32)
-    assert training.pixel_steps(net32, nudged, t, 10) is None
-    assert training.pixel_steps(TwoLayerNet(64, 8, 10, dtype=np.float64), x, t, 10) is None  # float64 nets
-    assert isinstance(training.pixel_steps(net32, x, t, 10), PixelSteps)
-    # and those other inputs still train, on the plain path
-    done = run_to_end(train_two_layer(net32, nudged, t, nudged, t, iters_num=20, batch_size=10, seed=0))
-    assert np.all(np.isfinite(done["loss_list"]))
-
-
-def test_blas_add_product_adds_in_place():
-    rng = np.random.default_rng(0)
-    x, d = rng.random((7, 9), dtype=np.float32), rng.random((7, 3), dtype=np.float32)
-    W = rng.random((6, 3), dtype=np.float32)
-    add = training.blas_add_product(x, d, W)
-    if training._SGEMM is None:
-        assert add is None
-        pytest.skip("NumPy does not use OpenBLAS here")
-    expected = W.copy()
-    expected[:4] += -0.25 * (x[:, :4].T @ d)
-    add(4, -0.25)
-    np.testing.assert_allclose(W, expected, rtol=1e-6)
-    assert np.array_equal(W[4:], expected[4:])  # rows past k untouched
-    with pytest.raises(ValueError):
-        add(7, 1.0)  # more rows than W has
-    assert training.blas_add_product(x, d, W.astype(np.float64)) is None
-    assert training.blas_add_product(np.asfortranarray(x), d, W) is None
