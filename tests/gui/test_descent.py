@@ -12,7 +12,7 @@ from engine.descent import OPTIMIZERS, gradient_descent, steps
 from engine.surfaces import SURFACES, function_2
 from gui.tabs.descent import geometry
 from gui.tabs.descent.state import DescentState
-from gui.tabs.descent.tab import DescentTab, map_widget_point
+from gui.tabs.descent.tab import DescentTab
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -208,7 +208,7 @@ def test_learning_rate_slider_and_box_stay_in_step(qtbot, tab):
 
 def test_clicking_the_map_sets_the_start(qtbot, tab):
     tab.run_to_end()
-    point = map_widget_point(tab, 1.5, -2.0)
+    point = tab.map.widget_point(1.5, -2.0)
     qtbot.mouseClick(tab.map.plot.viewport(), LEFT, pos=point)
     assert tab.state.index == 0
     assert tab.state.start == pytest.approx((1.5, -2.0), abs=0.05)

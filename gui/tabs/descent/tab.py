@@ -341,10 +341,3 @@ class DescentTab(Tab):
         self.state = state
         self.show_state()
 
-
-TAB_CLASS = DescentTab
-
-
-def map_widget_point(tab: DescentTab, x0: float, x1: float):
-    """Where (x0, x1) is on the map, in the plot widget's own pixels (for tests and tools)."""
-    return tab.map.widget_point(x0, x1)
