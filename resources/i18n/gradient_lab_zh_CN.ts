@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccuracyBox</name>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Share of the 209 training pictures classified right, as the lessons print it</source>
+        <translation>209 张训练图片中分类正确的比例，与课程打印的一致</translation>
+    </message>
+    <message>
+        <source>Share of the 50 test pictures (never seen in training) classified right</source>
+        <translation>50 张测试图片（训练时从未见过）中分类正确的比例</translation>
+    </message>
+    <message>
+        <source>The model overfits: it classifies almost every training picture right but far fewer new ones. It has learned the 209 training pictures rather than what makes a cat.</source>
+        <translation>模型发生了过拟合：它几乎能正确分类每一张训练图片，但对新图片的正确率低得多。它记住的是这 209 张训练图片，而不是猫的本质特征。</translation>
+    </message>
+    <message>
+        <source>Train and test accuracy are close: the model does about as well on new pictures.</source>
+        <translation>训练准确率和测试准确率接近：模型在新图片上的表现差不多一样好。</translation>
+    </message>
+</context>
+<context>
     <name>AnimationExport</name>
     <message>
         <source>Export animation as GIF</source>
@@ -889,10 +920,77 @@ for i in range(n):
     </message>
 </context>
 <context>
+    <name>CostPage</name>
+    <message>
+        <source>iteration</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>cost J</source>
+        <translation>代价 J</translation>
+    </message>
+    <message>
+        <source>Cost J(w, b) during gradient descent</source>
+        <translation>梯度下降过程中的代价 J(w, b)</translation>
+    </message>
+    <message>
+        <source>every iteration</source>
+        <translation>每次迭代</translation>
+    </message>
+    <message>
+        <source>recorded (printed)</source>
+        <translation>记录（打印）的值</translation>
+    </message>
+    <message>
+        <source>What the lessons print:</source>
+        <translation>课程中打印的内容：</translation>
+    </message>
+    <message>
+        <source>The recorded costs, in the lessons' format</source>
+        <translation>记录下的代价，格式与课程相同</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;One neuron&lt;/h3&gt;&lt;p&gt;z = w·x + b&lt;br&gt;ŷ = σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)&lt;/p&gt;&lt;p&gt;&lt;b&gt;Loss&lt;/b&gt; of one picture:&lt;br&gt;L(ŷ, y) = −(y log ŷ + (1 − y) log(1 − ŷ))&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cost&lt;/b&gt;: the mean over all m pictures&lt;br&gt;J(w, b) = (1/m) Σ L&lt;/p&gt;&lt;p&gt;&lt;b&gt;Gradients&lt;/b&gt; (backward):&lt;br&gt;dz = ŷ − y&lt;br&gt;dw = (1/m) Xᵀ dz&lt;br&gt;db = (1/m) Σ dz&lt;/p&gt;&lt;p&gt;&lt;b&gt;Gradient descent&lt;/b&gt;, all 209 pictures at every step:&lt;br&gt;w ← w − η·dw&lt;br&gt;b ← b − η·db&lt;/p&gt;&lt;p&gt;Starting from w = 0, ŷ = 0.5 for every picture and J = log 2 = 0.693147.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;一个神经元&lt;/h3&gt;&lt;p&gt;z = w·x + b&lt;br&gt;ŷ = σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)&lt;/p&gt;&lt;p&gt;一张图片的&lt;b&gt;损失&lt;/b&gt;：&lt;br&gt;L(ŷ, y) = −(y log ŷ + (1 − y) log(1 − ŷ))&lt;/p&gt;&lt;p&gt;&lt;b&gt;代价&lt;/b&gt;：全部 m 张图片的损失的平均值&lt;br&gt;J(w, b) = (1/m) Σ L&lt;/p&gt;&lt;p&gt;&lt;b&gt;梯度&lt;/b&gt;（反向）：&lt;br&gt;dz = ŷ − y&lt;br&gt;dw = (1/m) Xᵀ dz&lt;br&gt;db = (1/m) Σ dz&lt;/p&gt;&lt;p&gt;&lt;b&gt;梯度下降法&lt;/b&gt;，每一步都使用全部 209 张图片：&lt;br&gt;w ← w − η·dw&lt;br&gt;b ← b − η·db&lt;/p&gt;&lt;p&gt;从 w = 0 开始时，每张图片的 ŷ = 0.5，J = log 2 = 0.693147。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cost after iteration %1: %2</source>
+        <translation>迭代 %1 次后的代价：%2</translation>
+    </message>
+</context>
+<context>
     <name>DataBox</name>
     <message>
         <source>Data</source>
         <translation>数据</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds train_catvnoncat.h5 and test_catvnoncat.h5 (remembered for next time)</source>
+        <translation>选择存放 train_catvnoncat.h5 和 test_catvnoncat.h5 的文件夹（下次会自动记住）</translation>
+    </message>
+    <message>
+        <source>Cannot use this folder: %1</source>
+        <translation>无法使用此文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Needs train_catvnoncat.h5 and test_catvnoncat.h5.</source>
+        <translation>需要 train_catvnoncat.h5 和 test_catvnoncat.h5。</translation>
+    </message>
+    <message>
+        <source>Training: %1 pictures, %2 cats</source>
+        <translation>训练集：%1 张图片，其中 %2 张是猫</translation>
+    </message>
+    <message>
+        <source>Test: %1 pictures, %2 cats</source>
+        <translation>测试集：%1 张图片，其中 %2 张是猫</translation>
+    </message>
+    <message>
+        <source>No folder chosen yet.</source>
+        <translation>尚未选择文件夹。</translation>
     </message>
     <message>
         <source>Get MNIST…</source>
@@ -934,122 +1032,6 @@ for i in range(n):
         <translation>MNIST 手写数字数据集：60,000 张训练图像和 10,000 张测试图像，每张 28×28 像素，带有标签 0–9，共四个文件（约 11.6 MB）。“训练”标签页需要它们，只需准备一次；它们会保存在你的数据文件夹里。</translation>
     </message>
     <message>
-        <source>Where MNIST lives</source>
-        <translation>MNIST 的位置</translation>
-    </message>
-    <message>
-        <source>MNIST folder:</source>
-        <translation>MNIST 文件夹：</translation>
-    </message>
-    <message>
-        <source>Downloads and imports go to this folder, inside the app's data folder (select the text to copy it)</source>
-        <translation>下载和导入的文件都放在这个文件夹里（位于本应用的数据文件夹中；可选中文字复制路径）</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <source>Show this folder in the file manager</source>
-        <translation>在文件管理器中显示这个文件夹</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>检查</translation>
-    </message>
-    <message>
-        <source>Read every file of the MNIST in use and count the images and labels (takes about a second)</source>
-        <translation>读取正在使用的 MNIST 的每个文件，统计图像和标签的数量（约需一秒）</translation>
-    </message>
-    <message>
-        <source>Which MNIST the Training tab uses</source>
-        <translation>“训练”标签页使用的是哪一份 MNIST</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <source>Fetches the four standard files from the usual public mirrors, one after the other until one works, and checks each against its published MD5. A file only takes its real name once it is complete and correct.</source>
-        <translation>从常用的公共镜像依次下载四个标准文件，直到某个镜像可用为止，并用公布的 MD5 校验每个文件。文件只有在完整且正确之后才会以正式文件名保存。</translation>
-    </message>
-    <message>
-        <source>Download the four MNIST files into the MNIST folder (files already there and correct are kept)</source>
-        <translation>把四个 MNIST 文件下载到 MNIST 文件夹（已存在且正确的文件会保留）</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Stop the download; the unfinished file is deleted</source>
-        <translation>停止下载；未完成的文件会被删除</translation>
-    </message>
-    <message>
-        <source>Bytes received of all four files, download rate and time left</source>
-        <translation>四个文件已接收的字节数、下载速度和剩余时间</translation>
-    </message>
-    <message>
-        <source>What the download is doing, and mirrors that failed</source>
-        <translation>下载的进展，以及失败的镜像</translation>
-    </message>
-    <message>
-        <source>Each file, the mirror it comes from and its MD5 check will be listed here.</source>
-        <translation>这里会列出每个文件、它来自哪个镜像以及它的 MD5 校验结果。</translation>
-    </message>
-    <message>
-        <source>Import a copy you have</source>
-        <translation>导入你已有的副本</translation>
-    </message>
-    <message>
-        <source>A folder with the four IDX files (train-images-idx3-ubyte.gz … , gzipped or not), the book's dataset/mnist.pkl, or Keras's mnist.npz. It is checked completely, then copied into the MNIST folder.</source>
-        <translation>包含四个 IDX 文件（train-images-idx3-ubyte.gz …，gzip 压缩或未压缩均可）的文件夹、书中的 dataset/mnist.pkl，或 Keras 的 mnist.npz。会先完整检查，再复制到 MNIST 文件夹。</translation>
-    </message>
-    <message>
-        <source>Import folder…</source>
-        <translation>导入文件夹…</translation>
-    </message>
-    <message>
-        <source>Choose a folder holding the four IDX files</source>
-        <translation>选择包含四个 IDX 文件的文件夹</translation>
-    </message>
-    <message>
-        <source>Import file…</source>
-        <translation>导入文件…</translation>
-    </message>
-    <message>
-        <source>Choose the book's mnist.pkl or Keras's mnist.npz</source>
-        <translation>选择书中的 mnist.pkl 或 Keras 的 mnist.npz</translation>
-    </message>
-    <message>
-        <source>Copies found on this computer</source>
-        <translation>在本机找到的副本</translation>
-    </message>
-    <message>
-        <source>MNIST copies in the usual places (~/.keras/datasets, a checkout of the book's code with its dataset/ folder, …)</source>
-        <translation>在常见位置找到的 MNIST 副本（~/.keras/datasets、书中代码的 dataset/ 文件夹等）</translation>
-    </message>
-    <message>
-        <source>No copy found in the usual places (~/.keras/datasets/mnist.npz, the book's deep-learning-from-scratch/dataset/, data/MNIST/raw).</source>
-        <translation>在常见位置没有找到副本（~/.keras/datasets/mnist.npz、书中代码的 deep-learning-from-scratch/dataset/、data/MNIST/raw）。</translation>
-    </message>
-    <message>
-        <source>Use this copy</source>
-        <translation>使用这个副本</translation>
-    </message>
-    <message>
-        <source>Check the selected copy and use it where it is (nothing is copied)</source>
-        <translation>检查选中的副本并直接在原位置使用（不复制）</translation>
-    </message>
-    <message>
-        <source>Search again</source>
-        <translation>重新查找</translation>
-    </message>
-    <message>
-        <source>Look in the usual places again</source>
-        <translation>再次在常见位置查找</translation>
-    </message>
-    <message>
         <source>The result of the last action</source>
         <translation>上一次操作的结果</translation>
     </message>
@@ -1062,24 +1044,8 @@ for i in range(n):
         <translation>关闭此窗口（正在进行的下载会被取消）</translation>
     </message>
     <message>
-        <source>%1 (in use)</source>
-        <translation>%1（正在使用）</translation>
-    </message>
-    <message>
         <source>Checking %1 …</source>
         <translation>正在检查 %1 …</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Missing:&lt;/b&gt; MNIST is not on this computer yet, or not where the app looks. Download it, import a copy, or use a copy found below.</source>
-        <translation>&lt;b&gt;缺少：&lt;/b&gt;本机还没有 MNIST，或者不在本应用查找的位置。请下载、导入一个副本，或使用下面找到的副本。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Found&lt;/b&gt; at %1 (not checked yet: Check reads it all).</source>
-        <translation>&lt;b&gt;已找到&lt;/b&gt;，位于 %1（尚未检查：点击“检查”会读取全部数据）。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Found&lt;/b&gt; at %1 — checked: %2 training and %3 test images, every label 0–9.</source>
-        <translation>&lt;b&gt;已找到&lt;/b&gt;，位于 %1 — 已检查：%2 张训练图像和 %3 张测试图像，所有标签都在 0–9 之间。</translation>
     </message>
     <message>
         <source>Downloading into %1 …</source>
@@ -1130,34 +1096,6 @@ for i in range(n):
         <translation>无法在文件管理器中打开 %1。</translation>
     </message>
     <message>
-        <source>%1 from %2</source>
-        <translation>%1 来自 %2</translation>
-    </message>
-    <message>
-        <source>%1 is already here and correct: kept</source>
-        <translation>%1 已存在且正确：保留</translation>
-    </message>
-    <message>
-        <source>%1: MD5 verified</source>
-        <translation>%1：MD5 校验通过</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2 — trying the next mirror</source>
-        <translation>%1 失败：%2 — 正在尝试下一个镜像</translation>
-    </message>
-    <message>
-        <source>Keras's mnist.npz</source>
-        <translation>Keras 的 mnist.npz</translation>
-    </message>
-    <message>
-        <source>The book's mnist.pkl</source>
-        <translation>书中的 mnist.pkl</translation>
-    </message>
-    <message>
-        <source>A folder with the four IDX files</source>
-        <translation>包含四个 IDX 文件的文件夹</translation>
-    </message>
-    <message>
         <source>Folder with the four MNIST IDX files</source>
         <translation>包含四个 MNIST IDX 文件的文件夹</translation>
     </message>
@@ -1169,9 +1107,52 @@ for i in range(n):
         <source>MNIST arrays (*.pkl *.npz)</source>
         <translation>MNIST 数组 (*.pkl *.npz)</translation>
     </message>
+</context>
+<context>
+    <name>DataPage</name>
     <message>
-        <source>%1 downloaded and verified</source>
-        <translation>已下载 %1 并通过校验</translation>
+        <source>This experiment needs the cat / non-cat data set</source>
+        <translation>本实验需要猫 / 非猫数据集</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Open the folder that holds the lessons' two files:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;train_catvnoncat.h5&lt;/b&gt; — 209 training pictures (72 cats)&lt;/li&gt;&lt;li&gt;&lt;b&gt;test_catvnoncat.h5&lt;/b&gt; — 50 test pictures (33 cats)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Learners usually have them in the &lt;b&gt;datasets/&lt;/b&gt; folder beside the lessons' notebooks (the folder that &lt;code&gt;load_dataset()&lt;/code&gt; reads: datasets/train_catvnoncat.h5). Click &lt;i&gt;Open folder…&lt;/i&gt; and choose that folder; the app remembers it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;请打开存放课程中这两个文件的文件夹：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;train_catvnoncat.h5&lt;/b&gt; — 209 张训练图片（其中 72 张是猫）&lt;/li&gt;&lt;li&gt;&lt;b&gt;test_catvnoncat.h5&lt;/b&gt; — 50 张测试图片（其中 33 张是猫）&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;它们通常位于课程笔记本旁边的 &lt;b&gt;datasets/&lt;/b&gt; 文件夹中（即 &lt;code&gt;load_dataset()&lt;/code&gt; 读取的文件夹：datasets/train_catvnoncat.h5）。点击&lt;i&gt;打开文件夹…&lt;/i&gt;并选择该文件夹，程序会记住它。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds train_catvnoncat.h5 and test_catvnoncat.h5 (remembered for next time)</source>
+        <translation>选择存放 train_catvnoncat.h5 和 test_catvnoncat.h5 的文件夹（下次会自动记住）</translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Show the 209 training pictures with their labels</source>
+        <translation>显示 209 张训练图片及其标签</translation>
+    </message>
+    <message>
+        <source>Show the 50 test pictures with their labels</source>
+        <translation>显示 50 张测试图片及其标签</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The data&lt;/h3&gt;&lt;p&gt;Each picture is 64×64 pixels with 3 colour values: 12,288 numbers. Logistic regression sees them as one long vector x, flattened and divided by 255:&lt;/p&gt;&lt;p&gt;&lt;code&gt;X = images.reshape(m, −1) / 255&lt;/code&gt;&lt;/p&gt;&lt;p&gt;The label y is 1 for a cat and 0 for anything else.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;数据&lt;/h3&gt;&lt;p&gt;每张图片有 64×64 个像素，每个像素有 3 个颜色值，共 12,288 个数。逻辑回归把它们展平并除以 255，看作一个长向量 x：&lt;/p&gt;&lt;p&gt;&lt;code&gt;X = images.reshape(m, −1) / 255&lt;/code&gt;&lt;/p&gt;&lt;p&gt;标签 y 为 1 表示猫，为 0 表示其他任何东西。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Test picture %1: %2</source>
+        <translation>测试图片 %1：%2</translation>
+    </message>
+    <message>
+        <source>Training picture %1: %2</source>
+        <translation>训练图片 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1195,61 @@ for i in range(n):
     <message>
         <source>&lt;h3&gt;Gradient descent&lt;/h3&gt;&lt;p&gt;Start somewhere and repeat&lt;br&gt;&lt;b&gt;x ← x − η ∇f(x)&lt;/b&gt;&lt;br&gt;The gradient ∇f points uphill, where f grows fastest; a step against it goes downhill. The learning rate η says how far.&lt;/p&gt;&lt;p&gt;The book's experiments on f = x0² + x1² from (−3, 4), 100 steps:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;η = 0.1 reaches (−6.1e-10, 8.1e-10): the minimum.&lt;/li&gt;&lt;li&gt;η = 10 diverges: each step overshoots and lands farther away.&lt;/li&gt;&lt;li&gt;η = 1e-10 hardly moves: 100 steps of almost nothing.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;η is a &lt;b&gt;hyperparameter&lt;/b&gt;: set by hand, not learned.&lt;/p&gt;&lt;h3&gt;Beyond SGD (chapter 6)&lt;/h3&gt;&lt;p&gt;On f = x²/20 + y² the gradient points mostly along y, so SGD zig-zags across the valley. &lt;b&gt;Momentum&lt;/b&gt; keeps a velocity (v ← αv − η∇f), &lt;b&gt;AdaGrad&lt;/b&gt; shrinks each coordinate's step by its past gradients (h ← h + ∇f²), &lt;b&gt;RMSprop&lt;/b&gt; lets that memory fade (ρ), and &lt;b&gt;Adam&lt;/b&gt; combines the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt; (when the tab has focus): Space play / pause, → one step, R reset. Click on the map to choose the start.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;梯度下降法&lt;/h3&gt;&lt;p&gt;从某处出发，反复执行&lt;br&gt;&lt;b&gt;x ← x − η ∇f(x)&lt;/b&gt;&lt;br&gt;梯度 ∇f 指向上坡，即 f 增长最快的方向；逆着它走一步就是下坡。学习率 η 决定走多远。&lt;/p&gt;&lt;p&gt;书中的实验：f = x0² + x1²，从 (−3, 4) 出发，100 步：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;η = 0.1 到达 (−6.1e-10, 8.1e-10)：极小值。&lt;/li&gt;&lt;li&gt;η = 10 发散：每一步都越过极小值，落得更远。&lt;/li&gt;&lt;li&gt;η = 1e-10 几乎不动：100 步几乎什么都没做。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;η 是&lt;b&gt;超参数&lt;/b&gt;：由人工设定，而不是学习得到的。&lt;/p&gt;&lt;h3&gt;SGD 之外（第 6 章）&lt;/h3&gt;&lt;p&gt;在 f = x²/20 + y² 上，梯度主要指向 y 方向，所以 SGD 在山谷两侧之字形来回。&lt;b&gt;Momentum&lt;/b&gt; 保留一个速度（v ← αv − η∇f），&lt;b&gt;AdaGrad&lt;/b&gt; 按各坐标过去的梯度缩小其步长（h ← h + ∇f²），&lt;b&gt;RMSprop&lt;/b&gt; 让这份记忆逐渐淡去（ρ），&lt;b&gt;Adam&lt;/b&gt; 则融合了两者。&lt;/p&gt;&lt;p&gt;&lt;b&gt;按键&lt;/b&gt;（本页有焦点时）：空格 播放 / 暂停，→ 单步，R 重置。在图上点击可选择起点。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadBox</name>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Fetches the four standard files from the usual public mirrors, one after the other until one works, and checks each against its published MD5. A file only takes its real name once it is complete and correct.</source>
+        <translation>从常用的公共镜像依次下载四个标准文件，直到某个镜像可用为止，并用公布的 MD5 校验每个文件。文件只有在完整且正确之后才会以正式文件名保存。</translation>
+    </message>
+    <message>
+        <source>Download the four MNIST files into the MNIST folder (files already there and correct are kept)</source>
+        <translation>把四个 MNIST 文件下载到 MNIST 文件夹（已存在且正确的文件会保留）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the download; the unfinished file is deleted</source>
+        <translation>停止下载；未完成的文件会被删除</translation>
+    </message>
+    <message>
+        <source>Bytes received of all four files, download rate and time left</source>
+        <translation>四个文件已接收的字节数、下载速度和剩余时间</translation>
+    </message>
+    <message>
+        <source>What the download is doing, and mirrors that failed</source>
+        <translation>下载的进展，以及失败的镜像</translation>
+    </message>
+    <message>
+        <source>Each file, the mirror it comes from and its MD5 check will be listed here.</source>
+        <translation>这里会列出每个文件、它来自哪个镜像以及它的 MD5 校验结果。</translation>
+    </message>
+    <message>
+        <source>%1 downloaded and verified</source>
+        <translation>已下载 %1 并通过校验</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 来自 %2</translation>
+    </message>
+    <message>
+        <source>%1 is already here and correct: kept</source>
+        <translation>%1 已存在且正确：保留</translation>
+    </message>
+    <message>
+        <source>%1: MD5 verified</source>
+        <translation>%1：MD5 校验通过</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 — trying the next mirror</source>
+        <translation>%1 失败：%2 — 正在尝试下一个镜像</translation>
     </message>
 </context>
 <context>
@@ -1288,63 +1324,7 @@ for i in range(n):
     </message>
 </context>
 <context>
-    <name>DrawTab</name>
-    <message>
-        <source>Draw</source>
-        <translation>手写数字</translation>
-    </message>
-    <message>
-        <source>Pen</source>
-        <translation>画笔</translation>
-    </message>
-    <message>
-        <source>Stroke width</source>
-        <translation>笔画粗细</translation>
-    </message>
-    <message>
-        <source>Width of the next strokes, in pixels of a 280 × 280 canvas</source>
-        <translation>之后笔画的粗细，以 280 × 280 画布上的像素计</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Remove the last stroke (Ctrl+Z)</source>
-        <translation>删除最后一笔（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Remove every stroke and start again</source>
-        <translation>删除所有笔画，重新开始</translation>
-    </message>
-    <message>
-        <source>Show box and centre of mass</source>
-        <translation>显示边界框和质心</translation>
-    </message>
-    <message>
-        <source>Outline the ink's bounding box (orange) and mark its centre of mass (blue) on the canvas and in the 28 × 28 input</source>
-        <translation>在画布上和 28 × 28 输入中框出笔迹的边界框（橙色）并标出其质心（蓝色）</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>The network that answers: the bundled one, or one trained or loaded in the Training tab</source>
-        <translation>用来识别的神经网络：自带的模型，或在“训练”标签页中训练或载入的模型</translation>
-    </message>
-    <message>
-        <source>Draw a digit 0–9 here with the mouse, a pen or a finger</source>
-        <translation>在这里用鼠标、手写笔或手指写一个数字 0–9</translation>
-    </message>
-    <message>
-        <source>Hold the left button and draw; the answer updates while you draw</source>
-        <translation>按住左键书写；书写过程中识别结果实时更新</translation>
-    </message>
+    <name>DrawResults</name>
     <message>
         <source>What the net sees: 28 × 28 pixels</source>
         <translation>神经网络看到的：28 × 28 像素</translation>
@@ -1370,48 +1350,39 @@ for i in range(n):
         <translation>神经网络的 10 个输出</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Drawing a digit for the net&lt;/h3&gt;&lt;p&gt;The net learnt from MNIST, and every MNIST digit was prepared the same way. Your drawing gets exactly that preparation before the net sees it:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;take the &lt;b&gt;bounding box&lt;/b&gt; of the ink;&lt;/li&gt;&lt;li&gt;scale it to fit a &lt;b&gt;20 × 20&lt;/b&gt; box, keeping its aspect ratio; averaging the covered area makes the edges grey (anti-aliasing);&lt;/li&gt;&lt;li&gt;put it in a &lt;b&gt;28 × 28&lt;/b&gt; frame so that its &lt;b&gt;centre of mass&lt;/b&gt; Σ p·(r, c) / Σ p lands on the frame's centre, pixel (14, 14).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;So it does not matter where or how big you draw: only the shape counts. The 784 grey values (0 black … 1 white) are the input x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; turns the net's 10 scores a&lt;sub&gt;k&lt;/sub&gt; into probabilities:&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;They are positive and add up to 1; the largest one is the answer (argmax).&lt;/p&gt;&lt;p&gt;Try a very thin or very thick stroke, a digit squeezed flat, or a 1 with a serif, and watch the bars: the net is only as good as the resemblance to what it learnt.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;为神经网络手写数字&lt;/h3&gt;&lt;p&gt;神经网络是用 MNIST 学习的，而 MNIST 的每个数字都经过同样的预处理。你的手写图在送入神经网络之前，也会经过完全相同的预处理：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;取笔迹的&lt;b&gt;边界框&lt;/b&gt;；&lt;/li&gt;&lt;li&gt;保持宽高比，将其缩放到 &lt;b&gt;20 × 20&lt;/b&gt; 的框内；按覆盖面积求平均，使边缘呈灰色（抗锯齿）；&lt;/li&gt;&lt;li&gt;将其放入 &lt;b&gt;28 × 28&lt;/b&gt; 的画面，使其&lt;b&gt;质心&lt;/b&gt; Σ p·(r, c) / Σ p 落在画面中心，即像素 (14, 14)。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所以写在哪里、写多大都没有关系：只有形状才重要。这 784 个灰度值（0 黑 … 1 白）就是输入 x。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; 把神经网络的 10 个得分 a&lt;sub&gt;k&lt;/sub&gt; 变成概率：&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;它们都是正数，总和为 1；最大的那个就是识别结果（argmax）。&lt;/p&gt;&lt;p&gt;试试很细或很粗的笔画、压扁的数字，或带衬线的 1，看看柱状图的变化：神经网络的表现取决于输入与它学过的数据有多相似。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Bundled model</source>
-        <translation>自带模型</translation>
-    </message>
-    <message>
-        <source>The bundled model could not be loaded (%1). Drawing still works, but there is nothing to predict with: train or load a model in the Training tab.</source>
-        <translation>无法载入自带模型（%1）。仍然可以书写，但没有模型可用于识别：请在“训练”标签页中训练或载入一个模型。</translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <source>%1-%2-%3 net, %4</source>
-        <translation>%1-%2-%3 网络，%4</translation>
-    </message>
-    <message>
-        <source>test accuracy %1 %</source>
-        <translation>测试数据识别精度 %1 %</translation>
-    </message>
-    <message>
-        <source>trained by %1 (seed %2)</source>
-        <translation>由 %1 训练（随机种子 %2）</translation>
-    </message>
-    <message>
-        <source>This model cannot read a 28 × 28 digit: %1</source>
-        <translation>该模型无法读取 28 × 28 的数字：%1</translation>
+        <source>Draw a digit</source>
+        <translation>请写一个数字</translation>
     </message>
     <message>
         <source>no model</source>
         <translation>没有模型</translation>
     </message>
     <message>
-        <source>Draw a digit</source>
-        <translation>请写一个数字</translation>
-    </message>
-    <message>
         <source>probability %1 %</source>
         <translation>概率 %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>DrawTab</name>
+    <message>
+        <source>Draw</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <source>Draw a digit 0–9 here with the mouse, a pen or a finger</source>
+        <translation>在这里用鼠标、手写笔或手指写一个数字 0–9</translation>
+    </message>
+    <message>
+        <source>Hold the left button and draw; the answer updates while you draw</source>
+        <translation>按住左键书写；书写过程中识别结果实时更新</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Drawing a digit for the net&lt;/h3&gt;&lt;p&gt;The net learnt from MNIST, and every MNIST digit was prepared the same way. Your drawing gets exactly that preparation before the net sees it:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;take the &lt;b&gt;bounding box&lt;/b&gt; of the ink;&lt;/li&gt;&lt;li&gt;scale it to fit a &lt;b&gt;20 × 20&lt;/b&gt; box, keeping its aspect ratio; averaging the covered area makes the edges grey (anti-aliasing);&lt;/li&gt;&lt;li&gt;put it in a &lt;b&gt;28 × 28&lt;/b&gt; frame so that its &lt;b&gt;centre of mass&lt;/b&gt; Σ p·(r, c) / Σ p lands on the frame's centre, pixel (14, 14).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;So it does not matter where or how big you draw: only the shape counts. The 784 grey values (0 black … 1 white) are the input x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; turns the net's 10 scores a&lt;sub&gt;k&lt;/sub&gt; into probabilities:&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;They are positive and add up to 1; the largest one is the answer (argmax).&lt;/p&gt;&lt;p&gt;Try a very thin or very thick stroke, a digit squeezed flat, or a 1 with a serif, and watch the bars: the net is only as good as the resemblance to what it learnt.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;为神经网络手写数字&lt;/h3&gt;&lt;p&gt;神经网络是用 MNIST 学习的，而 MNIST 的每个数字都经过同样的预处理。你的手写图在送入神经网络之前，也会经过完全相同的预处理：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;取笔迹的&lt;b&gt;边界框&lt;/b&gt;；&lt;/li&gt;&lt;li&gt;保持宽高比，将其缩放到 &lt;b&gt;20 × 20&lt;/b&gt; 的框内；按覆盖面积求平均，使边缘呈灰色（抗锯齿）；&lt;/li&gt;&lt;li&gt;将其放入 &lt;b&gt;28 × 28&lt;/b&gt; 的画面，使其&lt;b&gt;质心&lt;/b&gt; Σ p·(r, c) / Σ p 落在画面中心，即像素 (14, 14)。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所以写在哪里、写多大都没有关系：只有形状才重要。这 784 个灰度值（0 黑 … 1 白）就是输入 x。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; 把神经网络的 10 个得分 a&lt;sub&gt;k&lt;/sub&gt; 变成概率：&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;它们都是正数，总和为 1；最大的那个就是识别结果（argmax）。&lt;/p&gt;&lt;p&gt;试试很细或很粗的笔画、压扁的数字，或带衬线的 1，看看柱状图的变化：神经网络的表现取决于输入与它学过的数据有多相似。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This model cannot read a 28 × 28 digit: %1</source>
+        <translation>该模型无法读取 28 × 28 的数字：%1</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +1708,53 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>FoundBox</name>
+    <message>
+        <source>Copies found on this computer</source>
+        <translation>在本机找到的副本</translation>
+    </message>
+    <message>
+        <source>MNIST copies in the usual places (~/.keras/datasets, a checkout of the book's code with its dataset/ folder, …)</source>
+        <translation>在常见位置找到的 MNIST 副本（~/.keras/datasets、书中代码的 dataset/ 文件夹等）</translation>
+    </message>
+    <message>
+        <source>No copy found in the usual places (~/.keras/datasets/mnist.npz, the book's deep-learning-from-scratch/dataset/, data/MNIST/raw).</source>
+        <translation>在常见位置没有找到副本（~/.keras/datasets/mnist.npz、书中代码的 deep-learning-from-scratch/dataset/、data/MNIST/raw）。</translation>
+    </message>
+    <message>
+        <source>Use this copy</source>
+        <translation>使用这个副本</translation>
+    </message>
+    <message>
+        <source>Check the selected copy and use it where it is (nothing is copied)</source>
+        <translation>检查选中的副本并直接在原位置使用（不复制）</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Look in the usual places again</source>
+        <translation>再次在常见位置查找</translation>
+    </message>
+    <message>
+        <source>%1 (in use)</source>
+        <translation>%1（正在使用）</translation>
+    </message>
+    <message>
+        <source>Keras's mnist.npz</source>
+        <translation>Keras 的 mnist.npz</translation>
+    </message>
+    <message>
+        <source>The book's mnist.pkl</source>
+        <translation>书中的 mnist.pkl</translation>
+    </message>
+    <message>
+        <source>A folder with the four IDX files</source>
+        <translation>包含四个 IDX 文件的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>GradientFieldTab</name>
     <message>
         <source>Gradient field</source>
@@ -1848,6 +1866,33 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>&lt;h3&gt;The chain rule on a computation graph&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) is computed in three small steps: u = bc, v = a + u, J = 3v.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt; (left to right): with a = 5, b = 3, c = 2 we get u = 6, v = 11, J = 33.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt; (right to left): each node's derivative dJ/d(node) is the derivative of the node after it times the local derivative of the edge between them (the chain rule): dJ/dv = 3, dJ/du = dJ/dv · 1 = 3, dJ/da = 3, dJ/db = dJ/du · c = 6, dJ/dc = dJ/du · b = 9.&lt;/p&gt;&lt;p&gt;Check: with a = 7, b = 4, c = 2 (v = 15, J = 45), raising v by 0.001 raises J by 0.003, three times as much, because dJ/dv = 3.&lt;/p&gt;&lt;p&gt;Backpropagation in a network is this, with many more nodes.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;计算图上的链式法则&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) 分三个小步骤计算：u = bc，v = a + u，J = 3v。&lt;/p&gt;&lt;p&gt;&lt;b&gt;正向&lt;/b&gt;（从左到右）：a = 5, b = 3, c = 2 时得到 u = 6, v = 11, J = 33。&lt;/p&gt;&lt;p&gt;&lt;b&gt;反向&lt;/b&gt;（从右到左）：每个节点的导数 dJ/d(节点) 等于它后面节点的导数乘以两者之间那条边的局部导数（链式法则）：dJ/dv = 3，dJ/du = dJ/dv · 1 = 3，dJ/da = 3，dJ/db = dJ/du · c = 6，dJ/dc = dJ/du · b = 9。&lt;/p&gt;&lt;p&gt;验证：a = 7, b = 4, c = 2 时（v = 15, J = 45），v 增加 0.001，J 增加 0.003，是它的三倍，因为 dJ/dv = 3。&lt;/p&gt;&lt;p&gt;神经网络中的误差反向传播法就是这样，只是节点多得多。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBox</name>
+    <message>
+        <source>Import a copy you have</source>
+        <translation>导入你已有的副本</translation>
+    </message>
+    <message>
+        <source>A folder with the four IDX files (train-images-idx3-ubyte.gz … , gzipped or not), the book's dataset/mnist.pkl, or Keras's mnist.npz. It is checked completely, then copied into the MNIST folder.</source>
+        <translation>包含四个 IDX 文件（train-images-idx3-ubyte.gz …，gzip 压缩或未压缩均可）的文件夹、书中的 dataset/mnist.pkl，或 Keras 的 mnist.npz。会先完整检查，再复制到 MNIST 文件夹。</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose a folder holding the four IDX files</source>
+        <translation>选择包含四个 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Choose the book's mnist.pkl or Keras's mnist.npz</source>
+        <translation>选择书中的 mnist.pkl 或 Keras 的 mnist.npz</translation>
     </message>
 </context>
 <context>
@@ -2195,17 +2240,91 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>误差反向传播法与数值微分求出的梯度的比较</translation>
     </message>
     <message>
-        <source>Data</source>
-        <translation>数据</translation>
+        <source>Train a new net from the start with these settings (Space)</source>
+        <translation>用这些设置从头训练一个新网络（空格键）</translation>
     </message>
     <message>
-        <source>Get MNIST…</source>
-        <translation>获取 MNIST…</translation>
+        <source>Stop training; the net so far is evaluated</source>
+        <translation>停止训练；评估目前为止的网络</translation>
     </message>
     <message>
-        <source>Download MNIST or import a copy you already have</source>
-        <translation>下载 MNIST，或导入已有的副本</translation>
+        <source>Finished: %1 iterations in %2 s.</source>
+        <translation>完成：%1 次迭代，用时 %2 秒。</translation>
     </message>
+    <message>
+        <source>%1 of %2 iterations done.</source>
+        <translation>已完成 %1 / %2 次迭代。</translation>
+    </message>
+    <message>
+        <source>Trained in the Training tab (test accuracy %1)</source>
+        <translation>在“训练”标签页训练（测试识别精度 %1）</translation>
+    </message>
+    <message>
+        <source>Loaded in the Training tab: %1 (test accuracy %2)</source>
+        <translation>在“训练”标签页加载：%1（测试识别精度 %2）</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>NumPy model (*.npz)</source>
+        <translation>NumPy 模型 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: the file does not exist.</source>
+        <translation>无法加载 %1：文件不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot load this file: %1</source>
+        <translation>无法加载此文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 is a %2-%3-%4 net, not one for MNIST (784 pixels in, 10 digits out).</source>
+        <translation>%1 是 %2-%3-%4 的网络，不是用于 MNIST 的网络（输入 784 个像素，输出 10 个数字）。</translation>
+    </message>
+    <message>
+        <source>Loaded %1: a 784-%2-10 net with %3.</source>
+        <translation>已加载 %1：784-%2-10 的网络，激活函数 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelBox</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>保存模型…</translation>
+    </message>
+    <message>
+        <source>Write the weights to a .npz file (NumPy's format)</source>
+        <translation>把权重写入 .npz 文件（NumPy 的格式）</translation>
+    </message>
+    <message>
+        <source>Load model…</source>
+        <translation>加载模型…</translation>
+    </message>
+    <message>
+        <source>Read a model saved before; the Draw tab can use it too</source>
+        <translation>读取之前保存的模型；“绘制”标签页也可以使用它</translation>
+    </message>
+</context>
+<context>
+    <name>NetBox</name>
     <message>
         <source>Two-layer net</source>
         <translation>两层神经网络</translation>
@@ -2299,423 +2418,8 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>隐藏层 50 个神经元，η = 0.1，批大小 100，10,000 次迭代，标准差 0.01，误差反向传播法（激活函数不变）</translation>
     </message>
     <message>
-        <source>Training</source>
-        <translation>训练</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>Train a new net from the start with these settings (Space)</source>
-        <translation>用这些设置从头训练一个新网络（空格键）</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Stop training; the net so far is evaluated</source>
-        <translation>停止训练；评估目前为止的网络</translation>
-    </message>
-    <message>
-        <source>Iterations done, speed and time left</source>
-        <translation>已完成的迭代次数、速度和剩余时间</translation>
-    </message>
-    <message>
-        <source>Accuracy on the full training set (60,000 images) and test set (10,000 images)</source>
-        <translation>在全部训练数据（60,000 张）和测试数据（10,000 张）上的识别精度</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Save model…</source>
-        <translation>保存模型…</translation>
-    </message>
-    <message>
-        <source>Write the weights to a .npz file (NumPy's format)</source>
-        <translation>把权重写入 .npz 文件（NumPy 的格式）</translation>
-    </message>
-    <message>
-        <source>Load model…</source>
-        <translation>加载模型…</translation>
-    </message>
-    <message>
-        <source>Read a model saved before; the Draw tab can use it too</source>
-        <translation>读取之前保存的模型；“绘制”标签页也可以使用它</translation>
-    </message>
-    <message>
-        <source>This experiment needs MNIST</source>
-        <translation>这个实验需要 MNIST</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;MNIST is the book's data set: 60,000 training and 10,000 test images of handwritten digits, 28×28 pixels each (about 11 MB).&lt;/p&gt;&lt;p&gt;Click &lt;i&gt;Get MNIST…&lt;/i&gt; to download it or to import a copy you already have (the four IDX files, the book's mnist.pkl or Keras's mnist.npz).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;MNIST 是书中使用的数据集：60,000 张训练图像和 10,000 张测试图像，都是手写数字，每张 28×28 像素（约 11 MB）。&lt;/p&gt;&lt;p&gt;点击 &lt;i&gt;获取 MNIST…&lt;/i&gt; 下载它，或导入你已有的副本（四个 IDX 文件、书中的 mnist.pkl 或 Keras 的 mnist.npz）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>iteration</source>
-        <translation>迭代次数</translation>
-    </message>
-    <message>
-        <source>loss L (cross-entropy)</source>
-        <translation>损失 L（交叉熵误差）</translation>
-    </message>
-    <message>
-        <source>Mini-batch loss</source>
-        <translation>小批量的损失</translation>
-    </message>
-    <message>
-        <source>each mini-batch</source>
-        <translation>每个小批量</translation>
-    </message>
-    <message>
-        <source>mean of the last 100</source>
-        <translation>最近 100 次的平均</translation>
-    </message>
-    <message>
-        <source>Each picture: one hidden neuron's 784 weights as 28×28 pixels</source>
-        <translation>每张图像：一个隐藏层神经元的 784 个权重，排成 28×28 像素</translation>
-    </message>
-    <message>
-        <source>Confusion matrix (test set)</source>
-        <translation>混淆矩阵（测试数据）</translation>
-    </message>
-    <message>
-        <source>Rows: the true digit · columns: the net's answer</source>
-        <translation>行：真实数字 · 列：网络的回答</translation>
-    </message>
-    <message>
-        <source>Misclassified test digits, most confident first</source>
-        <translation>识别错误的测试数据，最有把握的错误排在前面</translation>
-    </message>
-    <message>
-        <source>Caption: true digit → the net's answer, and how sure it was</source>
-        <translation>说明：真实数字 → 网络的回答，以及它有多确定</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The book's &lt;b&gt;gradient check&lt;/b&gt;: compute ∂L/∂W of a small batch twice — by backpropagation and by the numerical gradient (central differences, h = 10⁻⁴) — and compare them weight by weight. If backprop is right they agree to about 10⁻¹⁰.&lt;/p&gt;&lt;p&gt;It checks the trained (or loaded) net if there is one, else a new net with the settings on the left. The numerical side is slow: 2 loss evaluations per weight.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;书中的&lt;b&gt;梯度确认&lt;/b&gt;：对一个小批量计算两次 ∂L/∂W —— 一次用误差反向传播法，一次用数值微分（中心差分，h = 10⁻⁴）—— 然后逐个权重比较。如果误差反向传播法的实现正确，两者相差约 10⁻¹⁰。&lt;/p&gt;&lt;p&gt;如果已有训练好的（或加载的）网络，就检查它，否则检查一个按左侧设置新建的网络。数值微分这一边很慢：每个权重需要计算 2 次损失。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>图像数</translation>
-    </message>
-    <message>
-        <source>How many training images in the batch (the book uses 3)</source>
-        <translation>批中训练图像的张数（书中为 3）</translation>
-    </message>
-    <message>
-        <source>Compare backprop with the numerical gradient on a small batch</source>
-        <translation>在一个小批量上比较误差反向传播法和数值微分求出的梯度</translation>
-    </message>
-    <message>
-        <source>Stop the gradient check</source>
-        <translation>停止梯度确认</translation>
-    </message>
-    <message>
-        <source>Weights whose numerical derivative is done</source>
-        <translation>已完成数值微分的权重个数</translation>
-    </message>
-    <message>
-        <source>parameter</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <source>weights</source>
-        <translation>权重个数</translation>
-    </message>
-    <message>
-        <source>mean |Δ|</source>
-        <translation>|Δ| 平均</translation>
-    </message>
-    <message>
-        <source>max |Δ|</source>
-        <translation>|Δ| 最大</translation>
-    </message>
-    <message>
-        <source>relative</source>
-        <translation>相对</translation>
-    </message>
-    <message>
-        <source>Δ = backprop − numerical, for every weight of the parameter; relative = mean |Δ| / mean |numerical|</source>
-        <translation>Δ = 反向传播 − 数值微分，对该参数的每个权重；相对 = |Δ| 平均 / |数值微分| 平均</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Mini-batch learning&lt;/h3&gt;&lt;p&gt;The book's train_neuralnet.py:&lt;/p&gt;&lt;p&gt;repeat:&lt;br&gt;&amp;nbsp;1. draw a mini-batch of 100 training images&lt;br&gt;&amp;nbsp;2. gradient ∂L/∂W of its loss&lt;br&gt;&amp;nbsp;3. W ← W − η·∂L/∂W&lt;br&gt;&amp;nbsp;4. once per epoch: accuracy on all the training and test data&lt;/p&gt;&lt;p&gt;&lt;b&gt;Loss&lt;/b&gt; (cross-entropy error of the batch):&lt;br&gt;L = −(1/N) Σ&lt;sub&gt;n&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;nk&lt;/sub&gt; log y&lt;sub&gt;nk&lt;/sub&gt;&lt;/p&gt;&lt;p&gt;Each batch is different, so the loss zig-zags; its mean falls.&lt;/p&gt;&lt;p&gt;One &lt;b&gt;epoch&lt;/b&gt; = 60,000 / 100 = 600 iterations. Train and test accuracy stay together: no overfitting.&lt;/p&gt;&lt;p&gt;Sigmoid (chapter 4) ends near 0.946 test accuracy, ReLU (chapter 5) near 0.970.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;小批量学习&lt;/h3&gt;&lt;p&gt;书中的 train_neuralnet.py：&lt;/p&gt;&lt;p&gt;重复：&lt;br&gt;&amp;nbsp;1. 从训练数据中随机选出 100 张作为小批量&lt;br&gt;&amp;nbsp;2. 求其损失的梯度 ∂L/∂W&lt;br&gt;&amp;nbsp;3. W ← W − η·∂L/∂W&lt;br&gt;&amp;nbsp;4. 每个 epoch 一次：在全部训练数据和测试数据上计算识别精度&lt;/p&gt;&lt;p&gt;&lt;b&gt;损失&lt;/b&gt;（小批量的交叉熵误差）：&lt;br&gt;L = −(1/N) Σ&lt;sub&gt;n&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;nk&lt;/sub&gt; log y&lt;sub&gt;nk&lt;/sub&gt;&lt;/p&gt;&lt;p&gt;每个小批量都不同，所以损失上下抖动；但它的平均值在下降。&lt;/p&gt;&lt;p&gt;一个 &lt;b&gt;epoch&lt;/b&gt; = 60,000 / 100 = 600 次迭代。训练数据和测试数据的识别精度一直很接近：没有发生过拟合。&lt;/p&gt;&lt;p&gt;Sigmoid（第 4 章）最终测试识别精度约 0.946，ReLU（第 5 章）约 0.970。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;What the first layer learns&lt;/h3&gt;&lt;p&gt;Hidden neuron j computes a&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt; W1&lt;sub&gt;ij&lt;/sub&gt; + b1&lt;sub&gt;j&lt;/sub&gt;: a weighted sum of the 784 pixels. Its weights, laid out as 28×28, show which pixels push it up (light) or down (dark); grey is 0.&lt;/p&gt;&lt;p&gt;They start as noise (std 0.01) and turn into blurry strokes and blobs during training.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;第一层学到了什么&lt;/h3&gt;&lt;p&gt;隐藏层神经元 j 计算 a&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt; W1&lt;sub&gt;ij&lt;/sub&gt; + b1&lt;sub&gt;j&lt;/sub&gt;：784 个像素的加权和。把它的权重排成 28×28，可以看出哪些像素使它增大（亮）或减小（暗）；灰色为 0。&lt;/p&gt;&lt;p&gt;它们一开始是噪声（标准差 0.01），在训练中变成模糊的笔画和斑块。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Where the net goes wrong&lt;/h3&gt;&lt;p&gt;C[i, j] counts the test images of digit i that the net calls j. The diagonal holds the right answers; large numbers off it show which digits look alike to the net (4 and 9, 3 and 5, 7 and 2).&lt;/p&gt;&lt;p&gt;Accuracy = trace(C) / 10,000.&lt;/p&gt;&lt;p&gt;Many misclassified digits are hard for people too.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;网络在哪里出错&lt;/h3&gt;&lt;p&gt;C[i, j] 是数字 i 的测试图像被网络判断为 j 的张数。对角线上是正确的回答；对角线外的大数字说明哪些数字在网络看来很像（4 和 9、3 和 5、7 和 2）。&lt;/p&gt;&lt;p&gt;识别精度 = trace(C) / 10,000。&lt;/p&gt;&lt;p&gt;很多识别错误的数字连人也很难认。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Gradient check&lt;/h3&gt;&lt;p&gt;Numerical gradient (chapter 4):&lt;br&gt;∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h&lt;/p&gt;&lt;p&gt;simple and almost surely right, but 2 loss evaluations per weight: 79,520 for the 784-50-10 net. Backpropagation (chapter 5) gets all 39,760 at the cost of about one forward and one backward pass, but is easy to get wrong.&lt;/p&gt;&lt;p&gt;So we check backprop against it. The differences are not 0: floating-point rounding and the 1e-7 inside log(y + 1e-7).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;梯度确认&lt;/h3&gt;&lt;p&gt;数值微分（第 4 章）：&lt;br&gt;∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h&lt;/p&gt;&lt;p&gt;简单，几乎不会出错，但每个权重需要计算 2 次损失：784-50-10 的网络要 79,520 次。误差反向传播法（第 5 章）只需大约一次正向和一次反向传播就能求出全部 39,760 个梯度，但实现起来容易出错。&lt;/p&gt;&lt;p&gt;所以用数值微分来确认误差反向传播法。差值不是 0：来自浮点数的舍入，以及 log(y + 1e-7) 中的 1e-7。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>epoch (= %1 iterations)</source>
-        <translation>epoch（= %1 次迭代）</translation>
-    </message>
-    <message>
-        <source>accuracy (0–1)</source>
-        <translation>识别精度（0–1）</translation>
-    </message>
-    <message>
-        <source>Accuracy on the first %1 images, at the start and the end</source>
-        <translation>前 %1 张图像上的识别精度，在开始和结束时</translation>
-    </message>
-    <message>
-        <source>Accuracy on the full sets, once per epoch</source>
-        <translation>全部数据上的识别精度，每个 epoch 一次</translation>
-    </message>
-    <message>
-        <source>train (%1 images)</source>
-        <translation>训练数据（%1 张）</translation>
-    </message>
-    <message>
-        <source>test (%1 images)</source>
-        <translation>测试数据（%1 张）</translation>
-    </message>
-    <message>
-        <source>the book's test accuracy (%1)</source>
-        <translation>书中的测试识别精度（%1）</translation>
-    </message>
-    <message>
-        <source>Where the book's run (10,000 iterations) ends for this activation</source>
-        <translation>书中的训练（10,000 次迭代）使用这个激活函数时最终达到的位置</translation>
-    </message>
-    <message>
         <source>The book's slow way: every gradient takes 2 loss evaluations per weight — %1 for this net. So the run is cut down to %2 iterations of at most %3 images, drawn from the first %4 training images; accuracy is measured on the first %4 training and test images.</source>
         <translation>书中的慢方法：每次求梯度，每个权重都要计算 2 次损失 —— 这个网络共 %1 次。所以这次训练缩减为 %2 次迭代，每次最多 %3 张图像，从前 %4 张训练图像中选取；识别精度在前 %4 张训练图像和测试图像上计算。</translation>
-    </message>
-    <message>
-        <source>The data dialog is not available in this build.</source>
-        <translation>此版本中没有数据对话框。</translation>
-    </message>
-    <message>
-        <source>Finished: %1 iterations in %2 s.</source>
-        <translation>完成：%1 次迭代，用时 %2 秒。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 iterations done.</source>
-        <translation>已完成 %1 / %2 次迭代。</translation>
-    </message>
-    <message>
-        <source>Trained in the Training tab (test accuracy %1)</source>
-        <translation>在“训练”标签页训练（测试识别精度 %1）</translation>
-    </message>
-    <message>
-        <source>Loaded in the Training tab: %1 (test accuracy %2)</source>
-        <translation>在“训练”标签页加载：%1（测试识别精度 %2）</translation>
-    </message>
-    <message>
-        <source>Save model</source>
-        <translation>保存模型</translation>
-    </message>
-    <message>
-        <source>NumPy model (*.npz)</source>
-        <translation>NumPy 模型 (*.npz)</translation>
-    </message>
-    <message>
-        <source>Cannot save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
-    </message>
-    <message>
-        <source>Saved to %1.</source>
-        <translation>已保存到 %1。</translation>
-    </message>
-    <message>
-        <source>Load model</source>
-        <translation>加载模型</translation>
-    </message>
-    <message>
-        <source>Cannot load %1: the file does not exist.</source>
-        <translation>无法加载 %1：文件不存在。</translation>
-    </message>
-    <message>
-        <source>Cannot load this file: %1</source>
-        <translation>无法加载此文件：%1</translation>
-    </message>
-    <message>
-        <source>%1 is a %2-%3-%4 net, not one for MNIST (784 pixels in, 10 digits out).</source>
-        <translation>%1 是 %2-%3-%4 的网络，不是用于 MNIST 的网络（输入 784 个像素，输出 10 个数字）。</translation>
-    </message>
-    <message>
-        <source>Loaded %1: a 784-%2-10 net with %3.</source>
-        <translation>已加载 %1：784-%2-10 的网络，激活函数 %3。</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>已停止。</translation>
-    </message>
-    <message>
-        <source>Backprop agrees with the numerical gradient.</source>
-        <translation>误差反向传播法与数值微分的结果一致。</translation>
-    </message>
-    <message>
-        <source>Backprop and the numerical gradient disagree: the backward pass has a bug.</source>
-        <translation>误差反向传播法与数值微分的结果不一致：反向传播的实现有错误。</translation>
-    </message>
-    <message>
-        <source>Backprop took %1 ms, the numerical gradient %2 s (%3 times longer).</source>
-        <translation>误差反向传播法用时 %1 毫秒，数值微分用时 %2 秒（慢 %3 倍）。</translation>
-    </message>
-    <message>
-        <source>Done: %1 weights.</source>
-        <translation>完成：%1 个权重。</translation>
-    </message>
-    <message>
-        <source>MNIST: %1 training images, %2 test images.</source>
-        <translation>MNIST：%1 张训练图像，%2 张测试图像。</translation>
-    </message>
-    <message>
-        <source>Loading MNIST…</source>
-        <translation>正在加载 MNIST…</translation>
-    </message>
-    <message>
-        <source>Cannot read MNIST: %1</source>
-        <translation>无法读取 MNIST：%1</translation>
-    </message>
-    <message>
-        <source>MNIST is not here yet.</source>
-        <translation>还没有 MNIST。</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Continue training (Space)</source>
-        <translation>继续训练（空格键）</translation>
-    </message>
-    <message>
-        <source>Pause training (Space)</source>
-        <translation>暂停训练（空格键）</translation>
-    </message>
-    <message>
-        <source>Training…</source>
-        <translation>训练中…</translation>
-    </message>
-    <message>
-        <source>Numerical gradient of iteration %1 of %2…</source>
-        <translation>正在计算第 %1 / %2 次迭代的数值微分…</translation>
-    </message>
-    <message>
-        <source>Paused at iteration %1.</source>
-        <translation>已暂停在第 %1 次迭代。</translation>
-    </message>
-    <message>
-        <source>The net learned nothing: test accuracy %1, where guessing gives 0.10. The learning rate %2 is probably too large (with ReLU, large steps can switch every hidden neuron off for good). Try %3; the book uses 0.1.</source>
-        <translation>网络什么也没学到：测试识别精度 %1，而随机猜测也有 0.10。学习率 %2 可能太大了（使用 ReLU 时，过大的步长可能让所有隐藏层神经元永远不再激活）。试试 %3；书中用 0.1。</translation>
-    </message>
-    <message>
-        <source>Stopped at iteration %1.</source>
-        <translation>已停止在第 %1 次迭代。</translation>
-    </message>
-    <message>
-        <source>Stopped at iteration %1: the data set changed.</source>
-        <translation>已停止在第 %1 次迭代：数据集已更换。</translation>
-    </message>
-    <message>
-        <source>the loss became %1</source>
-        <translation>损失变成了 %1</translation>
-    </message>
-    <message>
-        <source>the mean loss rose to %1 (a net that guesses at random has 2.30)</source>
-        <translation>平均损失升到了 %1（随机猜测的网络为 2.30）</translation>
-    </message>
-    <message>
-        <source>Stopped at iteration %1: %2. The learning rate %3 is too large: each step overshoots, the weights grow out of range and the net ends up sure of wrong answers. Try %4 (ten times smaller); the book uses 0.1.</source>
-        <translation>已停止在第 %1 次迭代：%2。学习率 %3 太大了：每一步都走过头，权重变得过大，网络对错误的答案非常确定。试试 %4（小十倍）；书中用 0.1。</translation>
-    </message>
-    <message>
-        <source>Training failed: %1</source>
-        <translation>训练失败：%1</translation>
-    </message>
-    <message>
-        <source>Get MNIST first.</source>
-        <translation>请先获取 MNIST。</translation>
-    </message>
-    <message>
-        <source>Ready: press Start (Space).</source>
-        <translation>就绪：按“开始”（空格键）。</translation>
-    </message>
-    <message>
-        <source>Train accuracy %1 · test accuracy %2</source>
-        <translation>训练识别精度 %1 · 测试识别精度 %2</translation>
-    </message>
-    <message>
-        <source>after %1 iterations (%2 epochs) in %3 s</source>
-        <translation>（%1 次迭代，%2 个 epoch，用时 %3 秒）</translation>
-    </message>
-    <message>
-        <source>(stopped at iteration %1)</source>
-        <translation>（停止在第 %1 次迭代）</translation>
-    </message>
-    <message>
-        <source>(loaded model)</source>
-        <translation>（加载的模型）</translation>
-    </message>
-    <message>
-        <source>Epoch %1: train %2 · test %3</source>
-        <translation>Epoch %1：训练 %2 · 测试 %3</translation>
-    </message>
-    <message>
-        <source>Train the net (Start) or load a model to see where it goes wrong.</source>
-        <translation>训练网络（开始）或加载模型，查看它在哪里出错。</translation>
-    </message>
-    <message>
-        <source>%1 test images of a %2 classified as %3</source>
-        <translation>%1 张数字 %2 的测试图像被判断为 %3</translation>
-    </message>
-    <message>
-        <source>Test image %1: a %2; the net says %3 (%4 sure)</source>
-        <translation>测试图像 %1：是 %2；网络认为是 %3（确信度 %4）</translation>
-    </message>
-    <message>
-        <source>%1 of %2 test images right (accuracy %3), %4 wrong; the %5 the net was surest about are shown.</source>
-        <translation>%1 / %2 张测试图像正确（识别精度 %3），%4 张错误；下面显示网络最有把握的 %5 张。</translation>
-    </message>
-    <message>
-        <source>The first layer's weights W1 of each hidden neuron as a 28×28 picture (light: positive, dark: negative, grey: 0; each picture scaled on its own). %1 neurons.</source>
-        <translation>每个隐藏层神经元的第一层权重 W1，显示为 28×28 的图像（亮：正，暗：负，灰：0；每张图像单独缩放）。共 %1 个神经元。</translation>
-    </message>
-    <message>
-        <source>Start training: the first layer's weights appear here after every epoch, one 28×28 picture per hidden neuron.</source>
-        <translation>开始训练：每个 epoch 之后，第一层的权重会显示在这里，每个隐藏层神经元一张 28×28 的图像。</translation>
-    </message>
-</context>
-<context>
-    <name>ModelBox</name>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Save model…</source>
-        <translation>保存模型…</translation>
-    </message>
-    <message>
-        <source>Write the weights to a .npz file (NumPy's format)</source>
-        <translation>把权重写入 .npz 文件（NumPy 的格式）</translation>
-    </message>
-    <message>
-        <source>Load model…</source>
-        <translation>加载模型…</translation>
-    </message>
-    <message>
-        <source>Read a model saved before; the Draw tab can use it too</source>
-        <translation>读取之前保存的模型；“绘制”标签页也可以使用它</translation>
     </message>
 </context>
 <context>
@@ -2931,6 +2635,113 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>RatesPage</name>
+    <message>
+        <source>Learning rates</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Learning rates to compare, separated by commas (Enter runs)</source>
+        <translation>要比较的学习率，用逗号分隔（按回车运行）</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>Iterations per learning rate (the lessons' plot uses 1,500)</source>
+        <translation>每个学习率的迭代次数（课程中的图取 1,500）</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Train one model per learning rate, from w = 0, and draw their costs together</source>
+        <translation>每个学习率各训练一个模型（从 w = 0 开始），并把它们的代价画在一起</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the comparison</source>
+        <translation>停止比较</translation>
+    </message>
+    <message>
+        <source>Iterations done over all learning rates</source>
+        <translation>所有学习率合计已完成的迭代次数</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>cost J</source>
+        <translation>代价 J</translation>
+    </message>
+    <message>
+        <source>Cost for different learning rates</source>
+        <translation>不同学习率下的代价</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>last cost</source>
+        <translation>最终代价</translation>
+    </message>
+    <message>
+        <source>train accuracy %</source>
+        <translation>训练准确率 %</translation>
+    </message>
+    <message>
+        <source>test accuracy %</source>
+        <translation>测试准确率 %</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The learning rate&lt;/h3&gt;&lt;p&gt;η is a hyperparameter: chosen by hand, not learned.&lt;/p&gt;&lt;p&gt;Too large and the cost jumps about (or even grows); too small and it falls so slowly that 1,500 iterations are not enough.&lt;/p&gt;&lt;p&gt;The lessons compare η = 0.01, 0.001 and 0.0001. The fastest fall in the training cost does not promise the best test accuracy.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;学习率&lt;/h3&gt;&lt;p&gt;η 是超参数：需要人工设定，而不是通过学习得到。&lt;/p&gt;&lt;p&gt;太大时代价会来回跳动（甚至增大）；太小时代价下降得太慢，1,500 次迭代都不够。&lt;/p&gt;&lt;p&gt;课程比较了 η = 0.01、0.001 和 0.0001。训练代价下降得最快，并不能保证测试准确率最高。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>diverged at iteration %1</source>
+        <translation>在第 %1 次迭代时发散</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The comparison failed: %1</source>
+        <translation>比较失败：%1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number: enter learning rates like 0.01, 0.001, 0.0001</source>
+        <translation>“%1”不是数：请按 0.01, 0.001, 0.0001 的格式输入学习率</translation>
+    </message>
+    <message>
+        <source>“%1” is not a positive learning rate</source>
+        <translation>“%1”不是正的学习率</translation>
+    </message>
+    <message>
+        <source>At most %1 learning rates at once</source>
+        <translation>一次最多 %1 个学习率</translation>
+    </message>
+    <message>
+        <source>Enter learning rates separated by commas, e.g. 0.01, 0.001, 0.0001</source>
+        <translation>请输入用逗号分隔的学习率，例如 0.01, 0.001, 0.0001</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPage</name>
     <message>
         <source>Confusion matrix (test set)</source>
@@ -2968,6 +2779,121 @@ so its error cannot be measured. Choose a function from the list.</source>
         <source>Test image %1: a %2; the net says %3 (%4 sure)</source>
         <translation>测试图像 %1：是 %2；网络认为是 %3（确信度 %4）</translation>
     </message>
+    <message>
+        <source>The learned weights w</source>
+        <translation>学到的权重 w</translation>
+    </message>
+    <message>
+        <source>The 12,288 weights reshaped to 64×64×3 and stretched from the smallest (dark) to the largest (bright). Bright pixels push the answer toward “cat”.</source>
+        <translation>把 12,288 个权重变形为 64×64×3，并从最小值（暗）到最大值（亮）拉伸显示。亮的像素会把答案推向“猫”。</translation>
+    </message>
+    <message>
+        <source>w as a picture (shown 3× larger)</source>
+        <translation>以图片显示的 w（放大 3 倍）</translation>
+    </message>
+    <message>
+        <source>Test pictures with the prediction and ŷ = P(cat); wrong ones are framed</source>
+        <translation>测试图片及其预测结果和 ŷ = P(cat)；预测错误的图片带边框</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Overfitting&lt;/h3&gt;&lt;p&gt;With the lessons' settings the model gets 99 % of the training pictures right but only 70 % of the test pictures.&lt;/p&gt;&lt;p&gt;It has 12,289 parameters and only 209 examples: it learns the training pictures almost by heart instead of what makes a cat. More data, regularisation or stopping earlier help; a single neuron is also simply a weak model for pictures.&lt;/p&gt;&lt;p&gt;A prediction is “cat” when ŷ &gt; 0.5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;过拟合&lt;/h3&gt;&lt;p&gt;使用课程中的设置，模型在训练图片上的准确率为 99 %，在测试图片上却只有 70 %。&lt;/p&gt;&lt;p&gt;模型有 12,289 个参数，而样本只有 209 个：它几乎是把训练图片死记硬背了下来，而没有学到猫的本质特征。增加数据、正则化或提前停止训练都有帮助；此外，单个神经元对于图片来说本身就是一个很弱的模型。&lt;/p&gt;&lt;p&gt;当 ŷ &gt; 0.5 时，预测为“猫”。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Train the model (Start) to see its answers on the test pictures.</source>
+        <translation>请先训练模型（开始），才能看到它对测试图片的回答。</translation>
+    </message>
+    <message>
+        <source>Test picture %1: it is a %2; the model says %3 (ŷ = P(cat) = %4)</source>
+        <translation>测试图片 %1：实际是%2；模型预测为%3（ŷ = P(cat) = %4）</translation>
+    </message>
+    <message>
+        <source>Test pictures: %1 of %2 right, %3 wrong (framed, ✗).</source>
+        <translation>测试图片：%2 张中 %1 张正确，%3 张错误（带边框，✗）。</translation>
+    </message>
+</context>
+<context>
+    <name>RunBox</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Iterations done, speed and time left</source>
+        <translation>已完成的迭代次数、速度和剩余时间</translation>
+    </message>
+    <message>
+        <source>Accuracy on the full training set (60,000 images) and test set (10,000 images)</source>
+        <translation>在全部训练数据（60,000 张）和测试数据（10,000 张）上的识别精度</translation>
+    </message>
+    <message>
+        <source>Numerical gradient of iteration %1 of %2…</source>
+        <translation>正在计算第 %1 / %2 次迭代的数值微分…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>训练中…</translation>
+    </message>
+    <message>
+        <source>Paused at iteration %1.</source>
+        <translation>已在第 %1 次迭代时暂停。</translation>
+    </message>
+    <message>
+        <source>The net learned nothing: test accuracy %1, where guessing gives 0.10. The learning rate %2 is probably too large (with ReLU, large steps can switch every hidden neuron off for good). Try %3; the book uses 0.1.</source>
+        <translation>网络什么也没学到：测试识别精度 %1，而随机猜测也有 0.10。学习率 %2 可能太大了（使用 ReLU 时，过大的步长可能让所有隐藏层神经元永远不再激活）。试试 %3；书中用 0.1。</translation>
+    </message>
+    <message>
+        <source>Stopped at iteration %1.</source>
+        <translation>已停止在第 %1 次迭代。</translation>
+    </message>
+    <message>
+        <source>Stopped at iteration %1: the data set changed.</source>
+        <translation>已停止在第 %1 次迭代：数据集已更换。</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Get MNIST first.</source>
+        <translation>请先获取 MNIST。</translation>
+    </message>
+    <message>
+        <source>Ready: press Start (Space).</source>
+        <translation>就绪：按“开始”（空格键）。</translation>
+    </message>
+    <message>
+        <source>the loss became %1</source>
+        <translation>损失变成了 %1</translation>
+    </message>
+    <message>
+        <source>the mean loss rose to %1 (a net that guesses at random has 2.30)</source>
+        <translation>平均损失升到了 %1（随机猜测的网络为 2.30）</translation>
+    </message>
+    <message>
+        <source>Stopped at iteration %1: %2. The learning rate %3 is too large: each step overshoots, the weights grow out of range and the net ends up sure of wrong answers. Try %4 (ten times smaller); the book uses 0.1.</source>
+        <translation>已停止在第 %1 次迭代：%2。学习率 %3 太大了：每一步都走过头，权重变得过大，网络对错误的答案非常确定。试试 %4（小十倍）；书中用 0.1。</translation>
+    </message>
+    <message>
+        <source>Train accuracy %1 · test accuracy %2</source>
+        <translation>训练识别精度 %1 · 测试识别精度 %2</translation>
+    </message>
+    <message>
+        <source>after %1 iterations (%2 epochs) in %3 s</source>
+        <translation>（%1 次迭代，%2 个 epoch，用时 %3 秒）</translation>
+    </message>
+    <message>
+        <source>(stopped at iteration %1)</source>
+        <translation>（停止在第 %1 次迭代）</translation>
+    </message>
+    <message>
+        <source>(loaded model)</source>
+        <translation>（加载的模型）</translation>
+    </message>
+    <message>
+        <source>Epoch %1: train %2 · test %3</source>
+        <translation>Epoch %1：训练 %2 · 测试 %3</translation>
+    </message>
 </context>
 <context>
     <name>RunPanel</name>
@@ -2994,6 +2920,69 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Pause training (Space)</source>
         <translation>暂停训练（空格键）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsBox</name>
+    <message>
+        <source>Gradient descent</source>
+        <translation>梯度下降法</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>Record cost every</source>
+        <translation>代价记录间隔</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>初始值</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>zeros (lessons)</source>
+        <translation>全零（同课程）</translation>
+    </message>
+    <message>
+        <source>small random w</source>
+        <translation>较小的随机 w</translation>
+    </message>
+    <message>
+        <source>Step size η in w ← w − η·dw (the lessons use 0.005)</source>
+        <translation>w ← w − η·dw 中的步长 η（课程中取 0.005）</translation>
+    </message>
+    <message>
+        <source>How many full-batch gradient-descent steps (the lessons use 2,000)</source>
+        <translation>用全部训练数据做梯度下降的步数（课程中取 2,000）</translation>
+    </message>
+    <message>
+        <source>Keep and print the cost every N iterations (the lessons use 100)</source>
+        <translation>每 N 次迭代记录并打印一次代价（课程中取 100）</translation>
+    </message>
+    <message>
+        <source>Start from zeros as the lessons do, or from small random weights N(0, 0.01²)</source>
+        <translation>像课程一样从全零开始，或者从较小的随机权重 N(0, 0.01²) 开始</translation>
+    </message>
+    <message>
+        <source>Seed of the random starting weights (only for random start)</source>
+        <translation>随机初始权重的种子（仅用于随机初始化）</translation>
+    </message>
+    <message>
+        <source>Lessons' settings</source>
+        <translation>课程中的设置</translation>
+    </message>
+    <message>
+        <source>η = 0.005, 2,000 iterations, cost every 100, w = 0</source>
+        <translation>η = 0.005，迭代 2,000 次，每 100 次记录代价，w = 0</translation>
     </message>
 </context>
 <context>
@@ -3368,6 +3357,57 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Start training: the first layer's weights appear here after every epoch, one 28×28 picture per hidden neuron.</source>
         <translation>开始训练：每个 epoch 之后，第一层的权重会显示在这里，每个隐藏层神经元一张 28×28 的图像。</translation>
+    </message>
+</context>
+<context>
+    <name>WhereBox</name>
+    <message>
+        <source>Where MNIST lives</source>
+        <translation>MNIST 的位置</translation>
+    </message>
+    <message>
+        <source>MNIST folder:</source>
+        <translation>MNIST 文件夹：</translation>
+    </message>
+    <message>
+        <source>Downloads and imports go to this folder, inside the app's data folder (select the text to copy it)</source>
+        <translation>下载和导入的文件都放在这个文件夹里（位于本应用的数据文件夹中；可选中文字复制路径）</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Show this folder in the file manager</source>
+        <translation>在文件管理器中显示这个文件夹</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Read every file of the MNIST in use and count the images and labels (takes about a second)</source>
+        <translation>读取正在使用的 MNIST 的每个文件，统计图像和标签的数量（约需一秒）</translation>
+    </message>
+    <message>
+        <source>Which MNIST the Training tab uses</source>
+        <translation>“训练”标签页使用的是哪一份 MNIST</translation>
+    </message>
+    <message>
+        <source>Checking %1 …</source>
+        <translation>正在检查 %1 …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Missing:&lt;/b&gt; MNIST is not on this computer yet, or not where the app looks. Download it, import a copy, or use a copy found below.</source>
+        <translation>&lt;b&gt;缺少：&lt;/b&gt;本机还没有 MNIST，或者不在本应用查找的位置。请下载、导入一个副本，或使用下面找到的副本。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Found&lt;/b&gt; at %1 (not checked yet: Check reads it all).</source>
+        <translation>&lt;b&gt;已找到&lt;/b&gt;，位于 %1（尚未检查：点击“检查”会读取全部数据）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Found&lt;/b&gt; at %1 — checked: %2 training and %3 test images, every label 0–9.</source>
+        <translation>&lt;b&gt;已找到&lt;/b&gt;，位于 %1 — 已检查：%2 张训练图像和 %3 张测试图像，所有标签都在 0–9 之间。</translation>
     </message>
 </context>
 </TS>

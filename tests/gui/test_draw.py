@@ -53,33 +53,33 @@ def stroke(qtbot, canvas, points):
 
 
 def bar_heights(tab):
-    return np.asarray(tab.bars.opts["height"], dtype=float)
+    return np.asarray(tab.results.bars.opts["height"], dtype=float)
 
 
 def test_starts_empty_with_the_bundled_model(tab):
-    assert tab.model_combo.count() == 1 and tab.model_combo.currentData() == "bundled"
-    assert not tab.model_message.isVisible()
-    assert "98" in tab.model_info.text() or "97" in tab.model_info.text()  # its recorded test accuracy
-    assert tab.answer_label.text() == "–"
+    assert tab.controls.model_combo.count() == 1 and tab.controls.model_combo.currentData() == "bundled"
+    assert not tab.controls.model_message.isVisible()
+    assert "98" in tab.controls.model_info.text() or "97" in tab.controls.model_info.text()  # its recorded test accuracy
+    assert tab.results.answer_label.text() == "–"
     assert not bar_heights(tab).any()
-    assert not tab.preview.array.any()
+    assert not tab.results.preview.array.any()
 
 
 def test_drawing_a_one_then_a_seven(qtbot, tab):
     stroke(qtbot, tab.canvas, ONE)
-    assert tab.answer_label.text() == "1"
+    assert tab.results.answer_label.text() == "1"
     y = bar_heights(tab)
     assert y.sum() == pytest.approx(1.0, abs=1e-5) and y.argmax() == 1
-    assert tab.preview.array.shape == (28, 28) and tab.preview.array.max() > 0.9
-    assert "%" in tab.probability_label.text()
-    brushes = tab.bars.opts["brushes"]
+    assert tab.results.preview.array.shape == (28, 28) and tab.results.preview.array.max() > 0.9
+    assert "%" in tab.results.probability_label.text()
+    brushes = tab.results.bars.opts["brushes"]
     assert brushes[1] != brushes[0]  # the answer's bar is highlighted
-    tab.clear_button.click()
+    tab.controls.clear_button.click()
     stroke(qtbot, tab.canvas, SEVEN)
-    assert tab.answer_label.text() == "7"
+    assert tab.results.answer_label.text() == "7"
     assert bar_heights(tab).argmax() == 7
     stroke(qtbot, tab.canvas, [(0.0, 0.0), (0.0, 0.0)])  # a dot in the corner does not break anything
-    assert tab.answer_label.text() in [str(k) for k in range(10)]
+    assert tab.results.answer_label.text() in [str(k) for k in range(10)]
 
 
 def arc(cx, cy, rx, ry, a0, a1, n=16):
@@ -102,13 +102,13 @@ DIGITS = {  # each digit as a learner might write it with the mouse: a list of s
 
 @pytest.mark.parametrize("width", [10, 20, 36])
 def test_every_digit_drawn_with_the_mouse_is_read_right(qtbot, tab, width):
-    tab.width_slider.setValue(width)
+    tab.controls.width_slider.setValue(width)
     answers = {}
     for digit, strokes in DIGITS.items():
-        qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(tab.controls.clear_button, Qt.MouseButton.LeftButton)
         for points in strokes:
             stroke(qtbot, tab.canvas, points)
-        answers[digit] = int(tab.answer_label.text())
+        answers[digit] = int(tab.results.answer_label.text())
     assert answers == {d: d for d in DIGITS}
 
 
@@ -116,14 +116,14 @@ def test_bars_move_while_the_button_is_still_down(qtbot, tab):
     end = press_and_move(qtbot, tab.canvas, ZERO[:13])  # half a zero, button held
     qtbot.waitUntil(lambda: bar_heights(tab).any(), timeout=1000)
     first = bar_heights(tab).copy()
-    preview_first = tab.preview.array.copy()
+    preview_first = tab.results.preview.array.copy()
     pts = [to_widget(tab.canvas, x, y) for x, y in ZERO[12:]]
     for p in pts:
         qtbot.mouseMove(tab.canvas, p)
     qtbot.waitUntil(lambda: not np.allclose(bar_heights(tab), first), timeout=1000)
-    assert not np.array_equal(tab.preview.array, preview_first)
+    assert not np.array_equal(tab.results.preview.array, preview_first)
     qtbot.mouseRelease(tab.canvas, Qt.MouseButton.LeftButton, pos=pts[-1] if pts else end)
-    assert tab.answer_label.text() == "0"
+    assert tab.results.answer_label.text() == "0"
 
 
 def test_moves_are_coalesced_not_computed_each_time(qtbot, tab, monkeypatch):
@@ -140,43 +140,43 @@ def test_moves_are_coalesced_not_computed_each_time(qtbot, tab, monkeypatch):
 def test_undo_removes_the_last_stroke(qtbot, tab):
     stroke(qtbot, tab.canvas, ONE)
     after_one = tab.canvas.gray_array()
-    x_one = tab.preview.array.copy()
+    x_one = tab.results.preview.array.copy()
     stroke(qtbot, tab.canvas, SEVEN_TOP)  # a bar across the top: a 7 now
-    assert tab.answer_label.text() == "7"
+    assert tab.results.answer_label.text() == "7"
     assert len(tab.canvas.strokes) == 2
-    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.controls.undo_button, Qt.MouseButton.LeftButton)
     assert len(tab.canvas.strokes) == 1
-    assert tab.answer_label.text() == "1"
+    assert tab.results.answer_label.text() == "1"
     assert np.abs(tab.canvas.gray_array().astype(int) - after_one).max() <= 40  # same ink (antialiasing aside)
-    np.testing.assert_allclose(tab.preview.array, x_one, atol=0.1)
-    tab.clear_button.setFocus()
-    qtbot.keyClick(tab.clear_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z: the 1 goes too
+    np.testing.assert_allclose(tab.results.preview.array, x_one, atol=0.1)
+    tab.controls.clear_button.setFocus()
+    qtbot.keyClick(tab.controls.clear_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z: the 1 goes too
     assert tab.canvas.is_empty()
-    assert tab.answer_label.text() == "–" and not bar_heights(tab).any()
+    assert tab.results.answer_label.text() == "–" and not bar_heights(tab).any()
 
 
 def test_clear_empties_everything(qtbot, tab):
     stroke(qtbot, tab.canvas, ONE)
     stroke(qtbot, tab.canvas, SEVEN_TOP)
-    qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.controls.clear_button, Qt.MouseButton.LeftButton)
     assert tab.canvas.is_empty() and not tab.canvas.gray_array().any()
-    assert not tab.preview.array.any()
+    assert not tab.results.preview.array.any()
     assert not bar_heights(tab).any()
-    assert tab.answer_label.text() == "–"
+    assert tab.results.answer_label.text() == "–"
     assert tab.canvas.overlay_box is None
-    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)  # nothing to undo: nothing happens
+    qtbot.mouseClick(tab.controls.undo_button, Qt.MouseButton.LeftButton)  # nothing to undo: nothing happens
     assert tab.canvas.is_empty()
 
 
 def test_stroke_width_slider_changes_the_thickness(qtbot, tab):
-    tab.width_slider.setFocus()
-    tab.width_slider.setValue(tab.width_slider.minimum())
+    tab.controls.width_slider.setFocus()
+    tab.controls.width_slider.setValue(tab.controls.width_slider.minimum())
     stroke(qtbot, tab.canvas, ONE)
     thin = int((tab.canvas.gray_array() > 127).sum())
-    tab.clear_button.click()
+    tab.controls.clear_button.click()
     for _ in range(5):
-        qtbot.keyClick(tab.width_slider, Qt.Key.Key_PageUp)
-    assert tab.width_slider.value() > 30 and tab.width_value.text() == str(tab.width_slider.value())
+        qtbot.keyClick(tab.controls.width_slider, Qt.Key.Key_PageUp)
+    assert tab.controls.width_slider.value() > 30 and tab.controls.width_value.text() == str(tab.controls.width_slider.value())
     stroke(qtbot, tab.canvas, ONE)
     thick = int((tab.canvas.gray_array() > 127).sum())
     assert thick > 4 * thin
@@ -185,10 +185,10 @@ def test_stroke_width_slider_changes_the_thickness(qtbot, tab):
 def test_guides_show_box_and_centre(qtbot, tab):
     stroke(qtbot, tab.canvas, SEVEN)
     p = tab.state.preparation
-    assert tab.canvas.overlay_box is not None and tab.preview.box == (*p.offset, *p.box.shape)
+    assert tab.canvas.overlay_box is not None and tab.results.preview.box == (*p.offset, *p.box.shape)
     assert max(p.box.shape) == 20
-    tab.guides_check.click()
-    assert tab.canvas.overlay_box is None and tab.preview.box is None
+    tab.controls.guides_check.click()
+    assert tab.canvas.overlay_box is None and tab.results.preview.box is None
 
 
 def test_switching_models_through_the_combo(qtbot, tab):
@@ -196,19 +196,19 @@ def test_switching_models_through_the_combo(qtbot, tab):
     bundled_y = bar_heights(tab).copy()
     other = TwoLayerNet(784, 20, 10, weight_init_std=0.3, seed=5)
     tab.hub.publish("trained", "784-20-10 after 0 epochs", other)
-    assert tab.model_combo.count() == 2
-    assert tab.model_combo.currentData() == "bundled"  # publishing does not take the choice away
+    assert tab.controls.model_combo.count() == 2
+    assert tab.controls.model_combo.currentData() == "bundled"  # publishing does not take the choice away
     np.testing.assert_allclose(bar_heights(tab), bundled_y)
-    tab.model_combo.setFocus()
-    qtbot.keyClick(tab.model_combo, Qt.Key.Key_Down)
-    assert tab.model_combo.currentData() == "trained"
+    tab.controls.model_combo.setFocus()
+    qtbot.keyClick(tab.controls.model_combo, Qt.Key.Key_Down)
+    assert tab.controls.model_combo.currentData() == "trained"
     _, expected = preprocess.classify(other, tab.canvas.gray_array())
     np.testing.assert_allclose(bar_heights(tab), expected, rtol=1e-6)
     assert not np.allclose(bar_heights(tab), bundled_y)
-    assert "784-20-10" in tab.model_info.text()
-    qtbot.keyClick(tab.model_combo, Qt.Key.Key_Up)  # and back
+    assert "784-20-10" in tab.controls.model_info.text()
+    qtbot.keyClick(tab.controls.model_combo, Qt.Key.Key_Up)  # and back
     np.testing.assert_allclose(bar_heights(tab), bundled_y)
-    assert tab.answer_label.text() == "0"
+    assert tab.results.answer_label.text() == "0"
 
 
 def test_a_republished_model_is_used_at_once(qtbot, tab):
@@ -227,24 +227,24 @@ def test_a_model_with_other_inputs_is_refused_with_a_message(qtbot, tab):
     tab.hub.publish("trained", "cat model", TwoLayerNet(12288, 10, 10, seed=4))
     tab.choose_model("trained")
     stroke(qtbot, tab.canvas, ONE)
-    assert "cannot read a 28 × 28 digit" in tab.probability_label.text()
-    assert not bar_heights(tab).any() and tab.answer_label.text() == "?"
+    assert "cannot read a 28 × 28 digit" in tab.results.probability_label.text()
+    assert not bar_heights(tab).any() and tab.results.answer_label.text() == "?"
     tab.choose_model("bundled")
-    assert tab.answer_label.text() == "1"
+    assert tab.results.answer_label.text() == "1"
 
 
 def test_missing_model_file_is_said_and_drawing_still_works(qtbot, make_tab, tmp_path, monkeypatch):
     monkeypatch.setattr("gui.model_hub.BUNDLED_MODEL", tmp_path / "digit_default.npz")
     tab = make_tab()
-    assert tab.model_message.isVisible()
-    assert "digit_default.npz" in tab.model_message.text() and "not found" in tab.model_message.text()
+    assert tab.controls.model_message.isVisible()
+    assert "digit_default.npz" in tab.controls.model_message.text() and "not found" in tab.controls.model_message.text()
     stroke(qtbot, tab.canvas, ONE)
-    assert tab.preview.array.max() > 0.9  # the preparation is still shown
+    assert tab.results.preview.array.max() > 0.9  # the preparation is still shown
     assert not bar_heights(tab).any()
-    assert tab.answer_label.text() == "?"
-    assert tab.probability_label.text() == "no model"
+    assert tab.results.answer_label.text() == "?"
+    assert tab.results.probability_label.text() == "no model"
     tab.hub.publish("trained", "mine", TwoLayerNet(784, 10, 10, seed=3))  # a trained model makes it answer
-    assert tab.model_combo.currentData() == "trained"
+    assert tab.controls.model_combo.currentData() == "trained"
     assert bar_heights(tab).sum() == pytest.approx(1.0, abs=1e-5)
 
 
@@ -253,16 +253,16 @@ def test_corrupt_model_file_is_said(qtbot, make_tab, tmp_path, monkeypatch):
     bad.write_bytes(b"PK\x03\x04 this is not a model")
     monkeypatch.setattr("gui.model_hub.BUNDLED_MODEL", bad)
     tab = make_tab()
-    assert "not a readable model file" in tab.model_message.text()
+    assert "not a readable model file" in tab.controls.model_message.text()
     stroke(qtbot, tab.canvas, SEVEN)
-    assert tab.answer_label.text() == "?"
+    assert tab.results.answer_label.text() == "?"
 
 
 def test_settings_roundtrip(qtbot, tab, make_tab):
     from gui.settings import app_settings
 
-    tab.width_slider.setValue(33)
-    tab.guides_check.setChecked(False)
+    tab.controls.width_slider.setValue(33)
+    tab.controls.guides_check.setChecked(False)
     tab.hub.publish("trained", "mine", TwoLayerNet(784, 10, 10, seed=3))
     tab.choose_model("trained")
     s = app_settings()
@@ -270,8 +270,8 @@ def test_settings_roundtrip(qtbot, tab, make_tab):
     other = make_tab(tab.hub)
     other.restore_settings(s)
     assert other.state.pen_width == 33 and other.canvas.pen_width == 33
-    assert not other.guides_check.isChecked()
-    assert other.model_combo.currentData() == "trained"
+    assert not other.controls.guides_check.isChecked()
+    assert other.controls.model_combo.currentData() == "trained"
 
 
 def test_in_the_window_ctrl_z_undoes_only_while_draw_is_shown(qtbot):
@@ -291,10 +291,10 @@ def test_in_the_window_ctrl_z_undoes_only_while_draw_is_shown(qtbot):
     assert tab.net() is not None  # the bundled model, on first launch
     stroke(qtbot, tab.canvas, ONE)
     stroke(qtbot, tab.canvas, SEVEN_TOP)
-    assert tab.answer_label.text() == "7"
+    assert tab.results.answer_label.text() == "7"
     window.tabs.tabBar().setFocus()
     qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert len(tab.canvas.strokes) == 1 and tab.answer_label.text() == "1"
+    assert len(tab.canvas.strokes) == 1 and tab.results.answer_label.text() == "1"
     window.show_tab("losses")
     qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(tab.canvas.strokes) == 1  # another tab is shown: its Ctrl+Z is not ours
