@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from engine.data.datasets import MNIST_FILES
 from gui import data_dialog, settings
 from gui.data_dialog import SETTINGS_KEY, DataDialog, ask_for_mnist, mnist_folder, mnist_source
+from gui.run import Status
 
 LONG = 60_000  # ms: generous, for a 2-core machine shared with other jobs
 IMAGES = "train-images-idx3-ubyte.gz"
@@ -92,20 +93,20 @@ def wait_idle(qtbot, dialog):
 def test_nothing_yet_says_missing_and_offers_download(qtbot):
     dialog = make_dialog(qtbot)
     assert mnist_source() is None
-    assert "Missing" in dialog.status_label.text()
-    assert dialog.folder_edit.text() == str(settings.data_dir() / "mnist")
-    assert dialog.download_button.isEnabled() and not dialog.cancel_button.isEnabled()
-    assert not dialog.check_button.isEnabled()
+    assert "Missing" in dialog.where.status_label.text()
+    assert dialog.where.folder_edit.text() == str(settings.data_dir() / "mnist")
+    assert dialog.download.download_button.isEnabled() and not dialog.download.cancel_button.isEnabled()
+    assert not dialog.where.check_button.isEnabled()
 
 
 def test_download_shows_progress_then_mnist_is_ready(qtbot, mnist_dir):
     with serve(mnist_dir) as url:
         dialog = make_dialog(qtbot, mirrors=[url])
         seen = []
-        dialog.progress.bar.valueChanged.connect(seen.append)
+        dialog.download.progress.bar.valueChanged.connect(seen.append)
         with qtbot.waitSignal(dialog.mnist_ready, timeout=LONG) as ready:
-            click(qtbot, dialog.download_button)
-            assert dialog.cancel_button.isEnabled() and not dialog.download_button.isEnabled()
+            click(qtbot, dialog.download.download_button)
+            assert dialog.download.cancel_button.isEnabled() and not dialog.download.download_button.isEnabled()
         wait_idle(qtbot, dialog)
     folder = settings.data_dir() / "mnist"
     assert ready.args == [str(folder)]
@@ -115,12 +116,12 @@ def test_download_shows_progress_then_mnist_is_ready(qtbot, mnist_dir):
         assert md5(folder / name) == digest
     assert temp_files(folder) == []
     assert seen[-1] == 1000 and any(0 < v < 1000 for v in seen)  # the bar moved on the way
-    assert "11.6 MB" in dialog.progress.label.text()
+    assert "11.6 MB" in dialog.download.progress.label.text()
     assert "Downloaded and verified" in dialog.message_label.text()
-    log = dialog.download_log.toPlainText()
+    log = dialog.download.log.toPlainText()
     assert log.count("MD5 verified") == 4 and url + IMAGES in log
-    assert "Found" in dialog.status_label.text() and str(folder) in dialog.status_label.text()
-    assert dialog.check_button.isEnabled() and dialog.download_button.isEnabled()
+    assert "Found" in dialog.where.status_label.text() and str(folder) in dialog.where.status_label.text()
+    assert dialog.where.check_button.isEnabled() and dialog.download.download_button.isEnabled()
 
 
 def test_progress_shows_bytes_rate_and_time_left_and_cancel_keeps_no_partial_file(qtbot, mnist_dir):
@@ -128,35 +129,33 @@ def test_progress_shows_bytes_rate_and_time_left_and_cancel_keeps_no_partial_fil
         dialog = make_dialog(qtbot, mirrors=[url])
         ready = []
         dialog.mnist_ready.connect(ready.append)
-        click(qtbot, dialog.download_button)
-        qtbot.waitUntil(lambda: 100 < dialog.progress.bar.value() < 700, timeout=LONG)
-        text = dialog.progress.label.text()
+        click(qtbot, dialog.download.download_button)
+        qtbot.waitUntil(lambda: 100 < dialog.download.progress.bar.value() < 700, timeout=LONG)
+        text = dialog.download.progress.label.text()
         assert " of 11.6 MB" in text and "B/s" in text and "left" in text
         folder = mnist_folder()
         assert len(temp_files(folder)) == 1  # the file being fetched is a temporary file ...
-        click(qtbot, dialog.cancel_button)
+        click(qtbot, dialog.download.cancel_button)
         qtbot.waitUntil(lambda: "cancelled" in dialog.message_label.text(), timeout=LONG)
-        worker = dialog.worker
-        qtbot.waitUntil(worker.isFinished, timeout=LONG)
+        assert dialog.run.status("download") is Status.STOPPED  # "cancelled" shows once the thread has ended
     assert temp_files(folder) == []  # ... removed on cancel
     assert not (folder / IMAGES).exists()
     for path in folder.iterdir():  # whatever finished before the cancel is complete and correct
         assert md5(path) == MNIST_FILES[path.name]
     assert ready == [] and mnist_source() is None
-    assert dialog.download_button.isEnabled() and not dialog.cancel_button.isEnabled()
-    assert dialog.progress.bar.value() == 0
+    assert dialog.download.download_button.isEnabled() and not dialog.download.cancel_button.isEnabled()
+    assert dialog.download.progress.bar.value() == 0
 
 
 def test_closing_the_dialog_mid_download_stops_the_worker(qtbot, mnist_dir):
     with serve(mnist_dir, SlowHandler) as url:
         dialog = make_dialog(qtbot, mirrors=[url])
-        click(qtbot, dialog.download_button)
-        qtbot.waitUntil(lambda: dialog.progress.bar.value() > 50, timeout=LONG)
-        worker = dialog.worker
+        click(qtbot, dialog.download.download_button)
+        qtbot.waitUntil(lambda: dialog.download.progress.bar.value() > 50, timeout=LONG)
         dialog.close()
         assert not dialog.isVisible()
-        qtbot.waitUntil(worker.isFinished, timeout=LONG)
-    assert dialog.worker is None and not dialog.is_busy()
+        qtbot.waitUntil(lambda: not dialog.run.any_running(), timeout=LONG)
+    assert dialog.run.closed and not dialog.is_busy()  # the dialog let go of its job: no callback reaches it
     assert temp_files(mnist_folder()) == []
     assert not (mnist_folder() / IMAGES).exists()
 
@@ -167,9 +166,9 @@ def test_a_failing_mirror_is_logged_and_the_next_one_used(qtbot, mnist_dir, tmp_
     with serve(empty) as missing, serve(mnist_dir) as good:
         dialog = make_dialog(qtbot, mirrors=[missing, good])
         with qtbot.waitSignal(dialog.mnist_ready, timeout=LONG):
-            click(qtbot, dialog.download_button)
+            click(qtbot, dialog.download.download_button)
         wait_idle(qtbot, dialog)
-    log = dialog.download_log.toPlainText()
+    log = dialog.download.log.toPlainText()
     assert f"{missing}{IMAGES} failed: HTTP 404" in log and "trying the next mirror" in log
     assert mnist_source() == mnist_folder()
 
@@ -183,15 +182,15 @@ def test_when_every_mirror_fails_the_message_names_the_file(qtbot, mnist_dir, tm
         dialog = make_dialog(qtbot, mirrors=[url])
         ready = []
         dialog.mnist_ready.connect(ready.append)
-        click(qtbot, dialog.download_button)
+        click(qtbot, dialog.download.download_button)
         qtbot.waitUntil(lambda: "Download failed" in dialog.message_label.text(), timeout=LONG)
-        qtbot.waitUntil(dialog.worker.isFinished, timeout=LONG)
+        assert dialog.run.status("download") is Status.FAILED  # the message shows once the thread has ended
     text = dialog.message_label.text()
     assert "train-images-idx3-ubyte.gz" in text and "MD5 mismatch" in text
     assert "color" in dialog.message_label.styleSheet()
     assert ready == [] and mnist_source() is None
     assert list(mnist_folder().iterdir()) == []
-    assert dialog.download_button.isEnabled()
+    assert dialog.download.download_button.isEnabled()
 
 
 # ---------------------------------------------------------------- import
@@ -199,14 +198,14 @@ def test_import_a_folder(qtbot, mnist_dir, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(mnist_dir)))
     dialog = make_dialog(qtbot)
     with qtbot.waitSignal(dialog.mnist_ready, timeout=LONG) as ready:
-        click(qtbot, dialog.import_folder_button)
+        click(qtbot, dialog.importing.import_folder_button)
     wait_idle(qtbot, dialog)
     folder = mnist_folder()
     assert ready.args == [str(folder)] and mnist_source() == folder
     for name in MNIST_FILES:
         assert (folder / name).read_bytes() == (mnist_dir / name).read_bytes()
     assert "Imported" in dialog.message_label.text() and str(mnist_dir) in dialog.message_label.text()
-    assert "60,000 training and 10,000 test images" in dialog.status_label.text()
+    assert "60,000 training and 10,000 test images" in dialog.where.status_label.text()
 
 
 def test_import_a_corrupt_file_names_it(qtbot, tmp_path, monkeypatch):
@@ -216,14 +215,14 @@ def test_import_a_corrupt_file_names_it(qtbot, tmp_path, monkeypatch):
     dialog = make_dialog(qtbot)
     ready = []
     dialog.mnist_ready.connect(ready.append)
-    click(qtbot, dialog.import_file_button)
+    click(qtbot, dialog.importing.import_file_button)
     qtbot.waitUntil(lambda: "Cannot import" in dialog.message_label.text(), timeout=LONG)
     text = dialog.message_label.text()
     assert str(bad) in text and "not a readable .npz" in text
     assert "color" in dialog.message_label.styleSheet()
     assert ready == [] and mnist_source() is None
     assert not mnist_folder().exists() or list(mnist_folder().iterdir()) == []
-    assert dialog.import_file_button.isEnabled()
+    assert dialog.importing.import_file_button.isEnabled()
 
 
 def test_import_a_folder_with_a_truncated_file_keeps_nothing(qtbot, mnist_dir, tmp_path, monkeypatch):
@@ -234,7 +233,7 @@ def test_import_a_folder_with_a_truncated_file_keeps_nothing(qtbot, mnist_dir, t
     broken.write_bytes(broken.read_bytes()[:100_000])
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(source)))
     dialog = make_dialog(qtbot)
-    click(qtbot, dialog.import_folder_button)
+    click(qtbot, dialog.importing.import_folder_button)
     qtbot.waitUntil(lambda: "Cannot import" in dialog.message_label.text(), timeout=LONG)
     assert str(broken) in dialog.message_label.text() and "truncated gzip" in dialog.message_label.text()
     assert not mnist_folder().exists() or list(mnist_folder().iterdir()) == []
@@ -244,8 +243,8 @@ def test_cancelled_file_dialogs_do_nothing(qtbot, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: ""))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: ("", "")))
     dialog = make_dialog(qtbot)
-    click(qtbot, dialog.import_folder_button)
-    click(qtbot, dialog.import_file_button)
+    click(qtbot, dialog.importing.import_folder_button)
+    click(qtbot, dialog.importing.import_file_button)
     assert not dialog.is_busy() and dialog.message_label.text() == ""
 
 
@@ -256,17 +255,17 @@ def test_found_copies_are_listed_and_one_can_be_used(qtbot, mnist_dir, tmp_path)
     for name in MNIST_FILES:
         (checkout / name).symlink_to(mnist_dir / name)
     dialog = make_dialog(qtbot, candidates=[tmp_path / "nothing_here", checkout])
-    assert dialog.found_list.count() == 1 and dialog.found_list.item(0).text() == str(checkout)
-    assert dialog.found_list.isVisibleTo(dialog) and not dialog.found_empty.isVisibleTo(dialog)
-    assert "four IDX files" in dialog.found_list.item(0).toolTip()
+    assert dialog.found.found_list.count() == 1 and dialog.found.found_list.item(0).text() == str(checkout)
+    assert dialog.found.found_list.isVisibleTo(dialog) and not dialog.found.found_empty.isVisibleTo(dialog)
+    assert "four IDX files" in dialog.found.found_list.item(0).toolTip()
     with qtbot.waitSignal(dialog.mnist_ready, timeout=LONG) as ready:
-        click(qtbot, dialog.use_button)
+        click(qtbot, dialog.found.use_button)
     wait_idle(qtbot, dialog)
     assert ready.args == [str(checkout)]
     assert mnist_source() == checkout and settings.app_settings().value(SETTINGS_KEY) == str(checkout)
-    assert "(in use)" in dialog.found_list.item(0).text()
+    assert "(in use)" in dialog.found.found_list.item(0).text()
     assert "Using the copy" in dialog.message_label.text() and "60,000" in dialog.message_label.text()
-    assert str(checkout) in dialog.status_label.text() and "checked" in dialog.status_label.text()
+    assert str(checkout) in dialog.where.status_label.text() and "checked" in dialog.where.status_label.text()
     assert not (settings.data_dir() / "mnist").exists()  # used where it is, not copied
 
 
@@ -287,17 +286,17 @@ def test_the_usual_places_are_searched_in_the_home_folder(qtbot, mnist_dir, tmp_
     monkeypatch.chdir(tmp_path)
     dialog = DataDialog()  # the real search, in the fake home
     qtbot.addWidget(dialog)
-    items = [dialog.found_list.item(i).text() for i in range(dialog.found_list.count())]
+    items = [dialog.found.found_list.item(i).text() for i in range(dialog.found.found_list.count())]
     assert items == [str(keras / "mnist.npz"), str(book)]
-    assert dialog.found_list.item(0).toolTip() == "Keras's mnist.npz"
-    click(qtbot, dialog.use_button)  # the first one is selected
+    assert dialog.found.found_list.item(0).toolTip() == "Keras's mnist.npz"
+    click(qtbot, dialog.found.use_button)  # the first one is selected
     qtbot.waitUntil(lambda: "Cannot use this copy" in dialog.message_label.text(), timeout=LONG)
     assert str(keras / "mnist.npz") in dialog.message_label.text()
     assert "expected 60000 train images, found 5" in dialog.message_label.text()
     assert mnist_source() is None
-    dialog.found_list.setCurrentRow(1)
+    dialog.found.found_list.setCurrentRow(1)
     with qtbot.waitSignal(dialog.mnist_ready, timeout=LONG) as ready:
-        click(qtbot, dialog.use_button)
+        click(qtbot, dialog.found.use_button)
     assert ready.args == [str(book)]
 
 
@@ -308,7 +307,7 @@ def test_a_found_copy_that_is_broken_is_not_used(qtbot, mnist_dir, tmp_path):
     labels.chmod(0o644)
     labels.write_bytes(gzip.compress(b"\0\0\x08\x01" + (60000).to_bytes(4, "big") + bytes([11]) * 60000))
     dialog = make_dialog(qtbot, candidates=[copy])
-    click(qtbot, dialog.use_button)
+    click(qtbot, dialog.found.use_button)
     qtbot.waitUntil(lambda: "Cannot use this copy" in dialog.message_label.text(), timeout=LONG)
     assert str(labels) in dialog.message_label.text() and "label 11 at index 0" in dialog.message_label.text()
     assert mnist_source() is None
@@ -316,19 +315,19 @@ def test_a_found_copy_that_is_broken_is_not_used(qtbot, mnist_dir, tmp_path):
 
 def test_no_copy_found_says_where_it_looked(qtbot, tmp_path):
     dialog = make_dialog(qtbot, candidates=[tmp_path / "a", tmp_path / "b"])
-    assert dialog.found_list.count() == 0
-    assert not dialog.found_list.isVisibleTo(dialog) and dialog.found_empty.isVisibleTo(dialog)
-    assert ".keras/datasets/mnist.npz" in dialog.found_empty.text()
-    assert not dialog.use_button.isEnabled()
+    assert dialog.found.found_list.count() == 0
+    assert not dialog.found.found_list.isVisibleTo(dialog) and dialog.found.found_empty.isVisibleTo(dialog)
+    assert ".keras/datasets/mnist.npz" in dialog.found.found_empty.text()
+    assert not dialog.found.use_button.isEnabled()
 
 
 def test_check_counts_the_data_in_the_folder(qtbot, mnist_dir):
     shutil.copytree(mnist_dir, mnist_folder())
     dialog = make_dialog(qtbot)
     assert mnist_source() == mnist_folder()
-    assert "Found" in dialog.status_label.text() and "not checked yet" in dialog.status_label.text()
-    click(qtbot, dialog.check_button)
-    qtbot.waitUntil(lambda: "checked: 60,000 training and 10,000 test images" in dialog.status_label.text(),
+    assert "Found" in dialog.where.status_label.text() and "not checked yet" in dialog.where.status_label.text()
+    click(qtbot, dialog.where.check_button)
+    qtbot.waitUntil(lambda: "checked: 60,000 training and 10,000 test images" in dialog.where.status_label.text(),
                     timeout=LONG)
 
 
@@ -336,7 +335,7 @@ def test_open_folder_opens_the_data_folder(qtbot, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or False))
     dialog = make_dialog(qtbot)
-    click(qtbot, dialog.open_button)
+    click(qtbot, dialog.where.open_button)
     assert opened[0].toLocalFile() == str(settings.data_dir())  # mnist/ does not exist yet: its parent
     assert "Cannot open" in dialog.message_label.text()
 
@@ -394,7 +393,7 @@ def test_a_failing_job_leaves_a_working_dialog(qtbot, job):
     dialog.state.job = job
     dialog.on_failed("boom: something went wrong")
     assert not dialog.is_busy() and "boom" in dialog.message_label.text()
-    assert dialog.download_button.isEnabled()
+    assert dialog.download.download_button.isEnabled()
 
 
 def test_module_names_for_the_mnist_panel():
