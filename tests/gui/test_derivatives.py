@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from engine.lab import contours
 from engine.lab import derivatives as lab
 from gui.tabs.derivatives import plotting
 from gui.tabs.derivatives.common import view_to_widget
@@ -69,6 +70,24 @@ def test_drawing_helpers_leave_out_what_cannot_be_drawn():
     xs, ys = plotting.tangent_segment(lab.FUNCTIONS["book"], 5.0, (0.0, 20.0), n=3)
     np.testing.assert_allclose(ys, 0.75 + 0.1999999999990898 * (xs - 5.0))
 
+
+
+def test_polylines_join_contour_pairs_end_to_end():
+    x, y = plotting.polylines([0.0, 1.0, 2.0, 1.0, 5.0, 6.0], [0.0, 0.0, 0.0, 0.0, 5.0, 5.0])
+    assert len(x) == 7 and np.isnan(x).sum() == 2  # two lines: 0-1-2 (the shared end once) and 5-6
+    assert sorted(x[:3].tolist()) == [0.0, 1.0, 2.0] and x[4:6].tolist() == [5.0, 6.0]
+    a, b, Z = lab.surface_grid(0.0, 0.0)
+    px, py = contours.contour_segments(a, b, Z, [1.0, 4.0])
+    lx, ly = plotting.polylines(px, py)
+    assert np.isnan(lx).sum() == 2  # two circles, each one closed line
+    for line in np.split(np.column_stack([lx, ly]), np.flatnonzero(np.isnan(lx))[:-1] + 1):
+        line = line[:-1]  # without its nan
+        assert np.hypot(*(line[0] - line[-1])) < 1e-9 and len(line) > 20
+    pairs = {tuple(sorted(((round(px[i], 9), round(py[i], 9)), (round(px[i + 1], 9), round(py[i + 1], 9)))))
+             for i in range(0, len(px), 2)}
+    joined = {tuple(sorted(((round(lx[i], 9), round(ly[i], 9)), (round(lx[i + 1], 9), round(ly[i + 1], 9)))))
+              for i in range(len(lx) - 1) if np.isfinite(lx[i]) and np.isfinite(lx[i + 1])}
+    assert joined == pairs  # every segment drawn, nothing added
 
 # ---------------------------------------------------------------- slope at a point
 def test_book_examples_show_the_book_numbers(qtbot, tab):
@@ -273,6 +292,16 @@ def test_dragging_the_map_point_changes_both_slopes(qtbot, tab):
     assert float(tab.partials.partial_values["d1"].text()) == pytest.approx(2 * tab.state.p1, abs=1e-8)
     assert tab.partials.p_spins[1].value() == pytest.approx(tab.state.p1)
 
+
+
+def test_the_map_draws_the_contour_circles_of_f(qtbot, tab):
+    show_page(qtbot, tab, "partial")
+    x, y = tab.partials.contour_lines.getData()
+    levels = contours.sqrt_levels(tab.partials.map_image.image, 8)
+    finite = np.isfinite(x)
+    assert np.isnan(x).sum() >= 8 and finite.sum() > 100
+    f = x[finite] ** 2 + y[finite] ** 2
+    assert np.abs(f[:, None] - levels[None, :]).min(axis=1).max() < 0.01  # every point on one of the circles
 
 # ---------------------------------------------------------------- computation graph
 def table_rows(tab):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QP
 from engine.lab import contours
 from engine.lab import derivatives as lab
 from gui.tabs.derivatives.common import DragPoint, Page, bold, full, left_panel, quiet, selectable, three_panes
+from gui.tabs.derivatives.plotting import polylines
 from gui.tabs.derivatives.state import BOOK_POINT, PARTIAL_LIMIT
 from gui.widgets.explanation import Explanation
 from gui.widgets.plots import COLORS, Plot, pen
@@ -74,7 +75,7 @@ class PartialsPage(Page):
         self.map_image = pg.ImageItem()
         self.map_image.setColorMap(pg.colormap.get("viridis"))
         self.map_plot.addItem(self.map_image)
-        self.contour_lines = pg.PlotCurveItem(pen=pg.mkPen((255, 255, 255, 110), width=1))
+        self.contour_lines = pg.PlotCurveItem(pen=pg.mkPen((255, 255, 255, 110), width=1), antialias=False)
         self.map_plot.addItem(self.contour_lines, ignoreBounds=True)
         self.slice_line0 = self.map_plot.plot(pen=pen(1, 2))
         self.slice_line1 = self.map_plot.plot(pen=pen(4, 2))
@@ -162,7 +163,7 @@ class PartialsPage(Page):
         self.map_image.setImage(Z, autoLevels=True)
         self.map_image.setRect(QRectF(a[0], b[0], a[-1] - a[0], b[-1] - b[0]))
         x, y = contours.contour_segments(a, b, Z, contours.sqrt_levels(Z, CONTOURS))
-        self.contour_lines.setData(x, y, connect="pairs")
+        self.contour_lines.setData(*polylines(x, y), connect="finite")
 
     # ------------------------------------------------------------------ texts
     def retranslate(self):

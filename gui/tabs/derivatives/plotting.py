@@ -5,6 +5,8 @@ error of exactly 0 is drawn at ERROR_FLOOR. The numbers themselves come from eng
 """
 from __future__ import annotations
 
+from collections import defaultdict
+
 import numpy as np
 
 from engine.lab import derivatives as lab
@@ -50,3 +52,39 @@ def plottable(errors):
     errors[~np.isfinite(errors)] = np.nan
     errors[errors == 0] = ERROR_FLOOR
     return errors
+
+
+def polylines(x, y, decimals=9):
+    """connect="pairs" segments (engine.lab.contours.contour_segments) joined end to end, for connect="finite".
+
+    Lines are separated by nan. A see-through pen then covers each shared end once; drawn as pairs, it covers
+    it twice and the contour looks dotted. Ends are matched after rounding to `decimals` digits of the span.
+    """
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    scale = max(float(np.ptp(x)), float(np.ptp(y)), 1e-300) if x.size else 1.0
+    keys = [tuple(k) for k in np.round(np.column_stack([x, y]) / scale, decimals)]
+    at = defaultdict(list)  # rounded point → indices of the segment ends there
+    for i, key in enumerate(keys):
+        at[key].append(i)
+    used = np.zeros(len(x) // 2, dtype=bool)
+
+    def follow(end):
+        """The points after `end` (an index into x, y) along segments not used yet."""
+        points = []
+        while True:
+            nxt = next((i for i in at[keys[end]] if not used[i // 2]), None)
+            if nxt is None:
+                return points
+            used[nxt // 2] = True
+            end = nxt ^ 1  # the segment's other end
+            points.append(end)
+
+    out = []
+    for s in np.flatnonzero(~used):
+        if used[s]:
+            continue
+        used[s] = True
+        out.extend(follow(2 * s)[::-1] + [2 * s, 2 * s + 1] + follow(2 * s + 1) + [-1])
+    index = np.array(out, dtype=np.intp)
+    gap = index < 0
+    return np.where(gap, np.nan, x[index]), np.where(gap, np.nan, y[index])
