@@ -1,4 +1,10 @@
-"""What the Losses tab computes: the book's worked examples, editing an output y, softmax step by step, batches."""
+"""What the Losses tab computes: the book's worked examples, editing an output y, softmax step by step, batches.
+
+The book's two losses (4.2) of an output y against a one-hot t:
+    mean squared error   E = ½ Σ_k (y_k − t_k)²
+    cross-entropy error  E = −Σ_k t_k log(y_k + 1e-7)   (= −log(y_t + 1e-7): only the correct class counts)
+and softmax y_k = exp(a_k − C) / Σ_i exp(a_i − C) with C = max(a), the same y as C = 0 without overflow.
+"""
 from __future__ import annotations
 
 import numpy as np

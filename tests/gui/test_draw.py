@@ -298,3 +298,29 @@ def test_in_the_window_ctrl_z_undoes_only_while_draw_is_shown(qtbot):
     window.show_tab("losses")
     qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(tab.canvas.strokes) == 1  # another tab is shown: its Ctrl+Z is not ours
+
+
+def test_a_live_language_switch_leaves_nothing_in_english(qtbot, qapp, tab):
+    from gui import i18n
+
+    stroke(qtbot, tab.canvas, ONE)
+    pages = {
+        "pen": lambda: tab.controls.pen_box.title(),
+        "model": lambda: tab.controls.model_combo.itemText(0),
+        "model info": lambda: tab.controls.model_info.text(),
+        "answer": lambda: tab.results.probability_label.text(),
+        "preview": lambda: tab.results.preview_title.text(),
+        "bars": lambda: tab.results.bar_plot.getPlotItem().titleLabel.text,
+        "canvas": lambda: tab.canvas_title.text(),
+        "explanation": lambda: tab.explanation.toPlainText()[:20],
+    }
+    english = {k: read() for k, read in pages.items()}
+    try:
+        assert i18n.install_language(qapp, "zh_CN")
+        qtbot.wait(50)  # LanguageChange is posted
+        chinese = {k: read() for k, read in pages.items()}
+        assert [k for k in pages if chinese[k] == english[k]] == []
+    finally:
+        i18n.install_language(qapp, "en")
+        qtbot.wait(50)
+    assert {k: read() for k, read in pages.items()} == english

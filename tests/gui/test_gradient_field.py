@@ -271,3 +271,30 @@ def test_settings_roundtrip(qtbot, tab):
     assert other.state.key == field_lab.CUSTOM_KEY and other.surface.formula == "x0**4 + x1**2"
     assert other.state.ascent and other.state.step == 0.5 and other.state.point == (1.0, -1.0)
     assert other.readout.numerical_text.text() == tab.readout.numerical_text.text()
+
+
+def test_a_live_language_switch_leaves_nothing_in_english(qtbot, qapp, tab):
+    from gui import i18n
+
+    type_function(qtbot, tab, "x0**2 + 3x1")  # an error message, in the user's language
+    pages = {
+        "surface": lambda: tab.controls.surface_combo.itemText(0),
+        "function error": lambda: tab.controls.function_error.text(),
+        "arrows": lambda: tab.controls.arrows_box.title(),
+        "note": lambda: tab.controls.scale_note.text(),
+        "readout": lambda: tab.readout.title(),
+        "angle": lambda: tab.readout.angle_text.text(),
+        "legend": lambda: tab.view.legend.items[0][1].text,
+        "colour bar": lambda: tab.view.bar_plot.toolTip(),
+        "explanation": lambda: tab.explanation.toPlainText()[:20],
+    }
+    english = {k: read() for k, read in pages.items()}
+    try:
+        assert i18n.install_language(qapp, "zh_CN")
+        qtbot.wait(50)  # LanguageChange is posted
+        chinese = {k: read() for k, read in pages.items()}
+        assert [k for k in pages if chinese[k] == english[k]] == []
+    finally:
+        i18n.install_language(qapp, "en")
+        qtbot.wait(50)
+    assert {k: read() for k, read in pages.items()} == english

@@ -130,3 +130,33 @@ def test_restoring_score_mode_brings_back_the_very_scores(qtbot, tab):
     np.testing.assert_array_equal(other.state.logits, tab.state.logits)
     np.testing.assert_array_equal(other.output.bars.opts["height"], tab.state.logits)
     assert other.batch_page.size_spin.value() == 9 and other.batch_page.table.rowCount() == 9
+
+
+def test_a_live_language_switch_leaves_nothing_in_english(qtbot, qapp, tab):
+    from gui import i18n
+
+    tab.controls.mode_logits.click()  # the bar plot's title follows the mode
+    tab.side.setCurrentIndex(1)
+    pages = {
+        "controls": lambda: tab.controls.target_box.title(),
+        "readout": lambda: tab.controls.ce_label.text(),
+        "bars": lambda: tab.output.bar_plot.getPlotItem().titleLabel.text,
+        "y plot": lambda: tab.output.y_plot.getPlotItem().titleLabel.text,
+        "curves": lambda: tab.curves.getPlotItem().legend.items[0][1].text,
+        "softmax": lambda: tab.softmax_page.note.text(),
+        "softmax rows": lambda: tab.softmax_page.table.verticalHeaderItem(2).text(),
+        "batch": lambda: tab.batch_page.mean_label.text(),
+        "batch header": lambda: tab.batch_page.table.horizontalHeaderItem(0).text(),
+        "side tabs": lambda: tab.side.tabText(1),
+        "explanation": lambda: tab.explanation.toPlainText()[:20],
+    }
+    english = {k: read() for k, read in pages.items()}
+    try:
+        assert i18n.install_language(qapp, "zh_CN")
+        qtbot.wait(50)  # LanguageChange is posted
+        chinese = {k: read() for k, read in pages.items()}
+        assert [k for k in pages if chinese[k] == english[k]] == []
+    finally:
+        i18n.install_language(qapp, "en")
+        qtbot.wait(50)
+    assert {k: read() for k, read in pages.items()} == english

@@ -29,11 +29,10 @@ def pale_lut(n=BANDS, name="viridis", mix=0.45):
 
 @dataclass
 class Drawn:
-    """What the last redraw showed: the arrows' field and scale, the band edges and how they were spaced."""
+    """What the last redraw showed: the arrows' field and scale, and how the bands were spaced."""
 
     field: field_lab.Field
     arrow_scale: float | None
-    levels: np.ndarray
     spacing_used: str
     finite: bool  # False when f is not a finite number anywhere in the view
 
@@ -157,7 +156,7 @@ class FieldView(QWidget):
             self.show_legend()
         ticks = [(k, f"{v:.3g}") for k, v in enumerate(levels) if k % 2 == 0 or len(levels) <= 8]
         self.bar_plot.getAxis("right").setTicks([ticks, []])
-        self.drawn = Drawn(field, scale, levels, spacing_used, bool(np.isfinite(z).any()))
+        self.drawn = Drawn(field, scale, spacing_used, bool(np.isfinite(z).any()))
         self.draw_point(surface)
         return self.drawn
 
