@@ -49,6 +49,15 @@ def set_probability(y, k, value):
     return y
 
 
+def scores_for(y, floor=1e-4):
+    """Scores a with softmax(a) ≈ y: a_k = log max(y_k, floor), shifted to mean 0 (softmax ignores the shift).
+
+    The floor keeps a zero output at a finite score (log 0 = −∞), so y comes back with tiny outputs instead.
+    """
+    a = np.log(np.clip(np.asarray(y, dtype=np.float64), floor, None))
+    return a - a.mean()
+
+
 def loss_vs_correct_probability(y, target, p):
     """MSE and cross-entropy as the correct class's probability runs over p, the others keeping proportions.
 

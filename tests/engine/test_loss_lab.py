@@ -47,3 +47,15 @@ def test_batch_label_and_one_hot_agree():
     assert r["mean_label"] == pytest.approx(r["mean_one_hot"], rel=1e-15)
     assert r["mean_label"] == pytest.approx(r["per_sample"].mean())
     assert len(r["per_sample"]) == 7
+
+
+def test_scores_for_reproduce_y_through_softmax():
+    from engine.functions import softmax
+
+    y = loss_lab.WORKED_EXAMPLES["two"]
+    a = loss_lab.scores_for(y)
+    assert a.mean() == pytest.approx(0.0, abs=1e-12) and np.all(np.isfinite(a))
+    np.testing.assert_allclose(softmax(a), y, atol=1e-3)  # the zeros come back as tiny outputs
+    assert softmax(a).argmax() == 2
+    uniform = np.full(10, 0.1)
+    np.testing.assert_allclose(loss_lab.scores_for(uniform), 0.0, atol=1e-12)

@@ -34,9 +34,7 @@ class LossesState:
     def set_mode(self, mode: str) -> None:
         """Switch between editing y and editing the scores a (y = softmax(a))."""
         if mode == "logits" and self.mode != "logits":
-            # Logits that reproduce the current y (up to the constant softmax ignores).
-            self.logits = np.log(np.clip(self.y, 1e-4, None))
-            self.logits -= self.logits.mean()
+            self.logits = loss_lab.scores_for(self.y)
             self.y = softmax(self.logits)
         self.mode = mode
 
