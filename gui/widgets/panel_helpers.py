@@ -7,16 +7,27 @@
     ERROR_STYLE                      # style sheet of an inline error message
     experiment_layout(panel, boxes, pages, explanation, widths)   # the Training panels' three panes
     page, title, text, error, button = need_data_page()          # "this experiment needs …" (texts set by the panel)
+    class Page(Retranslated, QWidget)  # its retranslate() runs again on a live language switch
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from gui.widgets.plots import COLORS
 
 ERROR_STYLE = f"color: {COLORS[3]};"
+
+
+class Retranslated:
+    """Mixin (before the Qt class) for a page or box that sets its own texts in retranslate(): it runs again
+    when the language changes, so nothing stays in the old language."""
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 def grow(curve, x, y) -> bool:

@@ -133,84 +133,8 @@
         <translation>数据</translation>
     </message>
     <message>
-        <source>Open folder…</source>
-        <translation>打开文件夹…</translation>
-    </message>
-    <message>
-        <source>Choose the folder that holds train_catvnoncat.h5 and test_catvnoncat.h5 (remembered for next time)</source>
-        <translation>选择存放 train_catvnoncat.h5 和 test_catvnoncat.h5 的文件夹（下次会自动记住）</translation>
-    </message>
-    <message>
-        <source>Gradient descent</source>
-        <translation>梯度下降法</translation>
-    </message>
-    <message>
-        <source>Learning rate η</source>
-        <translation>学习率 η</translation>
-    </message>
-    <message>
-        <source>Iterations</source>
-        <translation>迭代次数</translation>
-    </message>
-    <message>
-        <source>Record cost every</source>
-        <translation>代价记录间隔</translation>
-    </message>
-    <message>
-        <source>Start from</source>
-        <translation>初始值</translation>
-    </message>
-    <message>
-        <source>Random seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <source>zeros (lessons)</source>
-        <translation>全零（同课程）</translation>
-    </message>
-    <message>
-        <source>small random w</source>
-        <translation>较小的随机 w</translation>
-    </message>
-    <message>
-        <source>Step size η in w ← w − η·dw (the lessons use 0.005)</source>
-        <translation>w ← w − η·dw 中的步长 η（课程中取 0.005）</translation>
-    </message>
-    <message>
-        <source>How many full-batch gradient-descent steps (the lessons use 2,000)</source>
-        <translation>用全部训练数据做梯度下降的步数（课程中取 2,000）</translation>
-    </message>
-    <message>
-        <source>Keep and print the cost every N iterations (the lessons use 100)</source>
-        <translation>每 N 次迭代记录并打印一次代价（课程中取 100）</translation>
-    </message>
-    <message>
-        <source>Start from zeros as the lessons do, or from small random weights N(0, 0.01²)</source>
-        <translation>像课程一样从全零开始，或者从较小的随机权重 N(0, 0.01²) 开始</translation>
-    </message>
-    <message>
-        <source>Seed of the random starting weights (only for random start)</source>
-        <translation>随机初始权重的种子（仅用于随机初始化）</translation>
-    </message>
-    <message>
-        <source>Lessons' settings</source>
-        <translation>课程中的设置</translation>
-    </message>
-    <message>
-        <source>η = 0.005, 2,000 iterations, cost every 100, w = 0</source>
-        <translation>η = 0.005，迭代 2,000 次，每 100 次记录代价，w = 0</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>训练</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
     </message>
     <message>
         <source>Train from the start with these settings (Space)</source>
@@ -225,200 +149,8 @@
         <translation>已完成的迭代次数</translation>
     </message>
     <message>
-        <source>Accuracy</source>
-        <translation>准确率</translation>
-    </message>
-    <message>
-        <source>Train</source>
-        <translation>训练集</translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation>测试集</translation>
-    </message>
-    <message>
-        <source>Share of the 209 training pictures classified right, as the lessons print it</source>
-        <translation>209 张训练图片中分类正确的比例，与课程打印的一致</translation>
-    </message>
-    <message>
-        <source>Share of the 50 test pictures (never seen in training) classified right</source>
-        <translation>50 张测试图片（训练时从未见过）中分类正确的比例</translation>
-    </message>
-    <message>
-        <source>This experiment needs the cat / non-cat data set</source>
-        <translation>本实验需要猫 / 非猫数据集</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Open the folder that holds the lessons' two files:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;train_catvnoncat.h5&lt;/b&gt; — 209 training pictures (72 cats)&lt;/li&gt;&lt;li&gt;&lt;b&gt;test_catvnoncat.h5&lt;/b&gt; — 50 test pictures (33 cats)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Learners usually have them in the &lt;b&gt;datasets/&lt;/b&gt; folder beside the lessons' notebooks (the folder that &lt;code&gt;load_dataset()&lt;/code&gt; reads: datasets/train_catvnoncat.h5). Click &lt;i&gt;Open folder…&lt;/i&gt; and choose that folder; the app remembers it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;请打开存放课程中这两个文件的文件夹：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;train_catvnoncat.h5&lt;/b&gt; — 209 张训练图片（其中 72 张是猫）&lt;/li&gt;&lt;li&gt;&lt;b&gt;test_catvnoncat.h5&lt;/b&gt; — 50 张测试图片（其中 33 张是猫）&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;它们通常位于课程笔记本旁边的 &lt;b&gt;datasets/&lt;/b&gt; 文件夹中（即 &lt;code&gt;load_dataset()&lt;/code&gt; 读取的文件夹：datasets/train_catvnoncat.h5）。点击&lt;i&gt;打开文件夹…&lt;/i&gt;并选择该文件夹，程序会记住它。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Training set</source>
-        <translation>训练集</translation>
-    </message>
-    <message>
-        <source>Test set</source>
-        <translation>测试集</translation>
-    </message>
-    <message>
-        <source>Show the 209 training pictures with their labels</source>
-        <translation>显示 209 张训练图片及其标签</translation>
-    </message>
-    <message>
-        <source>Show the 50 test pictures with their labels</source>
-        <translation>显示 50 张测试图片及其标签</translation>
-    </message>
-    <message>
-        <source>iteration</source>
-        <translation>迭代次数</translation>
-    </message>
-    <message>
-        <source>cost J</source>
-        <translation>代价 J</translation>
-    </message>
-    <message>
-        <source>Cost J(w, b) during gradient descent</source>
-        <translation>梯度下降过程中的代价 J(w, b)</translation>
-    </message>
-    <message>
-        <source>every iteration</source>
-        <translation>每次迭代</translation>
-    </message>
-    <message>
-        <source>recorded (printed)</source>
-        <translation>记录（打印）的值</translation>
-    </message>
-    <message>
-        <source>What the lessons print:</source>
-        <translation>课程中打印的内容：</translation>
-    </message>
-    <message>
-        <source>The recorded costs, in the lessons' format</source>
-        <translation>记录下的代价，格式与课程相同</translation>
-    </message>
-    <message>
         <source>Learning rates</source>
         <translation>学习率</translation>
-    </message>
-    <message>
-        <source>Learning rates to compare, separated by commas (Enter runs)</source>
-        <translation>要比较的学习率，用逗号分隔（按回车运行）</translation>
-    </message>
-    <message>
-        <source>Iterations per learning rate (the lessons' plot uses 1,500)</source>
-        <translation>每个学习率的迭代次数（课程中的图取 1,500）</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>比较</translation>
-    </message>
-    <message>
-        <source>Train one model per learning rate, from w = 0, and draw their costs together</source>
-        <translation>每个学习率各训练一个模型（从 w = 0 开始），并把它们的代价画在一起</translation>
-    </message>
-    <message>
-        <source>Stop the comparison</source>
-        <translation>停止比较</translation>
-    </message>
-    <message>
-        <source>Iterations done over all learning rates</source>
-        <translation>所有学习率合计已完成的迭代次数</translation>
-    </message>
-    <message>
-        <source>Cost for different learning rates</source>
-        <translation>不同学习率下的代价</translation>
-    </message>
-    <message>
-        <source>learning rate η</source>
-        <translation>学习率 η</translation>
-    </message>
-    <message>
-        <source>last cost</source>
-        <translation>最终代价</translation>
-    </message>
-    <message>
-        <source>train accuracy %</source>
-        <translation>训练准确率 %</translation>
-    </message>
-    <message>
-        <source>test accuracy %</source>
-        <translation>测试准确率 %</translation>
-    </message>
-    <message>
-        <source>The learned weights w</source>
-        <translation>学到的权重 w</translation>
-    </message>
-    <message>
-        <source>The 12,288 weights reshaped to 64×64×3 and stretched from the smallest (dark) to the largest (bright). Bright pixels push the answer toward “cat”.</source>
-        <translation>把 12,288 个权重变形为 64×64×3，并从最小值（暗）到最大值（亮）拉伸显示。亮的像素会把答案推向“猫”。</translation>
-    </message>
-    <message>
-        <source>w as a picture (shown 3× larger)</source>
-        <translation>以图片显示的 w（放大 3 倍）</translation>
-    </message>
-    <message>
-        <source>Test pictures with the prediction and ŷ = P(cat); wrong ones are framed</source>
-        <translation>测试图片及其预测结果和 ŷ = P(cat)；预测错误的图片带边框</translation>
-    </message>
-    <message>
-        <source>Open image…</source>
-        <translation>打开图片…</translation>
-    </message>
-    <message>
-        <source>Choose a PNG or JPEG picture to classify</source>
-        <translation>选择要分类的 PNG 或 JPEG 图片</translation>
-    </message>
-    <message>
-        <source>…or drop a picture file here. It is resized to 64×64 pixels, like the training pictures, and given to the trained model.</source>
-        <translation>…或者把图片文件拖放到这里。图片会像训练图片一样缩放为 64×64 像素，再交给训练好的模型。</translation>
-    </message>
-    <message>
-        <source>your picture</source>
-        <translation>你的图片</translation>
-    </message>
-    <message>
-        <source>what the model sees (64×64)</source>
-        <translation>模型看到的图片（64×64）</translation>
-    </message>
-    <message>
-        <source>The same dot product c = Σ a_i·b_i of two random vectors, once with a Python for-loop and once with NumPy's np.dot, which runs the loop in compiled code. Each is timed 3 times; the fastest run counts.</source>
-        <translation>对两个随机向量计算同一个点积 c = Σ a_i·b_i：一次用 Python 的 for 循环，一次用 NumPy 的 np.dot（在编译好的代码中执行循环）。各计时 3 次，取最快的一次。</translation>
-    </message>
-    <message>
-        <source>Elements n</source>
-        <translation>元素个数 n</translation>
-    </message>
-    <message>
-        <source>Length of the two vectors (the lessons use 100,000)</source>
-        <translation>两个向量的长度（课程中取 100,000）</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>c = 0
-for i in range(n):
-    c += a[i] * b[i]</source>
-        <translation>c = 0
-for i in range(n):
-    c += a[i] * b[i]</translation>
-    </message>
-    <message>
-        <source>c = np.dot(a, b)</source>
-        <translation>c = np.dot(a, b)</translation>
-    </message>
-    <message>
-        <source>Time the for-loop and np.dot</source>
-        <translation>测量 for 循环和 np.dot 的用时</translation>
-    </message>
-    <message>
-        <source>Python for-loop</source>
-        <translation>Python for 循环</translation>
-    </message>
-    <message>
-        <source>Vectorised: np.dot</source>
-        <translation>向量化：np.dot</translation>
     </message>
     <message>
         <source>Cost</source>
@@ -437,152 +169,8 @@ for i in range(n):
         <translation>向量化</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;The data&lt;/h3&gt;&lt;p&gt;Each picture is 64×64 pixels with 3 colour values: 12,288 numbers. Logistic regression sees them as one long vector x, flattened and divided by 255:&lt;/p&gt;&lt;p&gt;&lt;code&gt;X = images.reshape(m, −1) / 255&lt;/code&gt;&lt;/p&gt;&lt;p&gt;The label y is 1 for a cat and 0 for anything else.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;数据&lt;/h3&gt;&lt;p&gt;每张图片有 64×64 个像素，每个像素有 3 个颜色值，共 12,288 个数。逻辑回归把它们展平并除以 255，看作一个长向量 x：&lt;/p&gt;&lt;p&gt;&lt;code&gt;X = images.reshape(m, −1) / 255&lt;/code&gt;&lt;/p&gt;&lt;p&gt;标签 y 为 1 表示猫，为 0 表示其他任何东西。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;One neuron&lt;/h3&gt;&lt;p&gt;z = w·x + b&lt;br&gt;ŷ = σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)&lt;/p&gt;&lt;p&gt;&lt;b&gt;Loss&lt;/b&gt; of one picture:&lt;br&gt;L(ŷ, y) = −(y log ŷ + (1 − y) log(1 − ŷ))&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cost&lt;/b&gt;: the mean over all m pictures&lt;br&gt;J(w, b) = (1/m) Σ L&lt;/p&gt;&lt;p&gt;&lt;b&gt;Gradients&lt;/b&gt; (backward):&lt;br&gt;dz = ŷ − y&lt;br&gt;dw = (1/m) Xᵀ dz&lt;br&gt;db = (1/m) Σ dz&lt;/p&gt;&lt;p&gt;&lt;b&gt;Gradient descent&lt;/b&gt;, all 209 pictures at every step:&lt;br&gt;w ← w − η·dw&lt;br&gt;b ← b − η·db&lt;/p&gt;&lt;p&gt;Starting from w = 0, ŷ = 0.5 for every picture and J = log 2 = 0.693147.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;一个神经元&lt;/h3&gt;&lt;p&gt;z = w·x + b&lt;br&gt;ŷ = σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)&lt;/p&gt;&lt;p&gt;一张图片的&lt;b&gt;损失&lt;/b&gt;：&lt;br&gt;L(ŷ, y) = −(y log ŷ + (1 − y) log(1 − ŷ))&lt;/p&gt;&lt;p&gt;&lt;b&gt;代价&lt;/b&gt;：全部 m 张图片的损失的平均值&lt;br&gt;J(w, b) = (1/m) Σ L&lt;/p&gt;&lt;p&gt;&lt;b&gt;梯度&lt;/b&gt;（反向）：&lt;br&gt;dz = ŷ − y&lt;br&gt;dw = (1/m) Xᵀ dz&lt;br&gt;db = (1/m) Σ dz&lt;/p&gt;&lt;p&gt;&lt;b&gt;梯度下降法&lt;/b&gt;，每一步都使用全部 209 张图片：&lt;br&gt;w ← w − η·dw&lt;br&gt;b ← b − η·db&lt;/p&gt;&lt;p&gt;从 w = 0 开始时，每张图片的 ŷ = 0.5，J = log 2 = 0.693147。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;The learning rate&lt;/h3&gt;&lt;p&gt;η is a hyperparameter: chosen by hand, not learned.&lt;/p&gt;&lt;p&gt;Too large and the cost jumps about (or even grows); too small and it falls so slowly that 1,500 iterations are not enough.&lt;/p&gt;&lt;p&gt;The lessons compare η = 0.01, 0.001 and 0.0001. The fastest fall in the training cost does not promise the best test accuracy.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;学习率&lt;/h3&gt;&lt;p&gt;η 是超参数：需要人工设定，而不是通过学习得到。&lt;/p&gt;&lt;p&gt;太大时代价会来回跳动（甚至增大）；太小时代价下降得太慢，1,500 次迭代都不够。&lt;/p&gt;&lt;p&gt;课程比较了 η = 0.01、0.001 和 0.0001。训练代价下降得最快，并不能保证测试准确率最高。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Overfitting&lt;/h3&gt;&lt;p&gt;With the lessons' settings the model gets 99 % of the training pictures right but only 70 % of the test pictures.&lt;/p&gt;&lt;p&gt;It has 12,289 parameters and only 209 examples: it learns the training pictures almost by heart instead of what makes a cat. More data, regularisation or stopping earlier help; a single neuron is also simply a weak model for pictures.&lt;/p&gt;&lt;p&gt;A prediction is “cat” when ŷ &gt; 0.5.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;过拟合&lt;/h3&gt;&lt;p&gt;使用课程中的设置，模型在训练图片上的准确率为 99 %，在测试图片上却只有 70 %。&lt;/p&gt;&lt;p&gt;模型有 12,289 个参数，而样本只有 209 个：它几乎是把训练图片死记硬背了下来，而没有学到猫的本质特征。增加数据、正则化或提前停止训练都有帮助；此外，单个神经元对于图片来说本身就是一个很弱的模型。&lt;/p&gt;&lt;p&gt;当 ŷ &gt; 0.5 时，预测为“猫”。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Your own picture&lt;/h3&gt;&lt;p&gt;The picture is squeezed to 64×64 pixels (as in the lessons), flattened to 12,288 values / 255 and put through ŷ = σ(w·x + b).&lt;/p&gt;&lt;p&gt;Expect mistakes: the model was trained on 209 small pictures and reaches 70 % on new ones.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;你自己的图片&lt;/h3&gt;&lt;p&gt;图片被压缩为 64×64 像素（与课程相同），展平为 12,288 个值并除以 255，再代入 ŷ = σ(w·x + b)。&lt;/p&gt;&lt;p&gt;出错是正常的：模型只用 209 张小图片训练过，在新图片上的准确率为 70 %。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Vectorisation&lt;/h3&gt;&lt;p&gt;Training computes Xᵀ(ŷ − y) over 209 × 12,288 numbers at every step. Written as Python for-loops this would take seconds per step; as one NumPy call (np.dot, @) it takes about a millisecond.&lt;/p&gt;&lt;p&gt;Rule of thumb: avoid explicit for-loops over data; use whole-array operations such as np.dot, np.exp, np.log, np.sum.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;向量化&lt;/h3&gt;&lt;p&gt;训练的每一步都要对 209 × 12,288 个数计算 Xᵀ(ŷ − y)。如果用 Python 的 for 循环来写，每一步需要数秒；用一次 NumPy 调用（np.dot、@）只需约 1 毫秒。&lt;/p&gt;&lt;p&gt;经验法则：避免对数据使用显式的 for 循环，改用 np.dot、np.exp、np.log、np.sum 等整个数组的运算。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Folder with train_catvnoncat.h5 and test_catvnoncat.h5</source>
         <translation>存放 train_catvnoncat.h5 和 test_catvnoncat.h5 的文件夹</translation>
-    </message>
-    <message>
-        <source>Cost after iteration %1: %2</source>
-        <translation>迭代 %1 次后的代价：%2</translation>
-    </message>
-    <message>
-        <source>Running…</source>
-        <translation>正在运行…</translation>
-    </message>
-    <message>
-        <source>“%1” is not a number: enter learning rates like 0.01, 0.001, 0.0001</source>
-        <translation>“%1”不是数：请按 0.01, 0.001, 0.0001 的格式输入学习率</translation>
-    </message>
-    <message>
-        <source>“%1” is not a positive learning rate</source>
-        <translation>“%1”不是正的学习率</translation>
-    </message>
-    <message>
-        <source>At most %1 learning rates at once</source>
-        <translation>一次最多 %1 个学习率</translation>
-    </message>
-    <message>
-        <source>Enter learning rates separated by commas, e.g. 0.01, 0.001, 0.0001</source>
-        <translation>请输入用逗号分隔的学习率，例如 0.01, 0.001, 0.0001</translation>
-    </message>
-    <message>
-        <source>diverged at iteration %1</source>
-        <translation>在第 %1 次迭代时发散</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>完成。</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>已停止。</translation>
-    </message>
-    <message>
-        <source>The comparison failed: %1</source>
-        <translation>比较失败：%1</translation>
-    </message>
-    <message>
-        <source>Picture to classify</source>
-        <translation>要分类的图片</translation>
-    </message>
-    <message>
-        <source>Pictures (%1)</source>
-        <translation>图片 (%1)</translation>
-    </message>
-    <message>
-        <source>Cannot read %1 as a picture: %2</source>
-        <translation>无法将 %1 读取为图片：%2</translation>
-    </message>
-    <message>
-        <source>np.dot is %1 times faster</source>
-        <translation>np.dot 快 %1 倍</translation>
-    </message>
-    <message>
-        <source>The same c (n = %1): loop %2, np.dot %3. The last digits may differ: the two add the products in a different order, and floating-point rounding depends on it.</source>
-        <translation>同一个 c（n = %1）：循环得到 %2，np.dot 得到 %3。最后几位可能不同：两者累加乘积的顺序不同，而浮点数的舍入误差取决于这个顺序。</translation>
-    </message>
-    <message>
-        <source>The demo failed: %1</source>
-        <translation>演示失败：%1</translation>
-    </message>
-    <message>
-        <source>No folder chosen yet.</source>
-        <translation>尚未选择文件夹。</translation>
-    </message>
-    <message>
-        <source>Cannot use this folder: %1</source>
-        <translation>无法使用此文件夹：%1</translation>
-    </message>
-    <message>
-        <source>Needs train_catvnoncat.h5 and test_catvnoncat.h5.</source>
-        <translation>需要 train_catvnoncat.h5 和 test_catvnoncat.h5。</translation>
-    </message>
-    <message>
-        <source>Training: %1 pictures, %2 cats</source>
-        <translation>训练集：%1 张图片，其中 %2 张是猫</translation>
-    </message>
-    <message>
-        <source>Test: %1 pictures, %2 cats</source>
-        <translation>测试集：%1 张图片，其中 %2 张是猫</translation>
-    </message>
-    <message>
-        <source>Test picture %1: %2</source>
-        <translation>测试图片 %1：%2</translation>
-    </message>
-    <message>
-        <source>Training picture %1: %2</source>
-        <translation>训练图片 %1：%2</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Continue training (Space)</source>
-        <translation>继续训练（空格键）</translation>
-    </message>
-    <message>
-        <source>Pause training (Space)</source>
-        <translation>暂停训练（空格键）</translation>
-    </message>
-    <message>
-        <source>Iteration %1 of %2</source>
-        <translation>第 %1 / %2 次迭代</translation>
-    </message>
-    <message>
-        <source>%1 it/s, %2 s left</source>
-        <translation>%1 次迭代/秒，剩余 %2 秒</translation>
-    </message>
-    <message>
-        <source>Paused at iteration %1.</source>
-        <translation>已在第 %1 次迭代时暂停。</translation>
     </message>
     <message>
         <source>Finished: %1 iterations in %2 s.</source>
@@ -607,42 +195,6 @@ for i in range(n):
     <message>
         <source>Ready: press Start.</source>
         <translation>准备就绪：请按“开始”。</translation>
-    </message>
-    <message>
-        <source>The model overfits: it classifies almost every training picture right but far fewer new ones. It has learned the 209 training pictures rather than what makes a cat.</source>
-        <translation>模型发生了过拟合：它几乎能正确分类每一张训练图片，但对新图片的正确率低得多。它记住的是这 209 张训练图片，而不是猫的本质特征。</translation>
-    </message>
-    <message>
-        <source>Train and test accuracy are close: the model does about as well on new pictures.</source>
-        <translation>训练准确率和测试准确率接近：模型在新图片上的表现差不多一样好。</translation>
-    </message>
-    <message>
-        <source>Train the model (Start) to see its answers on the test pictures.</source>
-        <translation>请先训练模型（开始），才能看到它对测试图片的回答。</translation>
-    </message>
-    <message>
-        <source>Test picture %1: it is a %2; the model says %3 (ŷ = P(cat) = %4)</source>
-        <translation>测试图片 %1：实际是%2；模型预测为%3（ŷ = P(cat) = %4）</translation>
-    </message>
-    <message>
-        <source>Test pictures: %1 of %2 right, %3 wrong (framed, ✗).</source>
-        <translation>测试图片：%2 张中 %1 张正确，%3 张错误（带边框，✗）。</translation>
-    </message>
-    <message>
-        <source>Drop a picture here</source>
-        <translation>把图片拖放到这里</translation>
-    </message>
-    <message>
-        <source>Train the model first (Start on the left), then the picture is classified.</source>
-        <translation>请先训练模型（左侧的“开始”），然后才会对图片进行分类。</translation>
-    </message>
-    <message>
-        <source>The model says: %1</source>
-        <translation>模型预测：%1</translation>
-    </message>
-    <message>
-        <source>%1: ŷ = P(cat) = %2 (cat when ŷ &gt; 0.5)</source>
-        <translation>%1：ŷ = P(cat) = %2（ŷ &gt; 0.5 时为猫）</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2006,61 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>OwnPage</name>
+    <message>
+        <source>Open image…</source>
+        <translation>打开图片…</translation>
+    </message>
+    <message>
+        <source>Choose a PNG or JPEG picture to classify</source>
+        <translation>选择要分类的 PNG 或 JPEG 图片</translation>
+    </message>
+    <message>
+        <source>…or drop a picture file here. It is resized to 64×64 pixels, like the training pictures, and given to the trained model.</source>
+        <translation>…或者把图片文件拖放到这里。图片会像训练图片一样缩放为 64×64 像素，再交给训练好的模型。</translation>
+    </message>
+    <message>
+        <source>your picture</source>
+        <translation>你的图片</translation>
+    </message>
+    <message>
+        <source>what the model sees (64×64)</source>
+        <translation>模型看到的图片（64×64）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Your own picture&lt;/h3&gt;&lt;p&gt;The picture is squeezed to 64×64 pixels (as in the lessons), flattened to 12,288 values / 255 and put through ŷ = σ(w·x + b).&lt;/p&gt;&lt;p&gt;Expect mistakes: the model was trained on 209 small pictures and reaches 70 % on new ones.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;你自己的图片&lt;/h3&gt;&lt;p&gt;图片被压缩为 64×64 像素（与课程相同），展平为 12,288 个值并除以 255，再代入 ŷ = σ(w·x + b)。&lt;/p&gt;&lt;p&gt;出错是正常的：模型只用 209 张小图片训练过，在新图片上的准确率为 70 %。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Picture to classify</source>
+        <translation>要分类的图片</translation>
+    </message>
+    <message>
+        <source>Pictures (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 as a picture: %2</source>
+        <translation>无法将 %1 读取为图片：%2</translation>
+    </message>
+    <message>
+        <source>Drop a picture here</source>
+        <translation>把图片拖放到这里</translation>
+    </message>
+    <message>
+        <source>Train the model first (Start on the left), then the picture is classified.</source>
+        <translation>请先训练模型（左侧的“开始”），然后才会对图片进行分类。</translation>
+    </message>
+    <message>
+        <source>The model says: %1</source>
+        <translation>模型预测：%1</translation>
+    </message>
+    <message>
+        <source>%1: ŷ = P(cat) = %2 (cat when ŷ &gt; 0.5)</source>
+        <translation>%1：ŷ = P(cat) = %2（ŷ &gt; 0.5 时为猫）</translation>
+    </message>
+</context>
+<context>
     <name>PartialsPage</name>
     <message>
         <source>%1 = %2 fixed: slope %3</source>
@@ -3338,6 +2945,65 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>PNG sequence in a folder…</source>
         <translation>文件夹中的 PNG 序列…</translation>
+    </message>
+</context>
+<context>
+    <name>VectorPage</name>
+    <message>
+        <source>The same dot product c = Σ a_i·b_i of two random vectors, once with a Python for-loop and once with NumPy's np.dot, which runs the loop in compiled code. Each is timed 3 times; the fastest run counts.</source>
+        <translation>对两个随机向量计算同一个点积 c = Σ a_i·b_i：一次用 Python 的 for 循环，一次用 NumPy 的 np.dot（在编译好的代码中执行循环）。各计时 3 次，取最快的一次。</translation>
+    </message>
+    <message>
+        <source>Elements n</source>
+        <translation>元素个数 n</translation>
+    </message>
+    <message>
+        <source>Length of the two vectors (the lessons use 100,000)</source>
+        <translation>两个向量的长度（课程中取 100,000）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Time the for-loop and np.dot</source>
+        <translation>测量 for 循环和 np.dot 的用时</translation>
+    </message>
+    <message>
+        <source>c = 0
+for i in range(n):
+    c += a[i] * b[i]</source>
+        <translation>c = 0
+for i in range(n):
+    c += a[i] * b[i]</translation>
+    </message>
+    <message>
+        <source>c = np.dot(a, b)</source>
+        <translation>c = np.dot(a, b)</translation>
+    </message>
+    <message>
+        <source>Python for-loop</source>
+        <translation>Python for 循环</translation>
+    </message>
+    <message>
+        <source>Vectorised: np.dot</source>
+        <translation>向量化：np.dot</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Vectorisation&lt;/h3&gt;&lt;p&gt;Training computes Xᵀ(ŷ − y) over 209 × 12,288 numbers at every step. Written as Python for-loops this would take seconds per step; as one NumPy call (np.dot, @) it takes about a millisecond.&lt;/p&gt;&lt;p&gt;Rule of thumb: avoid explicit for-loops over data; use whole-array operations such as np.dot, np.exp, np.log, np.sum.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;向量化&lt;/h3&gt;&lt;p&gt;训练的每一步都要对 209 × 12,288 个数计算 Xᵀ(ŷ − y)。如果用 Python 的 for 循环来写，每一步需要数秒；用一次 NumPy 调用（np.dot、@）只需约 1 毫秒。&lt;/p&gt;&lt;p&gt;经验法则：避免对数据使用显式的 for 循环，改用 np.dot、np.exp、np.log、np.sum 等整个数组的运算。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The demo failed: %1</source>
+        <translation>演示失败：%1</translation>
+    </message>
+    <message>
+        <source>np.dot is %1 times faster</source>
+        <translation>np.dot 快 %1 倍</translation>
+    </message>
+    <message>
+        <source>The same c (n = %1): loop %2, np.dot %3. The last digits may differ: the two add the products in a different order, and floating-point rounding depends on it.</source>
+        <translation>同一个 c（n = %1）：循环得到 %2，np.dot 得到 %3。最后几位可能不同：两者累加乘积的顺序不同，而浮点数的舍入误差取决于这个顺序。</translation>
     </message>
 </context>
 <context>

@@ -23,10 +23,11 @@ A panel subclasses RunPanel and supplies only what differs:
         def refresh_run_controls(self):      # super() does the three buttons; enable the settings here
         def retranslate(self):               # super() sets the buttons' texts; then the panel's own texts
 
-Other jobs of the panel (a report, a check, loading data) go through `self.runs.start(name, …)` too: after
-shutdown() nothing starts (a closed panel owns no live thread). The job's end is told by the panel while the
-events arrive — `end_run_as(Outcome.DIVERGED)` — or by who stops it — `stop_training(Outcome.SWITCHED)`; else it
-is FINISHED, STOPPED or FAILED as the RunController reports it. `state.outcome` is None while a run is on.
+Other jobs of the panel (a report, a check, loading data) go through `self.run_job(name, …)` (or
+`self.runs.start`) too: after shutdown() nothing starts (a closed panel owns no live thread).
+How a run ended (state.outcome, an Outcome) is told by the panel while the events arrive —
+`end_run_as(Outcome.DIVERGED)` — or by who stops it — `stop_training(Outcome.SWITCHED)`; else it is FINISHED,
+STOPPED or FAILED as the RunController reports it (FAILED: state.message says why). None while a run is on.
 """
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ class RunPanel(Tab):
         self.redraw_timer.timeout.connect(self.redraw)
         self._verdict: Outcome | None = None  # told by the panel while the job runs (diverged)
         self._stop_reason: Outcome | None = None  # told by who stopped the job (switched)
+        self._queued: dict[str, tuple] = {}  # name → (make_job, hooks): to start when the older run has ended
 
     # ---------------------------------------------------------------- what the panel supplies
     def start_training(self) -> None:
@@ -143,6 +145,34 @@ class RunPanel(Tab):
         if self.is_training():
             self._stop_reason = reason
             self.runs.stop(TRAIN)
+
+    def run_job(self, name: str, make_job: Callable[[], Iterator], events: Callable | None = None,
+                done: Callable | None = None, failed: Callable | None = None) -> None:
+        """Run another job of the panel under `name` (a report, loading data): now, or — while an older run of
+        `name` is still ending — once it has ended (it is asked to stop; its own callbacks still hear it)."""
+        self._queued[name] = (make_job, events, done, failed)
+        if self.runs.is_running(name):
+            self.runs.stop(name)
+        else:
+            self._start_queued(name)
+
+    def cancel_job(self, name: str) -> None:
+        """Stop the job `name` and drop a run of it waiting to start."""
+        self._queued.pop(name, None)
+        self.runs.stop(name)
+
+    def _start_queued(self, name: str) -> None:
+        make_job, events, done, failed = self._queued.pop(name)
+
+        def then(callback):
+            def ended(arg):
+                if callback is not None:
+                    callback(arg)
+                if name in self._queued:
+                    self._start_queued(name)
+            return ended
+
+        self.runs.start(name, make_job, events=events, done=then(done), failed=then(failed))
 
     def end_run_as(self, outcome: Outcome) -> None:
         """The job says how it ends (e.g. DIVERGED: it returned early); told from on_run_events."""

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
+from gui.settings import read
 from gui.tabs.base import Tab
-
 from gui.tabs.training.cat.panel import CatPanel
 from gui.tabs.training.mnist.panel import MnistPanel
 
@@ -51,7 +51,7 @@ class TrainingTab(Tab):
             settings.endGroup()
 
     def restore_settings(self, settings):
-        self.experiments.setCurrentIndex(int(settings.value("experiment", 0)))
+        self.experiments.setCurrentIndex(read(settings, "experiment", 0, lo=0, hi=len(self.panels) - 1))
         for panel in self.panels:
             settings.beginGroup(panel.objectName())
             panel.restore_settings(settings)

@@ -1,0 +1,88 @@
+"""The MNIST panel's one state: what the user chose (saved) and what the runs produced (not saved). No Qt.
+
+Widgets write the choices here; restore_settings and *Book's settings* write them here too and the widgets are
+then refreshed from it. The pages read it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from engine.networks import TwoLayerNet
+from gui.tabs.training.outcome import Outcome
+
+BOOK_SETTINGS = {"hidden_size": 50, "learning_rate": 0.1, "batch_size": 100, "iterations": 10_000,
+                 "weight_init_std": 0.01, "method": "backprop"}  # train_neuralnet.py (the activation is kept)
+BOOK_TEST_ACCURACY = {"sigmoid": 0.946, "relu": 0.970}  # CURRICULUM §5: where the book's 10,000 iterations end
+PAGES = ("learning", "weights", "results", "check")
+NUMERICAL_MAX_ITERS, NUMERICAL_MAX_BATCH, NUMERICAL_SUBSET = 20, 10, 1000  # a numerical run is cut down to these
+
+
+@dataclass
+class RunPlan:
+    """What the current (or last) run was started with: the settings may change while its results are shown."""
+
+    iterations: int
+    batch: int
+    lr: float
+    numerical: bool  # the numerical gradient on a subset (the book's slow way)
+    per_epoch: int  # iterations in one epoch
+    weights: int  # parameters of the net
+    activation: str
+    hidden: int
+
+
+@dataclass
+class Curves:
+    """The live run's figures as they arrive: the loss of every iteration, the accuracies once per epoch."""
+
+    loss: np.ndarray = field(default_factory=lambda: np.zeros(0))  # NaN where not yet done
+    filled: int = 0  # iterations done
+    acc_points: list = field(default_factory=list)  # (epoch, train_acc, test_acc)
+    weights_done: int = 0  # numerical gradient: weights done over the whole run
+
+    @classmethod
+    def for_run(cls, iterations: int) -> Curves:
+        return cls(loss=np.full(iterations, np.nan))
+
+
+@dataclass
+class MnistState:
+    """The settings the user chose (saved) and what the runs produced (not saved)."""
+
+    hidden_size: int = 50
+    activation: str = "relu"  # "sigmoid": the chapter 4 net; "relu": the chapter 5 net
+    learning_rate: float = 0.1
+    batch_size: int = 100
+    iterations: int = 10_000
+    weight_init_std: float = 0.01
+    seed: int = 0
+    method: str = "backprop"  # or "numerical"
+    page: int = 0  # index in PAGES
+    check_images: int = 3  # the book's gradient_check.py uses the first 3 training images
+    # produced
+    source: str = ""
+    data: tuple | None = None  # ((x_train, t_train), (x_test, t_test))
+    data_error: str = ""
+    net: TwoLayerNet | None = None  # the trained or loaded model
+    net_origin: str = ""  # "trained", "stopped", "loaded"
+    train_acc: float | None = None
+    test_acc: float | None = None
+    report: dict | None = None  # engine.training.model_report of net
+    check: dict | None = None  # the gradient check's "done" event
+    # the training run
+    run: RunPlan | None = None
+    curves: Curves = field(default_factory=Curves)
+    live_net: TwoLayerNet | None = None  # the net being trained (kept when the run is stopped)
+    outcome: Outcome | None = None  # how the last run ended; None while one is on (or before the first)
+    message: str = ""  # why it failed
+    diverged: dict | None = None  # the "diverged" event: iteration, loss, reason
+    seconds: float = 0.0  # the finished run's training time
+
+    SAVED = ("hidden_size", "activation", "learning_rate", "batch_size", "iterations", "weight_init_std", "seed",
+             "method", "page")
+
+    def book_activation(self, running: bool) -> str:
+        """The activation whose book accuracy the plot shows: the run's while it runs, else the chosen one."""
+        return self.run.activation if running and self.run else self.activation
