@@ -350,6 +350,43 @@ def test_mnist_source_forgets_a_copy_that_moved(tmp_path, mnist_dir):
     assert mnist_source() == mnist_dir
 
 
+def test_a_live_language_switch_changes_every_part(qtbot, qapp, mnist_dir):
+    from gui import i18n
+
+    dialog = make_dialog(qtbot, candidates=[mnist_dir])
+    with qtbot.waitSignal(dialog.mnist_ready, timeout=LONG):
+        click(qtbot, dialog.found.use_button)
+    wait_idle(qtbot, dialog)
+    dialog.state.log, dialog.state.downloaded = [("verified", IMAGES)], 11_594_722  # as after a download
+    dialog.refresh()
+    parts = {
+        "title": dialog.windowTitle,
+        "intro": dialog.intro.text,
+        "where": dialog.where.title,
+        "status": dialog.where.status_label.text,
+        "download hint": dialog.download.hint.text,
+        "download log": dialog.download.log.toPlainText,
+        "download done": dialog.download.progress.label.text,
+        "import": dialog.importing.import_file_button.text,
+        "found": lambda: dialog.found.found_list.item(0).text(),
+        "found tooltip": lambda: dialog.found.found_list.item(0).toolTip(),
+        "message": dialog.message_label.text,
+        "close": lambda: dialog.buttons.buttons()[0].text(),
+    }
+    english = {k: read() for k, read in parts.items()}
+    assert "11.6 MB downloaded and verified" == english["download done"] and "(in use)" in english["found"]
+    try:
+        assert i18n.install_language(qapp, "zh_CN")
+        qtbot.wait(50)  # LanguageChange is posted
+        chinese = {k: read() for k, read in parts.items()}
+        assert [k for k in parts if chinese[k] == english[k]] == []
+        assert "60,000" in chinese["status"] and str(mnist_dir) in chinese["message"]
+    finally:
+        i18n.install_language(qapp, "en")
+        qtbot.wait(50)
+    assert {k: read() for k, read in parts.items()} == english
+
+
 # ---------------------------------------------------------------- reaching the dialog
 def close_modal_dialog_soon(seen):
     def close():
