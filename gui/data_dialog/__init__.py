@@ -8,8 +8,6 @@
 The MNIST training panel uses mnist_source() and ask_for_mnist().
 """
 from gui.data_dialog.dialog import DataDialog, ask_for_mnist
-from gui.data_dialog.source import SETTINGS_KEY, mnist_folder, mnist_source, remember_source
-from gui.data_dialog.state import DataState
+from gui.data_dialog.source import SETTINGS_KEY, mnist_folder, mnist_source
 
-__all__ = ["SETTINGS_KEY", "DataDialog", "DataState", "ask_for_mnist", "mnist_folder", "mnist_source",
-           "remember_source"]
+__all__ = ["SETTINGS_KEY", "DataDialog", "ask_for_mnist", "mnist_folder", "mnist_source"]

@@ -79,6 +79,19 @@ def fault(path):
     return str(err.value)
 
 
+# ---------------------------------------------------------------- the public names
+def test_the_public_names_and_the_old_module_name():
+    import importlib
+
+    public = importlib.import_module("engine.data.datasets")
+    assert importlib.import_module("engine.datasets") is public  # the alias tools outside the code still use
+    for name in ("load_mnist", "load_catvnoncat", "DatasetError", "MNIST_FILES", "MNIST_SIZES", "mnist_summary",
+                 "import_mnist", "find_existing_mnist", "default_mnist_dir", "has_mnist_files"):
+        assert name in public.__all__, name
+        assert callable(getattr(public, name)) or isinstance(getattr(public, name), dict), name
+    assert issubclass(DatasetError, ValueError) and str(DatasetError("f.gz", "truncated")) == "f.gz: truncated"
+
+
 # ---------------------------------------------------------------- the real files
 def test_load_mnist_like_the_book(mnist_dir):
     (x_train, t_train), (x_test, t_test) = load_mnist(mnist_dir)
