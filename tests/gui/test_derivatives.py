@@ -223,30 +223,30 @@ def test_error_plot_shows_both_differences_and_the_best_h(qtbot, tab):
     assert tab.error.forward_item.isVisible()
     tab.error.show_forward.click()
     assert not tab.error.forward_item.isVisible() and tab.error.central_item.isVisible()
-    assert not tab.error.error_message.isVisible()
+    assert not tab.error.message.isVisible()
 
 
 def test_error_plot_follows_x0_from_either_page(qtbot, tab):
     type_function(qtbot, tab, "exp(x)")
     show_page(qtbot, tab, "error")
-    tab.error.error_x0_spin.setValue(-1.0)
+    tab.error.x0_spin.setValue(-1.0)
     assert tab.state.x0 == -1.0 and tab.slope.x0_spin.value() == -1.0
     ctr = tab.error.central_item.yData
     np.testing.assert_allclose(ctr, plotting.plottable(lab.error_vs_h(lab.FUNCTIONS["exp"], -1.0)["central"]))
-    assert "x0 = -1" in tab.error.error_where.text()
+    assert "x0 = -1" in tab.error.where.text()
 
 
 def test_choosing_a_function_on_the_error_page(qtbot, tab):
     show_page(qtbot, tab, "error")
-    index = tab.error.error_combo.findData("tanh")
-    tab.error.error_combo.setCurrentIndex(index)
-    tab.error.error_combo.activated.emit(index)
+    index = tab.error.combo.findData("tanh")
+    tab.error.combo.setCurrentIndex(index)
+    tab.error.combo.activated.emit(index)
     assert tab.state.fn is lab.FUNCTIONS["tanh"] and tab.slope.function_combo.currentData() == "tanh"
     assert tab.slope.expr_edit.text() == "tanh(x)"
     expected = plotting.plottable(lab.error_vs_h(lab.FUNCTIONS["tanh"], 0.5)["central"])
     np.testing.assert_allclose(tab.error.central_item.yData, expected)
-    own = tab.error.error_combo.findData("typed")
-    tab.error.error_combo.activated.emit(own)  # "your own" takes the user to the text box
+    own = tab.error.combo.findData("typed")
+    tab.error.combo.activated.emit(own)  # "your own" takes the user to the text box
     assert PAGES[tab.pages.currentIndex()] == "point"
 
 
@@ -254,9 +254,9 @@ def test_typed_function_has_no_error_plot_but_a_message(qtbot, tab):
     type_function(qtbot, tab, "x**4")
     show_page(qtbot, tab, "error")
     assert tab.error.central_item.yData is None or len(tab.error.central_item.yData) == 0
-    assert tab.error.error_message.isVisible() and "not known" in tab.error.error_message.toPlainText()
+    assert tab.error.message.isVisible() and "not known" in tab.error.message.toPlainText()
     type_function(qtbot, tab, "x**3")  # the list's x³: the plot is back
-    assert not tab.error.error_message.isVisible()
+    assert not tab.error.message.isVisible()
     assert len(tab.error.central_item.yData) == 16
 
 
@@ -272,24 +272,24 @@ def test_tiny_h_button_explains_x_plus_h_equals_x(qtbot, tab):
 # ---------------------------------------------------------------- partial derivatives
 def test_partial_derivatives_book_values_and_moving_the_point(qtbot, tab):
     show_page(qtbot, tab, "partial")
-    assert tab.partials.partial_values["d0"].text() == "6.00000000000378"
-    assert tab.partials.partial_values["d1"].text() == "7.999999999999119"
+    assert tab.partials.readout["d0"].text() == "6.00000000000378"
+    assert tab.partials.readout["d1"].text() == "7.999999999999119"
     tab.partials.p_spins[0].setValue(1.0)
-    assert float(tab.partials.partial_values["d0"].text()) == pytest.approx(2.0, abs=1e-9)
-    assert tab.partials.partial_values["e0"].text() == "2.0"
+    assert float(tab.partials.readout["d0"].text()) == pytest.approx(2.0, abs=1e-9)
+    assert tab.partials.readout["e0"].text() == "2.0"
     t, values = tab.partials.slice_items[1][0].getData()
     np.testing.assert_allclose(values, 1.0 + t**2)  # the x1-slice now has x0 = 1 fixed: 1 + x1²
     qtbot.mouseClick(tab.partials.book_point_button, Qt.MouseButton.LeftButton)
     assert tab.partials.p_spins[0].value() == 3.0
-    assert tab.partials.partial_values["d0"].text() == "6.00000000000378"
+    assert tab.partials.readout["d0"].text() == "6.00000000000378"
 
 
 def test_dragging_the_map_point_changes_both_slopes(qtbot, tab):
     show_page(qtbot, tab, "partial")
     drag(qtbot, tab.partials.map_plot, (3.0, 4.0), (1.0, 2.0))
     assert tab.state.p0 == pytest.approx(1.0, abs=0.15) and tab.state.p1 == pytest.approx(2.0, abs=0.15)
-    assert float(tab.partials.partial_values["d0"].text()) == pytest.approx(2 * tab.state.p0, abs=1e-8)
-    assert float(tab.partials.partial_values["d1"].text()) == pytest.approx(2 * tab.state.p1, abs=1e-8)
+    assert float(tab.partials.readout["d0"].text()) == pytest.approx(2 * tab.state.p0, abs=1e-8)
+    assert float(tab.partials.readout["d1"].text()) == pytest.approx(2 * tab.state.p1, abs=1e-8)
     assert tab.partials.p_spins[1].value() == pytest.approx(tab.state.p1)
 
 
@@ -331,7 +331,7 @@ def test_graph_forward_then_backward_lessons_numbers(qtbot, tab):
     assert view.edge_texts[("c", "u")].toPlainText() == "∂u/∂c = b = 3"
     assert "dJ/db = dJ/du · ∂u/∂b = dJ/du · c = 3 · 2" in table_rows(tab)[-2][0]
     assert not tab.graph.backward_button.isEnabled()
-    assert "J = 33" in tab.graph.graph_status.text()
+    assert "J = 33" in tab.graph.status.text()
 
 
 def test_graph_second_example_and_the_nudge_check(qtbot, tab):
@@ -440,10 +440,10 @@ def test_a_live_language_switch_reaches_every_page(qtbot, qapp, tab):
         "slope": lambda: tab.slope.readout_names["central"].text(),
         "exact": lambda: readout(tab, "exact"),
         "error": lambda: tab.error.best_box.title(),
-        "message": lambda: tab.error.error_message.toPlainText(),
+        "message": lambda: tab.error.message.toPlainText(),
         "partials": lambda: tab.partials.book_point_button.text(),
         "slice": lambda: tab.partials.slice_plots[0].getPlotItem().titleLabel.text,
-        "graph": lambda: tab.graph.graph_status.text(),
+        "graph": lambda: tab.graph.status.text(),
     }
     english = {k: get() for k, get in texts.items()}
     try:

@@ -33,33 +33,33 @@ class ErrorPage(Page):
         super().__init__(state)
         self._build_controls(functions)
         self._build_plot()
-        three_panes(self, left_panel(self.error_box, self.best_box, self.tiny_box, width=310), self.error_plot,
+        three_panes(self, left_panel(self.box, self.best_box, self.tiny_box, width=310), self.plot,
                     self.explanation)
         self.retranslate()
 
     def _build_controls(self, functions):
-        self.error_box = QGroupBox()
-        form = QFormLayout(self.error_box)
-        self.error_function_label = QLabel()
-        self.error_combo = QComboBox()
-        self.error_combo.setModel(functions)
-        self.error_combo.activated.connect(self.combo_chosen)
-        form.addRow(self.error_function_label, self.error_combo)
-        self.error_where = selectable(QLabel())
-        self.error_where.setWordWrap(True)
-        form.addRow(self.error_where)
+        self.box = QGroupBox()
+        form = QFormLayout(self.box)
+        self.function_label = QLabel()
+        self.combo = QComboBox()
+        self.combo.setModel(functions)
+        self.combo.activated.connect(self.combo_chosen)
+        form.addRow(self.function_label, self.combo)
+        self.where = selectable(QLabel())
+        self.where.setWordWrap(True)
+        form.addRow(self.where)
         self.show_forward = QCheckBox()
         self.show_central = QCheckBox()
         for box, name in ((self.show_forward, "show_forward"), (self.show_central, "show_central")):
             box.toggled.connect(lambda on, name=name: self.show_difference(name, on))
             form.addRow(box)
-        self.error_x0_label = QLabel()
-        self.error_x0_spin = QDoubleSpinBox()
-        self.error_x0_spin.setDecimals(4)
-        self.error_x0_spin.setSingleStep(0.1)
-        self.error_x0_spin.setKeyboardTracking(False)
-        self.error_x0_spin.valueChanged.connect(self.move_x0)
-        form.addRow(self.error_x0_label, self.error_x0_spin)
+        self.x0_label = QLabel()
+        self.x0_spin = QDoubleSpinBox()
+        self.x0_spin.setDecimals(4)
+        self.x0_spin.setSingleStep(0.1)
+        self.x0_spin.setKeyboardTracking(False)
+        self.x0_spin.valueChanged.connect(self.move_x0)
+        form.addRow(self.x0_label, self.x0_spin)
         self.best_box = QGroupBox()
         bf = QFormLayout(self.best_box)
         self.best_names = {k: QLabel() for k in BEST}
@@ -76,27 +76,27 @@ class ErrorPage(Page):
         tl.addWidget(self.tiny_result)
 
     def _build_plot(self):
-        self.error_plot = Plot()
-        self.error_plot.setLogMode(x=True, y=True)
+        self.plot = Plot()
+        self.plot.setLogMode(x=True, y=True)
         for side in ("bottom", "left"):
-            self.error_plot.getAxis(side).enableAutoSIPrefix(False)
-        self.error_plot.getViewBox().invertX(True)  # h shrinks to the right, as in the book's story
-        self.error_plot.addLegend(offset=(-10, 10))
-        self.forward_item = self.error_plot.plot(pen=pen(1), symbol="s", symbolSize=7, symbolBrush=COLORS[1],
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        self.plot.getViewBox().invertX(True)  # h shrinks to the right, as in the book's story
+        self.plot.addLegend(offset=(-10, 10))
+        self.forward_item = self.plot.plot(pen=pen(1), symbol="s", symbolSize=7, symbolBrush=COLORS[1],
                                                  name="")
-        self.central_item = self.error_plot.plot(pen=pen(0), symbol="o", symbolSize=7, symbolBrush=COLORS[0],
+        self.central_item = self.plot.plot(pen=pen(0), symbol="o", symbolSize=7, symbolBrush=COLORS[0],
                                                  name="")
         self.book_h_line = pg.InfiniteLine(pos=np.log10(lab.H_BOOK), angle=90,  # a log axis draws exponents
                                            pen=pg.mkPen(COLORS[2], width=2, style=Qt.PenStyle.DashLine),
                                            label="", labelOpts={"position": 0.93, "color": COLORS[2]})
-        self.error_plot.addItem(self.book_h_line)
-        self.error_message = pg.TextItem(anchor=(0.5, 0.5), color=COLORS[3])
-        self.error_plot.addItem(self.error_message, ignoreBounds=True)
+        self.plot.addItem(self.book_h_line)
+        self.message = pg.TextItem(anchor=(0.5, 0.5), color=COLORS[3])
+        self.plot.addItem(self.message, ignoreBounds=True)
         self.explanation = Explanation()
 
     # ------------------------------------------------------------------ the user's actions → the state
     def combo_chosen(self, index):
-        key = self.error_combo.itemData(index)
+        key = self.combo.itemData(index)
         if key == TYPED:
             self.own_function_wanted.emit()
             return
@@ -123,25 +123,25 @@ class ErrorPage(Page):
     # ------------------------------------------------------------------ the state → the view
     def refresh(self):
         s, fn = self.state, self.state.fn
-        with quiet(self.error_combo, self.error_x0_spin, self.show_forward, self.show_central):
-            self.error_combo.setCurrentIndex(self.error_combo.findData(fn.key))
-            self.error_x0_spin.setRange(*fn.view)
-            self.error_x0_spin.setValue(s.x0)
+        with quiet(self.combo, self.x0_spin, self.show_forward, self.show_central):
+            self.combo.setCurrentIndex(self.combo.findData(fn.key))
+            self.x0_spin.setRange(*fn.view)
+            self.x0_spin.setValue(s.x0)
             self.show_forward.setChecked(s.show_forward)
             self.show_central.setChecked(s.show_central)
         where = self.tr("f(x) = %1 at x0 = %2")
-        self.error_where.setText(where.replace("%1", fn.formula).replace("%2", f"{s.x0:g}"))
+        self.where.setText(where.replace("%1", fn.formula).replace("%2", f"{s.x0:g}"))
         self.tiny_result.setText("")
         if fn.has_exact:
             self._show_errors(lab.error_vs_h(fn, s.x0))
         else:
             self._show_no_errors()
         padding = 0.03 if fn.has_exact else 0.05
-        self.error_plot.setXRange(*H_EXPONENTS, padding=padding)
-        self.error_plot.setYRange(*ERROR_EXPONENTS, padding=padding)
+        self.plot.setXRange(*H_EXPONENTS, padding=padding)
+        self.plot.setYRange(*ERROR_EXPONENTS, padding=padding)
 
     def _show_errors(self, e):
-        self.error_message.hide()
+        self.message.hide()
         self.forward_item.setData(e["h"], plotting.plottable(e["forward"]))
         self.central_item.setData(e["h"], plotting.plottable(e["central"]))
         self.forward_item.setVisible(self.state.show_forward)
@@ -158,24 +158,24 @@ class ErrorPage(Page):
         self.central_item.setData([], [])
         for label in self.best.values():
             label.setText("—")
-        self.error_message.setText(self.tr(
+        self.message.setText(self.tr(
             "The exact derivative of a typed function is not known,\nso its error cannot be measured. "
             "Choose a function from the list."))
-        self.error_message.setPos(-10.0, -10.0)
-        self.error_message.show()
+        self.message.setPos(-10.0, -10.0)
+        self.message.show()
 
     # ------------------------------------------------------------------ texts
     def retranslate(self):
-        self.error_box.setTitle(self.tr("Error of the numerical derivative"))
-        self.error_function_label.setText(self.tr("f(x)"))
-        self.error_combo.setToolTip(self.tr("The function whose numerical derivative is measured (the same as on "
+        self.box.setTitle(self.tr("Error of the numerical derivative"))
+        self.function_label.setText(self.tr("f(x)"))
+        self.combo.setToolTip(self.tr("The function whose numerical derivative is measured (the same as on "
                                             "the first page)"))
         self.show_forward.setText(self.tr("Forward difference"))
         self.show_central.setText(self.tr("Central difference"))
         self.show_forward.setToolTip(self.tr("Show |forward difference − exact| for each h"))
         self.show_central.setToolTip(self.tr("Show |central difference − exact| for each h"))
-        self.error_x0_label.setText(self.tr("Point x0"))
-        self.error_x0_spin.setToolTip(self.tr("The same point as on the first page"))
+        self.x0_label.setText(self.tr("Point x0"))
+        self.x0_spin.setToolTip(self.tr("The same point as on the first page"))
         self.best_box.setTitle(self.tr("Which h is best?"))
         names = {
             "best_forward": self.tr("Best h, forward"),
@@ -188,11 +188,11 @@ class ErrorPage(Page):
         self.tiny_box.setTitle(self.tr("Too small an h"))
         self.tiny_button.setText(self.tr("Try h = 1e-50"))
         self.tiny_button.setToolTip(self.tr("The book's warning: compute the slope with h = 1e-50"))
-        self.error_plot.set_labels(self.tr("step h (log scale, smaller to the right)"),
+        self.plot.set_labels(self.tr("step h (log scale, smaller to the right)"),
                                    self.tr("|numerical − exact| (log scale)"),
                                    self.tr("Error against h"))
         self.book_h_line.label.setFormat(self.tr("book: h = 1e-4"))
-        legend = self.error_plot.getPlotItem().legend
+        legend = self.plot.getPlotItem().legend
         legend.clear()
         legend.addItem(self.forward_item, self.tr("forward difference"))
         legend.addItem(self.central_item, self.tr("central difference"))

@@ -95,9 +95,9 @@ class GraphPage(Page):
         self.reset_button.clicked.connect(self.reset)
         for b in (self.forward_button, self.backward_button, self.all_button, self.reset_button):
             pl.addWidget(b)
-        self.graph_status = QLabel()
-        self.graph_status.setWordWrap(True)
-        pl.addWidget(self.graph_status)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        pl.addWidget(self.status)
 
     # ------------------------------------------------------------------ the user's actions → the state
     def set_input(self, name, value):
@@ -163,7 +163,7 @@ class GraphPage(Page):
         self._fill_table(fwd, bwd)
         self.forward_button.setEnabled(s.forward_done < FORWARD_STEPS)
         self.backward_button.setEnabled(s.forward_done == FORWARD_STEPS and s.backward_done < BACKWARD_STEPS)
-        self.graph_status.setText(self._status(fwd[-1].value))
+        self.status.setText(self._status(fwd[-1].value))
 
     def _fill_table(self, fwd, bwd):
         """One row per step shown: the formula with its numbers, the value, and (backward) J's change by NUDGE."""

@@ -37,13 +37,13 @@ class PartialsPage(Page):
         middle.addWidget(self.slices)
         middle.setSizes([340, 340])
         self.explanation = Explanation()
-        three_panes(self, left_panel(self.partial_box, self.partial_readout_box, width=290), middle,
+        three_panes(self, left_panel(self.box, self.readout_box, width=290), middle,
                     self.explanation, sizes=(280, 700, 300))
         self.retranslate()
 
     def _build_controls(self):
-        self.partial_box = QGroupBox()
-        form = QFormLayout(self.partial_box)
+        self.box = QGroupBox()
+        form = QFormLayout(self.box)
         self.p_spins = []
         self.p_labels = []
         for i in range(2):
@@ -60,14 +60,14 @@ class PartialsPage(Page):
         self.book_point_button = QPushButton()
         self.book_point_button.clicked.connect(lambda: self.move_point(*BOOK_POINT))
         form.addRow(self.book_point_button)
-        self.partial_readout_box = QGroupBox()
-        pr = QFormLayout(self.partial_readout_box)
-        self.partial_names = {k: QLabel() for k in READOUTS}
-        self.partial_values = {k: selectable(QLabel()) for k in READOUTS}
+        self.readout_box = QGroupBox()
+        pr = QFormLayout(self.readout_box)
+        self.readout_names = {k: QLabel() for k in READOUTS}
+        self.readout = {k: selectable(QLabel()) for k in READOUTS}
         for k in READOUTS:
             if k.startswith("d"):
-                self.partial_values[k].setFont(bold())
-            pr.addRow(self.partial_names[k], self.partial_values[k])
+                self.readout[k].setFont(bold())
+            pr.addRow(self.readout_names[k], self.readout[k])
 
     def _build_map(self):
         self.map_plot = Plot()
@@ -131,8 +131,8 @@ class PartialsPage(Page):
         for i, name in enumerate(("x0", "x1")):
             self._show_slice(i, name, sl[name])
         for i, name in enumerate(("x0", "x1")):
-            self.partial_values[f"d{i}"].setText(full(sl[name]["slope"]))
-            self.partial_values[f"e{i}"].setText(full(sl[name]["exact"]))
+            self.readout[f"d{i}"].setText(full(sl[name]["slope"]))
+            self.readout[f"e{i}"].setText(full(sl[name]["exact"]))
 
     def _show_slice(self, i, name, d):
         """The slice along `name` (d from engine.lab.derivatives.partial_slices) on its plot, titled by its slope."""
@@ -167,14 +167,14 @@ class PartialsPage(Page):
 
     # ------------------------------------------------------------------ texts
     def retranslate(self):
-        self.partial_box.setTitle(self.tr("f(x0, x1) = x0² + x1²"))
+        self.box.setTitle(self.tr("f(x0, x1) = x0² + x1²"))
         self.p_labels[0].setText(self.tr("x0"))
         self.p_labels[1].setText(self.tr("x1"))
         self.p_spins[0].setToolTip(self.tr("The point's x0; you can also drag the point on the map"))
         self.p_spins[1].setToolTip(self.tr("The point's x1; you can also drag the point on the map"))
         self.book_point_button.setText(self.tr("The book's point (3, 4)"))
         self.book_point_button.setToolTip(self.tr("Back to x0 = 3, x1 = 4"))
-        self.partial_readout_box.setTitle(self.tr("Partial derivatives (central difference)"))
+        self.readout_box.setTitle(self.tr("Partial derivatives (central difference)"))
         names = {
             "d0": self.tr("∂f/∂x0 (x1 fixed)"),
             "e0": self.tr("exact 2·x0"),
@@ -182,7 +182,7 @@ class PartialsPage(Page):
             "e1": self.tr("exact 2·x1"),
         }
         for k, text in names.items():
-            self.partial_names[k].setText(text)
+            self.readout_names[k].setText(text)
         self.map_plot.set_labels(self.tr("x0"), self.tr("x1"), self.tr("f(x0, x1): drag the point"))
         self.map_point.setToolTip(self.tr("Drag me: both slices follow"))
         self.explanation.setHtml(self.tr(
