@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from engine.lab import field as field_lab
 from engine.surfaces import get_surface
 from gui.tabs.gradient_field.arrows import field_arrows
-from gui.tabs.gradient_field.state import SURFACE_KEYS
+from gui.tabs.gradient_field.state import SURFACE_KEYS, FieldState
 from gui.tabs.gradient_field.tab import GradientFieldTab
 
 SPHERE = get_surface("sphere")
@@ -298,3 +298,12 @@ def test_a_live_language_switch_leaves_nothing_in_english(qtbot, qapp, tab):
         i18n.install_language(qapp, "en")
         qtbot.wait(50)
     assert {k: read() for k, read in pages.items()} == english
+
+
+def test_the_state_alone_takes_each_surfaces_defaults():
+    s = FieldState(key="rosenbrock", step=3.0)
+    assert s.use_defaults() == (-2.0, 2.0, -1.0, 3.0)
+    assert (s.step, s.scale) == (0.2, "equal")
+    assert s.sign == -1  # the book's −∇f
+    s.ascent = True
+    assert s.sign == 1

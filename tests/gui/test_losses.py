@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from engine.lab import losses as loss_lab
+from gui.tabs.losses.state import LOGIT_LIMIT, LossesState
 from gui.tabs.losses.tab import LossesTab
 
 
@@ -160,3 +161,19 @@ def test_a_live_language_switch_leaves_nothing_in_english(qtbot, qapp, tab):
         i18n.install_language(qapp, "en")
         qtbot.wait(50)
     assert {k: read() for k, read in pages.items()} == english
+
+
+def test_the_state_alone_edits_y_and_the_scores():
+    s = LossesState()
+    s.set_bar(2, 0.9)
+    assert s.y[2] == 0.9 and s.y.sum() == pytest.approx(1.0)
+    s.set_mode("logits")
+    np.testing.assert_allclose(np.exp(s.logits) / np.exp(s.logits).sum(), s.y)
+    assert s.y.argmax() == 2
+    s.set_bar(4, 99.0)
+    assert s.logits[4] == LOGIT_LIMIT and s.y.argmax() == 4
+    s.load_example("seven")
+    assert s.mode == "probabilities" and s.target == 2
+    assert s.losses() == (0.5975, 2.302584092994546)
+    s.load_uniform()
+    assert s.losses()[1] == pytest.approx(-np.log(0.1 + 1e-7))
