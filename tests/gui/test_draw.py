@@ -59,7 +59,8 @@ def bar_heights(tab):
 def test_starts_empty_with_the_bundled_model(tab):
     assert tab.controls.model_combo.count() == 1 and tab.controls.model_combo.currentData() == "bundled"
     assert not tab.controls.model_message.isVisible()
-    assert "98" in tab.controls.model_info.text() or "97" in tab.controls.model_info.text()  # its recorded test accuracy
+    info = tab.controls.model_info.text()
+    assert "98" in info or "97" in info  # its recorded test accuracy
     assert tab.results.answer_label.text() == "–"
     assert not bar_heights(tab).any()
     assert not tab.results.preview.array.any()
@@ -150,7 +151,8 @@ def test_undo_removes_the_last_stroke(qtbot, tab):
     assert np.abs(tab.canvas.gray_array().astype(int) - after_one).max() <= 40  # same ink (antialiasing aside)
     np.testing.assert_allclose(tab.results.preview.array, x_one, atol=0.1)
     tab.controls.clear_button.setFocus()
-    qtbot.keyClick(tab.controls.clear_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z: the 1 goes too
+    # Ctrl+Z: the 1 goes too
+    qtbot.keyClick(tab.controls.clear_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert tab.canvas.is_empty()
     assert tab.results.answer_label.text() == "–" and not bar_heights(tab).any()
 
@@ -176,7 +178,8 @@ def test_stroke_width_slider_changes_the_thickness(qtbot, tab):
     tab.controls.clear_button.click()
     for _ in range(5):
         qtbot.keyClick(tab.controls.width_slider, Qt.Key.Key_PageUp)
-    assert tab.controls.width_slider.value() > 30 and tab.controls.width_value.text() == str(tab.controls.width_slider.value())
+    slider = tab.controls.width_slider
+    assert slider.value() > 30 and tab.controls.width_value.text() == str(slider.value())
     stroke(qtbot, tab.canvas, ONE)
     thick = int((tab.canvas.gray_array() > 127).sum())
     assert thick > 4 * thin

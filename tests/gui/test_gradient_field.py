@@ -109,7 +109,8 @@ def test_plus_gradient_toggle_reverses_every_arrow(qtbot, tab):
     show_view(qtbot, tab, -5, 5)
     click_at(qtbot, tab, 3, 4)
     tails, tips = arrows(tab)
-    qtbot.mouseClick(tab.controls.ascent_check, Qt.MouseButton.LeftButton, pos=QPoint(8, tab.controls.ascent_check.height() // 2))
+    check = tab.controls.ascent_check
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
     assert tab.state.ascent
     tails2, tips2 = arrows(tab)
     np.testing.assert_array_equal(tails, tails2)
