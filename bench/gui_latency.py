@@ -80,7 +80,7 @@ def in_gui(panel, wait, iterations):
     """Train in the MNIST panel as Start does; return (engine seconds, test accuracy, timer delays in ms)."""
     from PySide6.QtCore import Qt, QTimer
 
-    panel.iter_spin.setValue(iterations)
+    panel.net_box.iter_spin.setValue(iterations)
     panel.pages.setCurrentIndex(0)
     delays, last = [], [None]
 
@@ -98,7 +98,7 @@ def in_gui(panel, wait, iterations):
     panel.start_training()
     wait(lambda: panel.state.report is not None and panel.start_button.isEnabled())
     timer.stop()
-    return panel._seconds, panel.state.test_acc, delays
+    return panel.state.seconds, panel.state.test_acc, delays
 
 
 def main(argv=None):
