@@ -268,6 +268,8 @@ def test_save_and_load_a_model(qtbot, panel, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(corrupt), "")))
     click(qtbot, p.model_box.load_button)
     assert p.model_box.status.text().startswith("Cannot load this file: broken.npz")
+    p.model_box.retranslate()  # a language switch makes the message again (the exception is long gone)
+    assert p.model_box.status.text().startswith("Cannot load this file: broken.npz")
     assert p.model_box.status.styleSheet() != ""
     assert p.state.net is current
     # a model of another shape
@@ -307,6 +309,16 @@ def test_gradient_check_shows_tiny_differences(qtbot, panel):
     assert float(rows["W1"][1]) < 1e-8
     assert p.check.result.text().startswith("Backprop agrees with the numerical gradient.")
     qtbot.waitUntil(p.check.check_button.isEnabled, timeout=5000)  # again, once the worker has ended
+
+
+def test_a_gradient_check_can_be_stopped(qtbot, panel):
+    p = panel
+    click(qtbot, p.check.check_button)
+    assert not p.start_button.isEnabled() and not p.check.images_spin.isEnabled()  # one job at a time
+    click(qtbot, p.check.stop_button)
+    qtbot.waitUntil(p.check.check_button.isEnabled, timeout=LONG)
+    assert p.state.check is None and p.check.progress.label.text() == "Stopped."
+    assert p.start_button.isEnabled() and not p.check.stop_button.isEnabled()
 
 
 # ---------------------------------------------------------------- closing, switching, settings

@@ -36,6 +36,7 @@ class CheckPage(Retranslated, QWidget):
     def __init__(self, state, runs):
         super().__init__()
         self.state, self.runs = state, runs
+        self.stopped = False  # the last check was stopped before its end
         v = QVBoxLayout(self)
         self.intro = wrapped()
         self.intro.setTextFormat(Qt.TextFormat.RichText)
@@ -112,7 +113,7 @@ class CheckPage(Retranslated, QWidget):
         net = s.net if s.net is not None else TwoLayerNet(784, s.hidden_size, 10, s.weight_init_std,
                                                           activation=s.activation, seed=s.seed)
         x, t = x_train[:n], t_train[:n]
-        s.check = None
+        s.check, self.stopped = None, False
         self.table.clearContents()
         self.result.setText("")
         self.progress.start(training.parameter_count(*net.sizes))
@@ -132,8 +133,8 @@ class CheckPage(Retranslated, QWidget):
         self.refresh()
 
     def on_done(self, status):
-        if status is not Status.FINISHED:
-            self.progress.finish(self.tr("Stopped."))
+        self.stopped = status is not Status.FINISHED
+        self.refresh()
         self.busy_changed.emit()
 
     def on_failed(self, message):
@@ -150,6 +151,8 @@ class CheckPage(Retranslated, QWidget):
     def refresh(self):
         c = self.state.check
         if c is None:
+            if self.stopped:
+                self.progress.finish(self.tr("Stopped."))
             return
         for row, key in enumerate(training.PARAM_KEYS):
             for col, text in enumerate((key, f"{c['sizes'][key]:,}", f"{c['diffs'][key]:.2e}",

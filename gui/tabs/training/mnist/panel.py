@@ -356,7 +356,8 @@ class MnistPanel(RunPanel):
                                error=True)
             return False
         except (ValueError, OSError) as exc:
-            self.model_box.say(lambda: self.tr("Cannot load this file: %1").replace("%1", str(exc)), error=True)
+            reason = str(exc)  # `exc` itself is gone after the except block; the message is made again later
+            self.model_box.say(lambda: self.tr("Cannot load this file: %1").replace("%1", reason), error=True)
             return False
         inputs, hidden, outputs = net.sizes
         if (inputs, outputs) != (784, 10):
