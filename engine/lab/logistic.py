@@ -38,9 +38,14 @@ def train_live(X, y, X_test=None, y_test=None, **settings):
     The same events and numbers. Beside a window that draws live curves on a two-core machine, one thread
     keeps the window responsive and trains about as fast: OpenBLAS's spinning helper threads otherwise
     fight the drawing for the cores (see engine.training.blas_threads).
+    A cost that stops being finite ends the run with {"kind": "diverged", "iteration", "message"} (no "done"),
+    as compare_learning_rates tells a diverged run: it is an outcome of the learning rate, not a failure.
     """
     with blas_threads(1):
-        yield from train_logistic(X, y, X_test, y_test, **settings)
+        try:
+            yield from train_logistic(X, y, X_test, y_test, **settings)
+        except Diverged as exc:
+            yield {"kind": "diverged", "iteration": exc.iteration, "message": str(exc)}
 
 
 # ---------------------------------------------------------------- learning-rate comparison

@@ -223,3 +223,14 @@ def test_train_live_is_train_logistic():
     assert live["costs"] == plain["costs"]
     assert np.array_equal(live["model"].params["w"], plain["model"].params["w"])
     assert live["train_accuracy"] == plain["train_accuracy"]
+
+
+def test_train_live_ends_a_diverging_run_with_an_event():
+    X, y = toy()
+    with pytest.raises(Diverged):  # train_logistic raises …
+        run_to_end(train_logistic(X * 1e6, y, learning_rate=1e6, num_iterations=50))
+    events = list(logistic_lab.train_live(X * 1e6, y, learning_rate=1e6, num_iterations=50))  # … train_live tells
+    last = events[-1]
+    assert last["kind"] == "diverged" and "lower the learning rate" in last["message"]
+    assert last["iteration"] == len([e for e in events if e["kind"] == "step"])
+    assert not any(e["kind"] == "done" for e in events)

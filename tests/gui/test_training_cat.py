@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from engine.lab import logistic as logistic_lab
-from gui.tabs.training.cat.panel import PAGES, CatPanel
+from gui.tabs.training.cat.panel import CatPanel
+from gui.tabs.training.cat.state import PAGES
 
 LONG = 180_000  # ms: generous, for a 2-core machine shared with other jobs
 
@@ -43,10 +44,10 @@ def type_into(qtbot, widget, text):
 
 def train(qtbot, panel, iterations=None):
     if iterations is not None:
-        type_into(qtbot, panel.iter_spin, str(iterations))
+        type_into(qtbot, panel.settings_box.iter_spin, str(iterations))
     click(qtbot, panel.start_button)
     # the controls come back with the worker's done signal, which arrives after the thread has ended
-    qtbot.waitUntil(lambda: not panel.is_training() and panel.progress_label.text().startswith("Finished")
+    qtbot.waitUntil(lambda: not panel.is_training() and panel.progress.label.text().startswith("Finished")
                     and panel.start_button.isEnabled(), timeout=LONG)
 
 
@@ -61,13 +62,13 @@ def solid_png(path, size, color, alpha=255):
 
 # ---------------------------------------------------------------- data
 def test_without_files_it_says_what_it_needs(panel):
-    assert panel.data_stack.currentIndex() == 0
-    text = panel.need_text.text()
+    assert panel.data_page.stack.currentIndex() == 0
+    text = panel.data_page.need_text.text()
     for needed in ("train_catvnoncat.h5", "test_catvnoncat.h5", "datasets/", "209", "50"):
         assert needed in text
     assert not panel.start_button.isEnabled()
-    assert not panel.compare_button.isEnabled()
-    assert panel.train_acc_value.text() == "—"
+    assert not panel.rates_page.compare_button.isEnabled()
+    assert panel.accuracy_box.train_acc_value.text() == "—"
 
 
 def test_open_folder_through_the_dialog_shows_counts_and_pictures(qtbot, panel, cat_dir, monkeypatch):
@@ -78,30 +79,30 @@ def test_open_folder_through_the_dialog_shows_counts_and_pictures(qtbot, panel, 
         return str(cat_dir)
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(fake_dialog))
-    click(qtbot, panel.open_button)
+    click(qtbot, panel.data_box.open_button)
     assert asked and "train_catvnoncat.h5" in asked[0]
     assert panel.state.folder == str(cat_dir)
-    assert panel.data_stack.currentIndex() == 1
-    status = panel.data_status.text()
+    assert panel.data_page.stack.currentIndex() == 1
+    status = panel.data_box.data_status.text()
     assert "Training: 209 pictures, 72 cats" in status and "Test: 50 pictures, 33 cats" in status
-    assert panel.folder_label.text() == str(cat_dir)
-    grid = panel.data_grid
+    assert panel.data_box.folder_label.text() == str(cat_dir)
+    grid = panel.data_page.grid
     assert grid.count() == 209
     assert grid.captions().count("cat") == 72 and grid.captions().count("non-cat") == 137
-    click(qtbot, panel.show_test)
+    click(qtbot, panel.data_page.show_test)
     assert grid.count() == 50
     assert grid.captions().count("cat") == 33
     assert grid.item(7).toolTip() == "Test picture 7: " + grid.captions()[7]
-    assert panel.start_button.isEnabled() and panel.compare_button.isEnabled()
+    assert panel.start_button.isEnabled() and panel.rates_page.compare_button.isEnabled()
 
 
 def test_a_folder_without_the_files_says_so(qtbot, panel, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(tmp_path)))
-    click(qtbot, panel.open_button)
-    assert panel.data_stack.currentIndex() == 0
-    assert "train_catvnoncat.h5" in panel.data_status.text()
-    assert panel.data_status.text().startswith("Cannot use this folder")
-    assert panel.need_error.text() == panel.data_status.text()
+    click(qtbot, panel.data_box.open_button)
+    assert panel.data_page.stack.currentIndex() == 0
+    assert "train_catvnoncat.h5" in panel.data_box.data_status.text()
+    assert panel.data_box.data_status.text().startswith("Cannot use this folder")
+    assert panel.data_page.need_error.text() == panel.data_box.data_status.text()
     assert not panel.start_button.isEnabled()
 
 
@@ -124,136 +125,136 @@ def test_a_wrong_file_gets_a_clear_message(panel, tmp_path, fault):
     else:
         write_h5(train, "train", 209, shape=(32, 32, 3))
     assert not panel.set_folder(tmp_path)
-    message = panel.data_status.text()
+    message = panel.data_box.data_status.text()
     assert "train_catvnoncat.h5" in message, message
-    assert panel.data_stack.currentIndex() == 0
-    assert panel.need_error.isVisible()
+    assert panel.data_page.stack.currentIndex() == 0
+    assert panel.data_page.need_error.isVisible()
     assert not panel.start_button.isEnabled()
 
 
 # ---------------------------------------------------------------- training
 def test_training_shows_the_lessons_numbers(qtbot, loaded):
     p = loaded
-    assert (p.lr_spin.value(), p.iter_spin.value(), p.record_spin.value()) == (0.005, 2000, 100)
-    assert p.init_combo.currentIndex() == 0
+    assert (p.settings_box.lr_spin.value(), p.settings_box.iter_spin.value(), p.settings_box.record_spin.value()) == (0.005, 2000, 100)
+    assert p.settings_box.init_combo.currentIndex() == 0
     train(qtbot, p)
-    assert p.train_acc_value.text() == "99.04306220095694 %"
-    assert p.test_acc_value.text() == "70.0 %"
-    assert "overfits" in p.overfit_label.text()
-    lines = p.printout.toPlainText().splitlines()
+    assert p.accuracy_box.train_acc_value.text() == "99.04306220095694 %"
+    assert p.accuracy_box.test_acc_value.text() == "70.0 %"
+    assert "overfits" in p.accuracy_box.overfit_label.text()
+    lines = p.cost_page.printout.toPlainText().splitlines()
     assert len(lines) == 20
     assert lines[0] == "Cost after iteration 0: 0.693147"
     assert lines[1] == "Cost after iteration 100: 0.584508"
     assert lines[-1] == "Cost after iteration 1900: 0.140872"
-    assert p.progress.value() == 2000
-    assert p.progress_label.text().startswith("Finished: 2,000 iterations")
-    x, y = p.cost_curve.getData()
+    assert p.progress.bar.value() == 2000
+    assert p.progress.label.text().startswith("Finished: 2,000 iterations")
+    x, y = p.cost_page.cost_curve.getData()
     assert len(x) == 2000 and np.all(np.isfinite(y))
     assert y[0] == pytest.approx(np.log(2)) and y[-1] < 0.14
-    px, py = p.cost_points.getData()
+    px, py = p.cost_page.cost_points.getData()
     assert list(px) == list(range(0, 2000, 100)) and py[-1] == pytest.approx(0.140872, abs=1e-6)
     # results page: 50 test pictures, the 15 wrong ones marked
-    grid = p.results_grid
+    grid = p.results_page.results_grid
     assert grid.count() == 50
     assert sum(grid.marked()) == 15
     assert sum(c.startswith("✗") for c in grid.captions()) == 15
-    assert "35 of 50 right, 15 wrong" in p.results_summary.text()
-    image = p.weights_image.pixmap().toImage()
+    assert "35 of 50 right, 15 wrong" in p.results_page.results_summary.text()
+    image = p.results_page.weights_image.pixmap().toImage()
     assert image.width() == 192
     assert len({image.pixel(x, y) for x in range(0, 192, 16) for y in range(0, 192, 16)}) > 20  # not flat grey
 
 
 def test_pause_resume_stop_and_space(qtbot, loaded):
     p = loaded
-    type_into(qtbot, p.iter_spin, "100000")
+    type_into(qtbot, p.settings_box.iter_spin, "100000")
     assert p.state.num_iterations == 100000
     click(qtbot, p.start_button)
-    assert not p.start_button.isEnabled() and not p.lr_spin.isEnabled()
-    qtbot.waitUntil(lambda: p.progress.value() > 5, timeout=LONG)
-    assert "of 100,000" in p.progress_label.text()
+    assert not p.start_button.isEnabled() and not p.settings_box.lr_spin.isEnabled()
+    qtbot.waitUntil(lambda: p.progress.bar.value() > 5, timeout=LONG)
+    assert "/ 100,000 iterations" in p.progress.label.text()
     click(qtbot, p.pause_button)
     qtbot.waitUntil(lambda: p.pause_button.text() == "Resume", timeout=5000)
     qtbot.wait(150)
-    frozen = p.progress.value()
+    frozen = p.progress.bar.value()
     qtbot.wait(300)
-    assert p.progress.value() == frozen
-    assert p.progress_label.text().startswith("Paused at iteration")
+    assert p.progress.bar.value() == frozen
+    assert p.progress.label.text().endswith(" · paused")
     p.start_button.setFocus()
     qtbot.keyClick(p, Qt.Key.Key_Space)  # Space resumes
-    qtbot.waitUntil(lambda: p.progress.value() > frozen, timeout=LONG)
+    qtbot.waitUntil(lambda: p.progress.bar.value() > frozen, timeout=LONG)
     assert p.pause_button.text() == "Pause"
     click(qtbot, p.stop_button)
     qtbot.waitUntil(lambda: not p.is_training(), timeout=LONG)
-    qtbot.waitUntil(lambda: p.progress_label.text().startswith("Stopped at iteration")
+    qtbot.waitUntil(lambda: p.progress.label.text().startswith("Stopped at iteration")
                     and p.start_button.isEnabled(), timeout=5000)
-    assert p.progress.value() < 100000
-    assert p.train_acc_value.text() == "—"
+    assert p.progress.bar.value() < 100000
+    assert p.accuracy_box.train_acc_value.text() == "—"
 
 
 def test_a_too_large_learning_rate_is_reported(qtbot, loaded):
     p = loaded
-    type_into(qtbot, p.lr_spin, "1")
+    type_into(qtbot, p.settings_box.lr_spin, "1")
     assert p.state.learning_rate == 1.0
     click(qtbot, p.start_button)
-    qtbot.waitUntil(lambda: not p.is_training() and "diverged" in p.progress_label.text()
+    qtbot.waitUntil(lambda: not p.is_training() and "diverged" in p.progress.label.text()
                     and p.start_button.isEnabled(), timeout=LONG)
-    assert "lower the learning rate" in p.progress_label.text()
-    assert p.train_acc_value.text() == "—"
+    assert "lower the learning rate" in p.progress.label.text()
+    assert p.accuracy_box.train_acc_value.text() == "—"
 
 
 def test_random_start_uses_the_seed(qtbot, loaded):
     p = loaded
-    p.init_combo.setCurrentIndex(1)
-    assert p.seed_spin.isEnabled()
-    type_into(qtbot, p.seed_spin, "7")
+    p.settings_box.init_combo.setCurrentIndex(1)
+    assert p.settings_box.seed_spin.isEnabled()
+    type_into(qtbot, p.settings_box.seed_spin, "7")
     train(qtbot, p, iterations=20)
-    first = p.printout.toPlainText()
+    first = p.cost_page.printout.toPlainText()
     assert first.startswith("Cost after iteration 0: ") and not first.startswith("Cost after iteration 0: 0.693147")
     w1 = p.state.model.params["w"].copy()
     train(qtbot, p)
     assert np.array_equal(p.state.model.params["w"], w1)  # same seed, same start, same result
-    click(qtbot, p.defaults_button)
+    click(qtbot, p.settings_box.defaults_button)
     assert (p.state.init, p.state.num_iterations, p.state.learning_rate) == ("zeros", 2000, 0.005)
-    assert not p.seed_spin.isEnabled()
+    assert not p.settings_box.seed_spin.isEnabled()
 
 
 # ---------------------------------------------------------------- learning-rate comparison
 def test_learning_rate_comparison_with_the_lessons_rates(qtbot, loaded):
     p = loaded
     p.pages.setCurrentIndex(PAGES.index("rates"))
-    assert p.rates_edit.text() == "0.01, 0.001, 0.0001" and p.compare_iter_spin.value() == 1500
-    click(qtbot, p.compare_button)
-    qtbot.waitUntil(lambda: not p.is_comparing() and p.compare_status.text() == "Done.", timeout=LONG)
-    legend = p.compare_plot.getPlotItem().legend
+    assert p.rates_page.rates_edit.text() == "0.01, 0.001, 0.0001" and p.rates_page.compare_iter_spin.value() == 1500
+    click(qtbot, p.rates_page.compare_button)
+    qtbot.waitUntil(lambda: not p.is_comparing() and p.rates_page.compare_status.text() == "Done.", timeout=LONG)
+    legend = p.rates_page.compare_plot.getPlotItem().legend
     assert [label.text for _, label in legend.items] == ["η = 0.01", "η = 0.001", "η = 0.0001"]
-    assert len(p.compare_curves) == 3
-    for curve in p.compare_curves:
+    assert len(p.rates_page.compare_curves) == 3
+    for curve in p.rates_page.compare_curves:
         x, y = curve.getData()
         assert len(x) == 1500 and np.all(np.isfinite(y))
-    table = p.compare_table
+    table = p.rates_page.compare_table
     rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
     assert [r[2] for r in rows] == ["99.52153110047847", "88.99521531100478", "68.42105263157895"]
     assert [r[3] for r in rows] == ["68.0", "64.0", "36.0"]
-    assert p.compare_progress.value() == 4500
+    assert p.rates_page.compare_progress.value() == 4500
 
 
 def test_editing_the_rates(qtbot, loaded):
     p = loaded
     p.pages.setCurrentIndex(PAGES.index("rates"))
-    type_into(qtbot, p.rates_edit, "0.01, fast")
-    click(qtbot, p.compare_button)
-    assert "“fast” is not a number" in p.compare_status.text()
-    assert p.compare_worker is None
-    type_into(qtbot, p.compare_iter_spin, "200")
-    p.rates_edit.setFocus()
-    p.rates_edit.selectAll()
-    qtbot.keyClicks(p.rates_edit, "0.005, 1")
-    qtbot.keyClick(p.rates_edit, Qt.Key.Key_Return)  # Enter runs
-    qtbot.waitUntil(lambda: not p.is_comparing() and p.compare_status.text() == "Done.", timeout=LONG)
-    legend = p.compare_plot.getPlotItem().legend
+    type_into(qtbot, p.rates_page.rates_edit, "0.01, fast")
+    click(qtbot, p.rates_page.compare_button)
+    assert "“fast” is not a number" in p.rates_page.compare_status.text()
+    assert p.runs.run_id("compare") == 0  # no comparison started
+    type_into(qtbot, p.rates_page.compare_iter_spin, "200")
+    p.rates_page.rates_edit.setFocus()
+    p.rates_page.rates_edit.selectAll()
+    qtbot.keyClicks(p.rates_page.rates_edit, "0.005, 1")
+    qtbot.keyClick(p.rates_page.rates_edit, Qt.Key.Key_Return)  # Enter runs
+    qtbot.waitUntil(lambda: not p.is_comparing() and p.rates_page.compare_status.text() == "Done.", timeout=LONG)
+    legend = p.rates_page.compare_plot.getPlotItem().legend
     assert [label.text for _, label in legend.items] == ["η = 0.005", "η = 1"]
-    assert p.compare_table.item(0, 2).text() not in ("", "—")
-    assert p.compare_table.item(1, 1).text().startswith("diverged at iteration")
+    assert p.rates_page.compare_table.item(0, 2).text() not in ("", "—")
+    assert p.rates_page.compare_table.item(1, 1).text().startswith("diverged at iteration")
 
 
 # ---------------------------------------------------------------- your own picture
@@ -261,17 +262,17 @@ def test_own_picture_before_and_after_training(qtbot, loaded, tmp_path, monkeypa
     p = loaded
     png = solid_png(tmp_path / "orange.png", (120, 80), "#ff8000")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(png), "")))
-    click(qtbot, p.own_open_button)
+    click(qtbot, p.own_page.own_open_button)
     assert p.pages.currentIndex() == PAGES.index("own")
     assert p.state.own_image.shape == (64, 64, 3)
     assert np.all(p.state.own_image == [255, 128, 0])  # squeezed to 64×64, colour kept
-    assert "Train the model first" in p.own_result.text()
+    assert "Train the model first" in p.own_page.own_result.text()
     train(qtbot, p, iterations=300)
     p.pages.setCurrentIndex(PAGES.index("own"))
     label, proba = logistic_lab.classify(p.state.model, p.state.own_image)
-    assert p.own_result.text() == "The model says: " + ("cat" if label else "non-cat")
-    assert p.own_detail.text() == f"orange.png: ŷ = P(cat) = {proba:.4f} (cat when ŷ > 0.5)"
-    assert not p.own_small.pixmap().isNull()
+    assert p.own_page.own_result.text() == "The model says: " + ("cat" if label else "non-cat")
+    assert p.own_page.own_detail.text() == f"orange.png: ŷ = P(cat) = {proba:.4f} (cat when ŷ > 0.5)"
+    assert not p.own_page.own_small.pixmap().isNull()
 
 
 def drop(qtbot, widget, path):
@@ -295,45 +296,45 @@ def test_dropping_a_picture_classifies_it(qtbot, loaded, tmp_path):
     p = loaded
     train(qtbot, p, iterations=100)
     png = solid_png(tmp_path / "see-through.png", (64, 200), "#0000ff", alpha=0)  # transparent: laid on white
-    drop(qtbot, p.drop_frame, png)
+    drop(qtbot, p.own_page.drop_frame, png)
     assert p.state.own_path == str(png)
     assert np.all(p.state.own_image == 255)
-    assert p.own_detail.text().startswith("see-through.png: ŷ = P(cat) = ")
+    assert p.own_page.own_detail.text().startswith("see-through.png: ŷ = P(cat) = ")
     proba = logistic_lab.classify(p.state.model, p.state.own_image)[1]
-    assert p.own_detail.text().split("= ")[2].startswith(f"{proba:.4f}")
+    assert p.own_page.own_detail.text().split("= ")[2].startswith(f"{proba:.4f}")
 
 
 def test_a_file_that_is_not_a_picture(qtbot, panel, tmp_path):
     bad = tmp_path / "notes.png"
     bad.write_text("not a picture")
-    assert not panel.classify_file(bad)
-    assert "notes.png" in panel.own_error.text()
-    assert panel.own_error.text().startswith("Cannot read notes.png as a picture")
+    assert not panel.own_page.classify_file(bad)
+    assert "notes.png" in panel.own_page.own_error.text()
+    assert panel.own_page.own_error.text().startswith("Cannot read notes.png as a picture")
     assert panel.state.own_image is None
 
 
 # ---------------------------------------------------------------- vectorisation
 def test_vectorisation_demo_shows_both_timings(qtbot, panel):
     panel.pages.setCurrentIndex(PAGES.index("vector"))
-    assert panel.vector_n_spin.value() == 100_000
-    type_into(qtbot, panel.vector_n_spin, "20000")
-    click(qtbot, panel.vector_button)
-    qtbot.waitUntil(lambda: panel.vector_button.isEnabled() and bool(panel.vector_ratio.text()), timeout=LONG)
-    assert panel.loop_time.text().endswith(" ms") and panel.dot_time.text().endswith(" ms")
-    result = panel.vector_result
+    assert panel.vector_page.vector_n_spin.value() == 100_000
+    type_into(qtbot, panel.vector_page.vector_n_spin, "20000")
+    click(qtbot, panel.vector_page.vector_button)
+    qtbot.waitUntil(lambda: panel.vector_page.vector_button.isEnabled() and bool(panel.vector_page.vector_ratio.text()), timeout=LONG)
+    assert panel.vector_page.loop_time.text().endswith(" ms") and panel.vector_page.dot_time.text().endswith(" ms")
+    result = panel.state.vector_result
     assert result["n"] == 20000
-    assert "times faster" in panel.vector_ratio.text()
-    assert repr(result["loop_value"]) in panel.vector_values.text()
-    assert repr(result["dot_value"]) in panel.vector_values.text()
+    assert "times faster" in panel.vector_page.vector_ratio.text()
+    assert repr(result["loop_value"]) in panel.vector_page.vector_values.text()
+    assert repr(result["dot_value"]) in panel.vector_page.vector_values.text()
 
 
 # ---------------------------------------------------------------- settings and lifecycle
 def test_settings_are_remembered(qtbot, loaded, cat_dir, tmp_path):
     p = loaded
-    type_into(qtbot, p.lr_spin, "0.01")
-    type_into(qtbot, p.iter_spin, "1500")
-    p.init_combo.setCurrentIndex(1)
-    type_into(qtbot, p.rates_edit, "0.02, 0.002")
+    type_into(qtbot, p.settings_box.lr_spin, "0.01")
+    type_into(qtbot, p.settings_box.iter_spin, "1500")
+    p.settings_box.init_combo.setCurrentIndex(1)
+    type_into(qtbot, p.rates_page.rates_edit, "0.02, 0.002")
     p.pages.setCurrentIndex(PAGES.index("vector"))
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     p.save_settings(settings)
@@ -343,8 +344,8 @@ def test_settings_are_remembered(qtbot, loaded, cat_dir, tmp_path):
     again.restore_settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     s = again.state
     assert (s.folder, s.learning_rate, s.num_iterations, s.init) == (str(cat_dir), 0.01, 1500, "random")
-    assert again.rates_edit.text() == "0.02, 0.002"
-    assert again.data_stack.currentIndex() == 1 and again.start_button.isEnabled()
+    assert again.rates_page.rates_edit.text() == "0.02, 0.002"
+    assert again.data_page.stack.currentIndex() == 1 and again.start_button.isEnabled()
     assert again.pages.currentIndex() == PAGES.index("vector")
 
 
@@ -356,8 +357,8 @@ def test_a_remembered_folder_that_is_gone(qtbot, tmp_path):
     qtbot.addWidget(p)
     p.restore_settings(settings)
     assert p.state.learning_rate == 0.005
-    assert str(tmp_path / "moved") in p.data_status.text()  # says which folder is gone
-    assert "train_catvnoncat.h5" in p.need_text.text()  # and what the experiment needs
+    assert str(tmp_path / "moved") in p.data_box.data_status.text()  # says which folder is gone
+    assert "train_catvnoncat.h5" in p.data_page.need_text.text()  # and what the experiment needs
     assert not p.start_button.isEnabled()
 
 
@@ -377,20 +378,23 @@ def test_the_files_in_the_data_folder_are_found(qtbot, cat_dir, tmp_path):
 
 def test_closing_mid_run_stops_the_worker(qtbot, loaded):
     p = loaded
-    type_into(qtbot, p.iter_spin, "100000")
+    type_into(qtbot, p.settings_box.iter_spin, "100000")
     click(qtbot, p.start_button)
-    qtbot.waitUntil(lambda: p.progress.value() > 0, timeout=LONG)
-    worker = p.worker
+    qtbot.waitUntil(lambda: p.progress.bar.value() > 0, timeout=LONG)
     p.shutdown()
-    assert not worker.isRunning()
+    assert p.runs.closed
+    qtbot.waitUntil(lambda: not p.runs.any_running(), timeout=5000)  # the thread has ended
+    p.start_training()  # a closed panel starts nothing
+    p.vector_page.run_vectorisation()
+    assert not p.runs.any_running()
 
 
 def test_every_control_has_a_tooltip(panel):
-    controls = [panel.open_button, panel.lr_spin, panel.iter_spin, panel.record_spin, panel.init_combo,
-                panel.seed_spin, panel.defaults_button, panel.start_button, panel.pause_button, panel.stop_button,
-                panel.show_train, panel.show_test, panel.rates_edit, panel.compare_iter_spin, panel.compare_button,
-                panel.compare_stop_button, panel.own_open_button, panel.vector_n_spin, panel.vector_button,
-                panel.need_open_button]
+    controls = [panel.data_box.open_button, panel.settings_box.lr_spin, panel.settings_box.iter_spin, panel.settings_box.record_spin, panel.settings_box.init_combo,
+                panel.settings_box.seed_spin, panel.settings_box.defaults_button, panel.start_button, panel.pause_button, panel.stop_button,
+                panel.data_page.show_train, panel.data_page.show_test, panel.rates_page.rates_edit, panel.rates_page.compare_iter_spin, panel.rates_page.compare_button,
+                panel.rates_page.compare_stop_button, panel.own_page.own_open_button, panel.vector_page.vector_n_spin, panel.vector_page.vector_button,
+                panel.data_page.need_open_button]
     assert all(c.toolTip() for c in controls), [c for c in controls if not c.toolTip()]
 
 
