@@ -182,7 +182,8 @@ def test_overflow_stops_the_run_with_an_explanation(qtbot, tab):
     click(qtbot, tab.transport.end_button)
     run = tab.descent.run("SGD")
     assert run.stopped and tab.state.index == run.computed < 400
-    assert "would overflow" in tab.transport.message_label.text() and "run stops here" in tab.transport.message_label.text()
+    message = tab.transport.message_label.text()
+    assert "would overflow" in message and "run stops here" in message
     assert np.all(np.isfinite(shown_point(tab)))
     assert not tab.transport.end_button.isEnabled()
     click(qtbot, tab.transport.step_button)
@@ -328,7 +329,8 @@ def test_session_is_remembered(qtbot, tab):
     other.restore_settings(s)
     assert dl.signature(other.state) == dl.signature(tab.state)
     assert other.controls.surface_combo.currentData() == "ellipse" and other.controls.lr_spin.value() == 0.95
-    assert other.controls.opt_extra[("Adam", "beta1")].value() == 0.8 and other.controls.opt_checks["RMSprop"].isChecked()
+    assert other.controls.opt_extra[("Adam", "beta1")].value() == 0.8
+    assert other.controls.opt_checks["RMSprop"].isChecked()
     assert other.transport.speed_slider.value() == 40
     s.setValue("session", "{not json")
     third = DescentTab()

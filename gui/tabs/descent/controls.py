@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from engine.lab import descent as dl
 from engine.surfaces import SURFACES
-from gui.tabs.descent.page import RUN_COLORS, WARN_STYLE, ArrowKeysToSlider, Page
+from gui.tabs.descent.common import RUN_COLORS, ArrowKeysToSlider
 from gui.widgets.number_box import DecadeSpinBox
+from gui.widgets.panel_helpers import ERROR_STYLE, Retranslated
 
 LR_SLIDER_PER_DECADE = 100  # slider ticks per factor of ten
 PARAM_SYMBOLS = {"momentum": "α", "decay_rate": "ρ", "beta1": "β1", "beta2": "β2"}
@@ -39,7 +40,7 @@ def slider_from_lr(lr: float) -> int:
     return int(round(np.log10(lr) * LR_SLIDER_PER_DECADE))
 
 
-class ControlsPanel(Page):
+class ControlsPanel(Retranslated, QWidget):
     """The left column, in a scroll area. It writes `state` (set by show_state) and emits what changed."""
 
     changed = Signal()  # a setting of the runs changed: they are rebuilt, the step shown is kept
@@ -182,7 +183,7 @@ class ControlsPanel(Page):
                 grid.addWidget(spin, row + extra, 2)
                 self.opt_extra[(name, param)] = spin
         self.opt_error = QLabel()
-        self.opt_error.setStyleSheet(WARN_STYLE)
+        self.opt_error.setStyleSheet(ERROR_STYLE)
         self.opt_error.setWordWrap(True)
         grid.addWidget(self.opt_error, row + 2, 0, 1, 3)
         grid.setColumnStretch(1, 1)

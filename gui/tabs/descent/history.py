@@ -13,17 +13,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from engine.lab import descent as dl
 from gui.tabs.descent import geometry
-from gui.tabs.descent.page import RUN_COLORS, Page, cache, fmt, fmt_pair, legend_brush, run_label
+from gui.tabs.descent.common import RUN_COLORS, cache, fmt, fmt_pair, legend_brush, run_label
+from gui.widgets.panel_helpers import Retranslated
 from gui.widgets.plots import Plot
 
 NO_PARENT = QModelIndex()
 
 
-class FPlotPage(Page):
+class FPlotPage(Retranslated, QWidget):
     """f(x_k) of every run against k, on a log axis by choice, with the shown step as a dashed line."""
 
     log_toggled = Signal(bool)
@@ -160,7 +162,7 @@ class StepsModel(QAbstractTableModel):
         self.endResetModel()
 
 
-class StepsPage(Page):
+class StepsPage(Retranslated, QWidget):
     """The steps of the run chosen in the combo box (state.table_run), up to the shown step."""
 
     run_chosen = Signal(str)

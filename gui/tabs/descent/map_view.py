@@ -9,13 +9,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QVBoxLayout, QWidget
 
 from engine.lab import contours
 from engine.lab import descent as dl
 from engine.surfaces import SURFACES
 from gui.tabs.descent import geometry
-from gui.tabs.descent.page import RUN_COLORS, Page, cache, legend_brush, run_label
+from gui.tabs.descent.common import RUN_COLORS, cache, legend_brush, run_label
+from gui.widgets.panel_helpers import Retranslated
 from gui.widgets.plots import Plot, foreground
 
 MARKERS_UP_TO = 400  # vertex markers on a path only while it is short enough to read them
@@ -23,7 +24,7 @@ CONTOUR_GRID = 141  # grid points per side for the contour lines
 CONTOUR_COUNT = 14
 
 
-class MapView(Page):
+class MapView(Retranslated, QWidget):
     """The map plot and its items: contours, minimum, start, and per optimizer a path, a point and two arrows."""
 
     clicked = Signal(float, float)  # the user clicked (x0, x1) on the map

@@ -13,17 +13,19 @@ from PySide6.QtWidgets import (
     QSlider,
     QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
-from gui.tabs.descent.page import ArrowKeysToSlider, Page, fmt, fmt_pair
+from gui.tabs.descent.common import ArrowKeysToSlider, fmt, fmt_pair
 from gui.tabs.descent.state import SPEED_RANGE
+from gui.widgets.panel_helpers import Retranslated
 from gui.widgets.plots import COLORS
 
 MESSAGE_COLORS = {"overflow": COLORS[3], "diverging": COLORS[3], "escaping": COLORS[1], "stalled": COLORS[3],
                   "stationary": COLORS[2]}
 
 
-class Transport(Page):
+class Transport(Retranslated, QWidget):
     """The player's buttons and the status lines. The tab connects the buttons; `show_status` fills the lines."""
 
     def __init__(self):

@@ -1,29 +1,15 @@
-"""What the Descent tab's pages share: retranslation on a language change, the runs' colours, number formats."""
+"""What the Descent tab's pages share: the runs' colours and labels, number formats, legends, slider keys."""
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from gui.widgets.plots import COLORS
 
 RUN_COLORS = {"SGD": COLORS[0], "Momentum": COLORS[1], "AdaGrad": COLORS[2], "RMSprop": COLORS[4], "Adam": COLORS[3]}
-WARN_STYLE = f"color: {COLORS[3]};"
-
-
-class Page(QWidget):
-    """A part of the tab that sets its own texts: `retranslate()` runs at the end of __init__ and on every
-    language change, so nothing stays in the old language."""
-
-    def retranslate(self):  # pragma: no cover - every page overrides
-        raise NotImplementedError
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def fmt(v: float, digits: int = 4) -> str:
