@@ -1,6 +1,8 @@
 """The cat / non-cat experiment around LogisticRegression: data summary, learning-rate comparison, predictions,
 the learned weights as a picture, classifying one image, and the vectorisation demo (loop vs np.dot).
 
+The model is one neuron on a picture flattened to x (12,288 values / 255): ŷ = σ(w·x + b), a cat when ŷ > 0.5,
+trained on the cost J(w, b) = −(1/m) Σ (y log ŷ + (1 − y) log(1 − ŷ)) by w ← w − η·dw, b ← b − η·db.
 Pure NumPy. The training loop itself is engine.training.train_logistic; this module only builds on it.
 Long work is a generator of event dicts (like engine.training), so the GUI's worker and the tests drive it alike.
 """

@@ -407,3 +407,33 @@ def test_the_training_tab_hosts_the_panel(qtbot):
     assert "Cat / non-cat (logistic regression)" in titles
     assert any(isinstance(panel, CatPanel) for panel in tab.panels)
     tab.shutdown()
+
+
+def test_a_live_language_switch_leaves_no_english(qtbot, qapp, loaded):
+    from gui import i18n
+
+    p = loaded
+    train(qtbot, p, iterations=200)
+    type_into(qtbot, p.rates_page.compare_iter_spin, "50")
+    type_into(qtbot, p.rates_page.rates_edit, "0.005, 5")
+    click(qtbot, p.rates_page.compare_button)
+    qtbot.waitUntil(lambda: not p.is_comparing() and p.rates_page.compare_status.text() == "Done.", timeout=LONG)
+
+    def texts():
+        return {"printout": p.cost_page.printout.toPlainText(), "progress": p.progress.label.text(),
+                "diverged": p.rates_page.compare_table.item(1, 1).text(),
+                "status": p.rates_page.compare_status.text(), "explanation": p.explanation.toPlainText(),
+                "accuracy": p.accuracy_box.overfit_label.text(), "results": p.results_page.results_summary.text(),
+                "caption": p.data_page.grid.captions()[0]}
+
+    english = texts()
+    try:
+        assert i18n.install_language(qapp, "zh_CN")
+        qtbot.waitUntil(lambda: p.pages.tabText(0) != "Data", timeout=5000)
+        chinese = texts()
+        assert [k for k in english if chinese[k] == english[k]] == []
+        assert chinese["printout"].count("\n") == english["printout"].count("\n")  # every line, printed again
+    finally:
+        i18n.install_language(qapp, "en")
+    qtbot.waitUntil(lambda: p.pages.tabText(0) == "Data", timeout=5000)
+    assert texts() == english
