@@ -1,12 +1,15 @@
-"""One SGD iteration of the book's net (784-50-10, ReLU, batch 100): ours vs the textbook vs PyTorch.
+"""One SGD iteration of the book's net (784-50-10, ReLU, batch 100): ours vs the textbook vs PyTorch, and what
+each trick of engine.fast_step.FastStep buys.
 
     python bench/train_step.py [--data FOLDER] [--rounds 5] [--iters 1000]
 
 An iteration is what each training loop does per step: draw a random mini-batch, gradient by backprop,
 W ← W − η·∂L/∂W, record the loss.
-  ours      engine.training.train_two_layer (float32; on load_mnist's images its PixelSteps path: the pixels that
-            are 0 in the whole batch left out of both big products), timed between its step events (after its
-            first accuracy measurement, which runs on a second thread, has finished)
+  ours      engine.training.train_two_layer (float32; on load_mnist's images its FastStep), timed between its
+            step events (after its first accuracy measurement, which runs on a second thread, has finished)
+  FastStep  its steps alone; and without leaving out the pixels that are 0 in the whole batch (dense = all)
+The tricks measured apart (µs per step, same rounds): assembling the batch from the uint8 copy vs from the float32
+images (+ the copy's one-time cost per run), and b1 folded into the product vs added and summed on its own.
   textbook  the book's ch05 two_layer_net.py / layers.py / train_neuralnet.py as written (float64 weights,
             layer objects, one-hot labels, np.random.choice batches, the loss computed again after the update);
             also shown without that extra loss pass ("gradient + update only")
@@ -32,8 +35,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from engine.blas import blas_threads  # noqa: E402
+from engine.fast_step import FastStep  # noqa: E402
 from engine.networks import TwoLayerNet  # noqa: E402
-from engine.training import blas_threads, train_two_layer  # noqa: E402
+from engine.training import train_two_layer  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "mnist"
 BATCH, HIDDEN, LR = 100, 50, 0.1
@@ -202,6 +207,75 @@ def time_ours(x_train, t_train, x_test, t_test, n, seed, threads=1):
     raise RuntimeError("the run ended early")
 
 
+def timed(n, threads, function, warm_up=5):
+    """Seconds per call of function(i) over i = warm_up … warm_up + n − 1, on `threads` BLAS threads."""
+    with blas_threads(threads):
+        for i in range(warm_up):
+            function(i)
+        start = time.perf_counter()
+        for i in range(warm_up, warm_up + n):
+            function(i)
+        return (time.perf_counter() - start) / n
+
+
+def time_fast(x_train, t_train, n, threads, dense=None):
+    """Seconds per FastStep.step (dense=None: leave out the pixels that are 0 in the whole batch)."""
+    net = TwoLayerNet(784, HIDDEN, 10, activation="relu", seed=0, dtype=np.float32)
+    fast = FastStep(net, x_train, t_train, BATCH, dense=dense if dense is None else dense(x_train))
+    masks = np.random.default_rng(0).integers(0, len(x_train), size=(n + 5, BATCH))
+    return timed(n, threads, lambda i: fast.step(masks[i], LR))
+
+
+def time_preparation(x_train, t_train):
+    """Seconds of FastStep's one-time work per run: the pixel order, the checked uint8 copy, the weights."""
+    net = TwoLayerNet(784, HIDDEN, 10, seed=0, dtype=np.float32)
+    start = time.perf_counter()
+    FastStep(net, x_train, t_train, BATCH)
+    return time.perf_counter() - start
+
+
+def gather_variants(x_train, t_train, n):
+    """(uint8, float32): seconds per batch assembled as FastStep does it — the rows of the uint8 copy — and the
+    same x built from the float32 images instead (rows, then the pixel order: what the copy saves)."""
+    net = TwoLayerNet(784, HIDDEN, 10, seed=0, dtype=np.float32)
+    fast = FastStep(net, x_train, t_train, BATCH)
+    masks = np.random.default_rng(1).integers(0, len(x_train), size=(n + 5, BATCH))
+    rows = np.empty((BATCH, x_train.shape[1]), np.float32)
+    dense_columns, sparse_columns = fast.order[:fast.dense], fast.order[fast.dense:]
+
+    def from_float32(i):
+        np.take(x_train, masks[i], axis=0, out=rows)
+        np.take(rows, dense_columns, axis=1, out=fast.x[:, 1:1 + fast.dense])
+        sparse = rows[:, sparse_columns]
+        used = sparse_columns[sparse.max(axis=0) > 0]
+        fast.x[:, 1 + fast.dense:1 + fast.dense + len(used)] = rows[:, used] * 255
+
+    return timed(n, 1, lambda i: fast._gather(masks[i])), timed(n, 1, from_float32)
+
+
+def bias_variants(n):
+    """(folded, apart): seconds per step of the first layer's bias work — b1 as one more row of the product
+    against a constant column (FastStep), or a1 += b1, db1 = Σ_n δ1, b1 ← b1 − db1 on their own."""
+    rng = np.random.default_rng(2)
+    x, W = rng.random((BATCH, 516), dtype=np.float32), rng.random((516, HIDDEN), dtype=np.float32)
+    d1, a1, gW = rng.random((BATCH, HIDDEN), dtype=np.float32), np.empty((BATCH, HIDDEN), np.float32), \
+        np.empty((516, HIDDEN), np.float32)
+    b1, db1 = np.zeros(HIDDEN, np.float32), np.empty(HIDDEN, np.float32)
+
+    def folded(i):
+        np.matmul(x, W, out=a1)
+        np.matmul(x.T, d1, out=gW)
+
+    def apart(i):
+        np.matmul(x[:, 1:], W[1:], out=a1)
+        np.add(a1, b1, out=a1)
+        np.matmul(x[:, 1:].T, d1, out=gW[1:])
+        np.add.reduce(d1, axis=0, out=db1)
+        np.subtract(b1, db1, out=b1)
+
+    return timed(n, 1, folded), timed(n, 1, apart)
+
+
 def time_book(x_book, t_book_one_hot, n, threads, with_loss):
     network = BookTwoLayerNet(784, HIDDEN, 10)
     with blas_threads(threads):
@@ -265,8 +339,18 @@ def main(argv=None):
           "iterations per variant\n")
     variants = {}
     for threads in (1, 2):
-        variants[f"ours (float32, pixel steps), {threads} thread(s)"] = \
+        variants[f"ours (float32, FastStep), {threads} thread(s)"] = \
             lambda n, k=threads: time_ours(x_train, t_train, x_test, t_test, n, seed=0, threads=k)
+        variants[f"FastStep steps alone, {threads} thread(s)"] = \
+            lambda n, k=threads: time_fast(x_train, t_train, n, k)
+        variants[f"FastStep with every pixel (none left out), {threads} thread(s)"] = \
+            lambda n, k=threads: time_fast(x_train, t_train, n, k, dense=lambda x: np.count_nonzero(x.any(axis=0)))
+    variants["trick: batch from the uint8 copy (FastStep)"] = lambda n: gather_variants(x_train, t_train, n)[0]
+    variants["trick: the same batch from the float32 images"] = lambda n: gather_variants(x_train, t_train, n)[1]
+    variants["trick: b1 folded into the products (FastStep)"] = lambda n: bias_variants(n)[0]
+    variants["trick: b1 added and summed apart"] = lambda n: bias_variants(n)[1]
+    variants["FastStep's preparation per run (µs once, not per step)"] = \
+        lambda n: time_preparation(x_train, t_train)
     for threads in (1, 2):
         variants[f"textbook, {threads} thread(s)"] = lambda n, k=threads: time_book(x_book, t_book, n, k, True)
         variants[f"textbook gradient + update only, {threads} thread(s)"] = \
@@ -286,7 +370,7 @@ def main(argv=None):
         print(f"{name:<{width}}  {value * 1e6:8.1f} µs / iteration  {spread}")
 
     best = lambda prefix: min(v for k, v in median.items() if k.startswith(prefix))  # noqa: E731
-    ours, ours_app = best("ours"), median["ours (float32, pixel steps), 1 thread(s)"]
+    ours, ours_app = best("ours"), median["ours (float32, FastStep), 1 thread(s)"]
     print()
     rows = [("textbook (book's loop, best threads)", best("textbook,"), 5.0),
             ("textbook gradient + update only (best threads)", best("textbook gradient"), None)]
@@ -298,7 +382,7 @@ def main(argv=None):
               f"(on the app's 1 thread: {value / ours_app:.2f}×)")
     print("\nat equal threads (each variant on the same number of BLAS threads):")
     for threads in (1, 2):
-        mine = median[f"ours (float32, pixel steps), {threads} thread(s)"]
+        mine = median[f"ours (float32, FastStep), {threads} thread(s)"]
         others = [("textbook", median[f"textbook, {threads} thread(s)"], 5.0)]
         if torch_run:
             others.append(("PyTorch", median[f"PyTorch, {threads} thread(s)"], 2.0))

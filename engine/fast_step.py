@@ -148,20 +148,29 @@ class FastStep:
         return loss
 
 
-def pixel_levels(x, columns, chunk=4096):
+def pixel_levels(x, columns, chunk=512):
     """The uint8 levels k of the `columns` of x, where x == float32(k) / 255 exactly (load_mnist(normalize=True)'s
-    images); None when x is anything else. uint8 x are levels already. Built chunk by chunk: no second copy."""
+    images); None when x is anything else. uint8 x are levels already.
+
+    Read chunk by chunk (each small enough to stay in the cache): k = rint(255·x) as uint8, then the check that
+    the table of the 256 values k/255 gives x back — a value out of 0…255, NaN, or a number between two levels
+    all fail it.
+    """
     x = np.asarray(x)
     if x.dtype == np.uint8:
         return np.ascontiguousarray(x[:, columns])
     if x.dtype != np.float32 or x.ndim != 2:
         return None
+    table = np.arange(256, dtype=np.float32) / np.float32(255)
     levels = np.empty((len(x), len(columns)), dtype=np.uint8)
-    for i in range(0, len(x), chunk):
-        part = x[i:i + chunk][:, columns]
-        k = np.rint(np.multiply(part, np.float32(255)))
-        if not (k.size == 0 or (k.min() >= 0 and k.max() <= 255)) or \
-                not np.array_equal(np.divide(k, np.float32(255), dtype=np.float32), part):
-            return None  # NaN fails the comparisons too
-        levels[i:i + chunk] = k
+    k, k8 = np.empty((chunk, x.shape[1]), np.float32), np.empty((chunk, x.shape[1]), np.uint8)
+    with np.errstate(invalid="ignore"):  # NaN or out of range: cast to some level, then caught by the check
+        for i in range(0, len(x), chunk):
+            part = x[i:i + chunk]
+            n = len(part)
+            np.rint(np.multiply(part, np.float32(255), out=k[:n]), out=k[:n])
+            np.copyto(k8[:n], k[:n], casting="unsafe")
+            if not np.array_equal(np.take(table, k8[:n], out=k[:n]), part):
+                return None
+            np.take(k8[:n], columns, axis=1, out=levels[i:i + n])
     return levels
