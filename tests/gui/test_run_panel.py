@@ -142,3 +142,20 @@ def test_shutdown_stops_the_run_and_refuses_new_ones(qtbot):
     assert p.start_run(counting(3), total=3) is False
     qtbot.wait(100)
     assert p.ends == []  # a closed panel hears nothing more
+
+
+def test_run_job_replaces_a_running_job_of_that_name_once_it_has_ended(qtbot):
+    p = make(qtbot, n=3)
+    heard = []
+    slow = counting(10**6, delay=0.001)
+    p.run_job("load", slow, events=lambda batch: heard.append("old"), done=lambda status: heard.append(status))
+    qtbot.waitUntil(lambda: "old" in heard, timeout=5000)
+    first = p.runs.run_id("load")
+    p.run_job("load", counting(3), events=lambda batch: heard.append("new"),
+              done=lambda status: heard.append(("new", status)))
+    assert p.runs.run_id("load") == first  # not refused, not started yet: the old one is asked to stop first
+    qtbot.waitUntil(lambda: ("new", Status.FINISHED) in heard, timeout=5000)
+    assert Status.STOPPED in heard and heard.index(Status.STOPPED) < heard.index("new")
+    p.run_job("report", slow)
+    p.cancel_job("report")
+    qtbot.waitUntil(lambda: not p.runs.any_running(), timeout=5000)
