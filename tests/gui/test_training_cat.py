@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from engine.lab import logistic as logistic_lab
 from gui.tabs.training.cat.panel import CatPanel
 from gui.tabs.training.cat.state import PAGES
+from gui.tabs.training.outcome import Outcome
 
 LONG = 180_000  # ms: generous, for a 2-core machine shared with other jobs
 
@@ -437,3 +438,16 @@ def test_a_live_language_switch_leaves_no_english(qtbot, qapp, loaded):
         i18n.install_language(qapp, "en")
     qtbot.waitUntil(lambda: p.pages.tabText(0) == "Data", timeout=5000)
     assert texts() == english
+
+
+def test_opening_another_folder_mid_run_stops_it_and_starts_over(qtbot, loaded, cat_dir):
+    p = loaded
+    type_into(qtbot, p.settings_box.iter_spin, "100000")
+    click(qtbot, p.start_button)
+    qtbot.waitUntil(lambda: p.state.curve.filled > 5, timeout=LONG)
+    assert p.set_folder(cat_dir)
+    qtbot.waitUntil(lambda: not p.is_training() and p.start_button.isEnabled(), timeout=LONG)
+    assert p.state.outcome is Outcome.SWITCHED
+    assert p.state.curve.filled == 0 and p.state.costs == [] and p.cost_page.printout.toPlainText() == ""
+    assert p.progress.label.text() == "Ready: press Start."
+    assert p.progress.bar.value() == 0

@@ -147,6 +147,7 @@ class CatPanel(RunPanel):
             train_x, train_y, test_x, test_y, _ = data
             s.arrays = (flatten_images(train_x), train_y, flatten_images(test_x), test_y)
             s.counts = logistic_lab.summary(train_y, test_y)
+        self.progress.reset()
         self.refresh_all()
 
     def find_default_folder(self):
@@ -172,6 +173,7 @@ class CatPanel(RunPanel):
         s.curve = Curve.for_run(s.num_iterations)
         self._started = time.perf_counter()
         self.start_run(lambda: logistic_lab.train_live(X, y, X_test, y_test, **settings), total=s.num_iterations)
+        self.show_run_text()
         self.cost_page.start(s.num_iterations)
         self.show_model()
         self.show_page("cost")
@@ -210,27 +212,25 @@ class CatPanel(RunPanel):
     def show_run_text(self):
         """The line under the progress bar when no run is on: how the last one ended, or what to do first."""
         s = self.state
+        self.progress.label.setStyleSheet(ERROR_STYLE if s.outcome in (Outcome.DIVERGED, Outcome.FAILED) else "")
         if self.is_training():
             return  # the progress bar tells the run's course
         done = f"{s.curve.filled:,}"
-        if s.outcome is Outcome.FINISHED:
-            text = self.tr("Finished: %1 iterations in %2 s.").replace("%1", done).replace("%2", f"{s.seconds:.1f}")
-        elif s.outcome in (Outcome.STOPPED, Outcome.SWITCHED):
-            text = self.tr("Stopped at iteration %1: the accuracies are measured only after the last "
-                           "iteration.").replace("%1", done)
-        elif s.outcome is Outcome.DIVERGED:
-            text = self.tr("The cost stopped being a finite number (it diverged): lower the learning rate.")
-        elif s.outcome is Outcome.FAILED:
-            text = self.tr("Training failed: %1").replace("%1", s.message)
-        elif s.arrays is None:
-            text = self.tr("Open the data folder first.")
+        ended = {
+            Outcome.FINISHED: lambda: self.tr("Finished: %1 iterations in %2 s.").replace("%1", done)
+            .replace("%2", f"{s.seconds:.1f}"),
+            Outcome.STOPPED: lambda: self.tr("Stopped at iteration %1: the accuracies are measured only after the "
+                                             "last iteration.").replace("%1", done),
+            Outcome.DIVERGED: lambda: self.tr("The cost stopped being a finite number (it diverged): lower the "
+                                              "learning rate."),
+            Outcome.FAILED: lambda: self.tr("Training failed: %1").replace("%1", s.message),
+        }
+        if s.outcome in ended:
+            self.progress.finish(ended[s.outcome]())
+        elif s.arrays is None:  # no run yet, or it stopped for new data (Outcome.SWITCHED)
+            self.progress.label.setText(self.tr("Open the data folder first."))
         else:
-            text = self.tr("Ready: press Start.")
-        self.progress.label.setStyleSheet(ERROR_STYLE if s.outcome in (Outcome.DIVERGED, Outcome.FAILED) else "")
-        if s.outcome is None:
-            self.progress.label.setText(text)
-        else:
-            self.progress.finish(text)
+            self.progress.label.setText(self.tr("Ready: press Start."))
 
     def show_model(self):
         """What the trained model (or its absence) gives: the accuracies, the test answers, your image."""
@@ -257,9 +257,7 @@ class CatPanel(RunPanel):
         iterations = s.compare_iterations
         self.runs.start(COMPARE, lambda: logistic_lab.compare_learning_rates(
             X, y, X_test, y_test, learning_rates=rates, num_iterations=iterations),
-            events=self.on_compare_events, done=lambda status: self.compare_ended(
-                ("done" if status is Status.FINISHED else "stopped", "")),
-            failed=lambda message: self.compare_ended(("failed", message)))
+            events=self.on_compare_events, done=self.on_compare_done, failed=self.on_compare_failed)
         self.rates_page.begin(rates)
         self.redraw_timer.start()
         self.refresh_run_controls()
@@ -268,7 +266,14 @@ class CatPanel(RunPanel):
         if self.runs.status(COMPARE) is not Status.STOPPING:
             self.rates_page.on_events(batch)
 
+    def on_compare_done(self, status: Status) -> None:
+        self.compare_ended(("done" if status is Status.FINISHED else "stopped", ""))
+
+    def on_compare_failed(self, message: str) -> None:
+        self.compare_ended(("failed", message))
+
     def compare_ended(self, note: tuple) -> None:
+        """The comparison's thread has ended: the note says how; the redraw timer stops unless a run goes on."""
         self.state.compare_note = note
         if not self.is_training():
             self.redraw_timer.stop()

@@ -89,8 +89,9 @@ class CatState:
              "compare_iterations", "vector_n", "page")
 
     def forget_results(self) -> None:
-        """No model, no curves: before a new run or after new data."""
+        """No model, no curves, no run that ended: before a new run or after new data."""
         self.model, self.train_accuracy, self.test_accuracy = None, None, None
+        self.outcome, self.message = None, ""
         self.costs, self.curve = [], Curve()
 
     def forget_comparison(self) -> None:
