@@ -86,7 +86,7 @@ def stage_training(app, tab):
     panel.find_data()
     if not wait(app, lambda: panel.state.data is not None, 60):
         return
-    panel.iter_spin.setValue(3000)
+    panel.net_box.iter_spin.setValue(3000)
     panel.start_button.click()
     wait(app, lambda: panel.state.report is not None and panel.start_button.isEnabled(), 180)
 
