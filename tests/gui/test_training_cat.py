@@ -217,6 +217,8 @@ def test_random_start_uses_the_seed(qtbot, loaded):
     click(qtbot, p.settings_box.defaults_button)
     assert (p.state.init, p.state.num_iterations, p.state.learning_rate) == ("zeros", 2000, 0.005)
     assert not p.settings_box.seed_spin.isEnabled()
+    box = p.settings_box  # the widgets follow the state
+    assert (box.init_combo.currentIndex(), box.iter_spin.value(), box.lr_spin.value()) == (0, 2000, 0.005)
 
 
 # ---------------------------------------------------------------- learning-rate comparison
