@@ -5,14 +5,14 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QSplitter, QVBoxLayout, QWidget
 
-from gui.widgets.panel_helpers import scrolled
+from gui.widgets.panel_helpers import Retranslated, scrolled
 
 
-class Page(QWidget):
+class Page(Retranslated, QWidget):
     """One page of the tab. It draws from the tab's state in refresh() and sets its texts in retranslate()
     (at the end of __init__ and again on every language change)."""
 
@@ -25,11 +25,6 @@ class Page(QWidget):
 
     def refresh(self):
         """Show what the state holds."""
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class DragPoint(pg.TargetItem):

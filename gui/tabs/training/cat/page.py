@@ -2,12 +2,13 @@
 every language change) and show the panel's state in refresh()."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGroupBox, QWidget
 
+from gui.widgets.panel_helpers import Retranslated
 
-class Retranslated:
-    """Mixin of a widget that sets its own texts: retranslate() runs again on QEvent.LanguageChange."""
+
+class Part(Retranslated):
+    """A part of the panel: it sets its texts in retranslate() and shows the state in refresh()."""
 
     def retranslate(self) -> None:
         """Set every user-visible text with self.tr(), then refresh what carries text."""
@@ -15,13 +16,8 @@ class Retranslated:
     def refresh(self) -> None:
         """Show what the state holds."""
 
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class Page(Retranslated, QWidget):
+class Page(Part, QWidget):
     """One page of the panel (a tab of its QTabWidget) and the explanation shown beside it."""
 
     def __init__(self, state):
@@ -33,7 +29,7 @@ class Page(Retranslated, QWidget):
         return ""
 
 
-class Box(Retranslated, QGroupBox):
+class Box(Part, QGroupBox):
     """One box of the panel's controls column."""
 
     def __init__(self, state):
