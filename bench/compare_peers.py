@@ -246,6 +246,9 @@ def main(argv=None):
         if peer in best:
             ratio = ours["seconds"] / best[peer]["seconds"]
             print(f"ours / {NAMES[peer]} = {ratio:.2f} (bar ≤ {bar}): {'PASS' if ratio <= bar else 'FAIL'}")
+            if "compile_seconds" in best[peer]:
+                steady = ours["seconds"] / (best[peer]["seconds"] - best[peer]["compile_seconds"])
+                print(f"  (for information: ours / {NAMES[peer]} without its compilation = {steady:.2f})")
         else:
             print(f"ours / {NAMES[peer]}: not measured — {skipped.get(peer, 'no result')}")
     print(f"\nload average after: {os.getloadavg()[0]:.2f} (other programs on the machine make the figures "

@@ -4,7 +4,8 @@
                                         [--seed 2026] [--epochs 30] [--hidden 100]
 
 A TwoLayerNet 784-100-10 with ReLU (the book's chapter 5 net, wider), float32, trained by mini-batch SGD
-(engine.fast_step.FastStep: backprop, W ← W − η·∂L/∂W), batch 100, learning rate 0.1 halved for the last epochs.
+(engine.fast_step.FastStep: backprop, W ← W − η·∂L/∂W), batch 100, learning rate 0.1 halved for the last
+epochs.
 Each epoch sees every training image once, a third of them moved by one pixel in a random direction
 (a light augmentation: drawn digits are never placed quite like MNIST's). Only the training set is learnt
 from; the test set is measured once, at the end. Prints the seed, the epochs, the test accuracy and the file
