@@ -20,16 +20,19 @@ class FastStep:
                    δ1 = (δ2·W2ᵀ) ⊙ h'(a1)            (ReLU: [a1 > 0];  sigmoid: z1 (1 − z1))
                    dW1 = xᵀ·δ1,    db1 = Σ_n δ1      (Affine1)
         SGD        W ← W − η·dW  for W1, b1, W2, b2
-    with these tricks, each measured by bench/train_step.py (on 784-50-10, batch 100):
+    with these tricks, each measured by bench/train_step.py (784-50-10, batch 100, one BLAS thread, on a busy
+    machine: the differences are what counts):
       * pixels that are 0 in the whole batch are left out of x·W1 and xᵀ·δ1 — exact: such a pixel adds 0·w to
         every a1 and its row of dW1 is 0. MNIST uses ≈ 515 of 784 per batch: a third fewer multiplications in
         the two big products. The pixels are kept sorted by how often they are non-zero: the `dense` ones that
-        are in most batches always take part, as one block; the others are gathered only when a batch has them;
+        are in most batches always take part, as one block; the others are gathered only when a batch has them
+        (measured: 215 µs a step against 260 µs with every pixel);
       * the training images as a uint8 copy made once per run (a quarter of float32's bytes to gather), with
         the 1/255 kept in the weights: this class holds W1/255 and b1/255 (as a row against a constant input
-        255), so a1 = k·(W1/255) + 255·(b1/255) = x·W1 + b1, and the update W1/255 ← W1/255 − kᵀ·δ1/255²;
+        255), so a1 = k·(W1/255) + 255·(b1/255) = x·W1 + b1, and the update W1/255 ← W1/255 − kᵀ·δ1/255²
+        (measured: a batch assembled in 31 µs against 160 µs from the float32 images; the copy costs 0.17 s once);
       * b2 folded in as the last row of [W2; b2] against a constant 1 appended to z1: one product, and db2
-        comes out of [z1, 1]ᵀ·δ2;
+        comes out of [z1, 1]ᵀ·δ2 (measured for b1: 119 µs against 136 µs added and summed apart);
       * every array preallocated, each operation writing into its buffer (no allocation per step), and η/N
         applied once to y − t.
     The weights live here from construction until store(): in between, net.params is stale.
