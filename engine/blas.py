@@ -1,9 +1,9 @@
 """How many threads NumPy's BLAS (OpenBLAS, MKL, …) may use, through threadpoolctl.
 
-Measured (bench in the commit that made this module): the book's whole MNIST run takes 2.9–3.4 s with the
-training steps on one BLAS thread and 4–7 s with OpenBLAS left at its default of one thread per core, because
-the step's products are small and OpenBLAS's spinning helper threads wait for a core whenever another thread
-(the accuracy measured meanwhile, the GUI) or another program wants one. So the app trains on one thread.
+Measured with bench/compare_peers.py on a 2-core machine that other programs also used: the book's whole MNIST
+run took 3.3–4.1 s with the training steps on one BLAS thread and 18–37 s on two, because the step's products
+are small and OpenBLAS's spinning helper threads wait for a core whenever another thread (the accuracy measured
+meanwhile, the GUI) or another program wants one. So the app trains on one thread.
 """
 from __future__ import annotations
 
