@@ -142,11 +142,6 @@ class TwoLayerNet:
         """An independent TwoLayerNet with copies of the weights (same activation and meta)."""
         return TwoLayerNet.from_params(self.params, self.activation, self.meta)
 
-    @property
-    def metadata(self):
-        """The `meta` dict under the name save() and the Draw tab use."""
-        return self.meta
-
     def save(self, path, metadata=None):
         """Write params and settings to a .npz file atomically (temp file + rename).
 

@@ -93,7 +93,7 @@ def area_matrix(n: int, m: int) -> np.ndarray:
 def resize_area(image, shape) -> np.ndarray:
     """Resample a (H, W) picture to `shape` = (h, w) by area averaging (anti-aliased, not nearest pixel):
     out = R_h · image · R_wᵀ with R = area_matrix."""
-    from engine.training import blas_threads
+    from engine.blas import blas_threads
 
     image = np.asarray(image, dtype=np.float32)
     h, w = shape
@@ -155,8 +155,8 @@ def probabilities(net, x):
 
     The answer is argmax y. Uses the weights only (no layer state), so it may run while another thread trains.
     """
+    from engine.blas import blas_threads
     from engine.functions import softmax
-    from engine.training import blas_threads
 
     with blas_threads(1):
         return softmax(net.scores(np.reshape(x, (1, SIZE * SIZE))))[0]

@@ -14,9 +14,7 @@ import numpy as np
 
 from engine.blas import blas_threads
 from engine.calculus import numerical_gradient_steps as _element_steps
-from engine.evaluation import (  # noqa: F401 — re-exported: the GUI calls them as training.<name> for now
-    confusion_matrix, evaluate_accuracy, misclassified, model_report, near_chance, parameter_count, smooth,
-    weight_images)
+from engine.evaluation import evaluate_accuracy
 from engine.fast_step import FastStep
 from engine.functions import as_labels
 from engine.networks import PARAM_KEYS, LogisticRegression, TwoLayerNet

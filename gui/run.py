@@ -136,7 +136,7 @@ class RunController(QObject):
     def shutdown(self, wait_ms: int = 3000) -> None:
         """Stop every job, wait up to `wait_ms` for each thread, refuse new jobs and drop all callbacks."""
         self._closed = True
-        for name, job in self._jobs.items():
+        for job in self._jobs.values():
             job.events = job.done = job.failed = job.paused = None
             if job.status in (Status.RUNNING, Status.PAUSED):
                 job.status = Status.STOPPING

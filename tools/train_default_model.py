@@ -24,8 +24,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from engine.data.datasets import load_mnist  # noqa: E402
 from engine.blas import blas_threads  # noqa: E402
+from engine.data.datasets import load_mnist  # noqa: E402
 from engine.evaluation import evaluate_accuracy  # noqa: E402
 from engine.fast_step import FastStep  # noqa: E402
 from engine.networks import TwoLayerNet  # noqa: E402

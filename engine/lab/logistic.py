@@ -12,7 +12,8 @@ import time
 
 import numpy as np
 
-from engine.training import Diverged, blas_threads, flatten_images, train_logistic
+from engine.blas import blas_threads
+from engine.training import Diverged, flatten_images, train_logistic
 
 IMAGE_SHAPE = (64, 64, 3)  # the data set's pictures: 64×64 pixels, RGB
 DEFAULT_RATES = (0.01, 0.001, 0.0001)  # the lessons' learning-rate comparison
@@ -39,7 +40,7 @@ def train_live(X, y, X_test=None, y_test=None, **settings):
 
     The same events and numbers. Beside a window that draws live curves on a two-core machine, one thread
     keeps the window responsive and trains about as fast: OpenBLAS's spinning helper threads otherwise
-    fight the drawing for the cores (see engine.training.blas_threads).
+    fight the drawing for the cores (see engine.blas.blas_threads).
     A cost that stops being finite ends the run with {"kind": "diverged", "iteration", "message"} (no "done"),
     as compare_learning_rates tells a diverged run: it is an outcome of the learning rate, not a failure.
     """

@@ -1,4 +1,5 @@
-"""engine.data (through engine.data.datasets) against the real MNIST files and against corrupted copies made here (never committed)."""
+"""engine.data (through engine.data.datasets) against the real MNIST files and against corrupted copies made here
+(never committed)."""
 import gzip
 import pickle
 import shutil

@@ -2,10 +2,10 @@
 import numpy as np
 import pytest
 
-from engine.lab import contours
-from engine.lab import derivatives as dl
 from engine import graph
 from engine.expr import ExprError
+from engine.lab import contours
+from engine.lab import derivatives as dl
 
 
 @pytest.mark.parametrize("key", list(dl.FUNCTIONS))

@@ -1,11 +1,11 @@
 """engine.fast_step.FastStep: the fast SGD step equals the book's TwoLayerNet.gradient + W ← W − η·dW."""
 import numpy as np
 import pytest
+from test_training import book_step  # the book's step, the reference of both files
 
 from engine.fast_step import FastStep, pixel_levels
 from engine.networks import PARAM_KEYS, TwoLayerNet
 from engine.training import run_to_end, train_two_layer
-from test_training import book_step  # the book's step, the reference of both files
 
 
 def level_images(n=400, pixels=64, seed=0):

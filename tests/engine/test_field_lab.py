@@ -3,9 +3,9 @@ import numpy as np
 import pytest
 
 from engine import expr
+from engine.calculus import numerical_gradient
 from engine.lab import contours
 from engine.lab import field as field_lab
-from engine.calculus import numerical_gradient
 from engine.surfaces import get_surface
 
 SPHERE = get_surface("sphere")

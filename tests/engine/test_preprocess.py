@@ -170,11 +170,11 @@ def test_bundled_model_test_accuracy(mnist, bundled):
     images, labels = mnist
     accuracy = bundled.accuracy(images.reshape(len(images), 784) / np.float32(255), labels)
     assert accuracy >= 0.975, accuracy
-    assert bundled.metadata["test_accuracy"] == pytest.approx(accuracy, abs=1e-4)
+    assert bundled.meta["test_accuracy"] == pytest.approx(accuracy, abs=1e-4)
 
 
 def test_bundled_model_records_how_it_was_made(bundled):
-    meta = bundled.metadata
+    meta = bundled.meta
     assert meta["trained_by"] == "tools/train_default_model.py"
     assert isinstance(meta["seed"], int)
     assert meta["hidden_size"] == bundled.sizes[1] and meta["activation"] == bundled.activation

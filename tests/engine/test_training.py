@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_limits
 
-from engine import training
+from engine import evaluation, training
 from engine.blas import blas_thread_count
 from engine.networks import PARAM_KEYS, TwoLayerNet
 from engine.training import Diverged, blas_threads, evaluate_accuracy, run_to_end, train_two_layer
@@ -240,7 +240,7 @@ def test_gradient_check_reports_tiny_differences_per_parameter():
     done = run_to_end(training.gradient_check(net, x, t))
     assert done["kind"] == "done"
     assert done["sizes"] == {"W1": 200, "b1": 10, "W2": 100, "b2": 10}
-    for key in training.PARAM_KEYS:
+    for key in PARAM_KEYS:
         assert 0 < done["diffs"][key] < 1e-6, key  # not exactly 0: the log(y + 1e-7) guard
         assert done["max_diffs"][key] >= done["diffs"][key]
         assert done["relative"][key] < 1e-5, key
@@ -280,32 +280,32 @@ def test_numerical_training_steps_and_learns_a_little():
 
 def test_smooth_is_a_trailing_mean():
     values = np.array([1.0, 3.0, 5.0, 7.0])
-    np.testing.assert_allclose(training.smooth(values, window=2), [1.0, 2.0, 4.0, 6.0])
-    np.testing.assert_allclose(training.smooth(values, window=10), [1.0, 2.0, 3.0, 4.0])
-    assert training.smooth([], 5).size == 0
+    np.testing.assert_allclose(evaluation.smooth(values, window=2), [1.0, 2.0, 4.0, 6.0])
+    np.testing.assert_allclose(evaluation.smooth(values, window=10), [1.0, 2.0, 3.0, 4.0])
+    assert evaluation.smooth([], 5).size == 0
 
 
 def test_confusion_matrix_and_misclassified():
     x, t = toy_data(300)
     net = TwoLayerNet(20, 8, 10, weight_init_std=1.0, seed=3)
-    C = training.confusion_matrix(net, x, t)
+    C = evaluation.confusion_matrix(net, x, t)
     predicted = net.predict(x).argmax(axis=1)
     assert C.shape == (10, 10) and C.sum() == 300
     assert np.trace(C) == np.sum(predicted == t)
     np.testing.assert_array_equal(C.sum(axis=1), np.bincount(t, minlength=10))
     assert C[t[0], predicted[0]] >= 1
-    idx, pred, conf = training.misclassified(net, x, t)
+    idx, pred, conf = evaluation.misclassified(net, x, t)
     assert set(idx) == set(np.flatnonzero(predicted != t))
     np.testing.assert_array_equal(pred, predicted[idx])
     assert np.all(np.diff(conf) <= 0) and np.all((conf > 0) & (conf <= 1))
-    assert len(training.misclassified(net, x, t, limit=5)[0]) == 5
+    assert len(evaluation.misclassified(net, x, t, limit=5)[0]) == 5
 
 
 def test_weight_images():
     W1 = np.zeros((784, 3))
     W1[0, 0], W1[783, 0] = 2.0, -1.0
     W1[5, 1] = -0.5
-    images = training.weight_images(W1)
+    images = evaluation.weight_images(W1)
     assert images.shape == (3, 28, 28)
     assert images[0, 0, 0] == 1.0 and images[0, 27, 27] == 0.25 and images[0, 1, 1] == 0.5
     assert images[1, 0, 5] == 0.0
@@ -335,12 +335,12 @@ def test_model_report_and_parameter_count():
     x, t = toy_data(300)
     x_test, t_test = toy_data(100, seed=1)
     net = TwoLayerNet(20, 8, 10, weight_init_std=1.0, seed=3)
-    report = training.model_report(net, x, t, x_test, t_test, limit=4)
+    report = evaluation.model_report(net, x, t, x_test, t_test, limit=4)
     assert report["train_acc"] == net.accuracy(x, t) and report["test_acc"] == net.accuracy(x_test, t_test)
     assert report["confusion"].sum() == 100 and np.trace(report["confusion"]) == round(report["test_acc"] * 100)
     idx, predicted, confidence = report["wrong"]
     assert len(idx) == 4 and np.all(predicted != t_test[idx])
-    assert training.parameter_count(784, 50, 10) == 39_760
+    assert evaluation.parameter_count(784, 50, 10) == 39_760
 
 
 def test_training_on_two_blas_threads_learns_the_same_way():
@@ -355,6 +355,6 @@ def test_training_on_two_blas_threads_learns_the_same_way():
 
 
 def test_near_chance():
-    assert training.near_chance(0.1009) and training.near_chance(0.19)
-    assert not training.near_chance(0.83) and not training.near_chance(0.21)
-    assert training.near_chance(0.4, classes=2) and not training.near_chance(0.6, classes=4)
+    assert evaluation.near_chance(0.1009) and evaluation.near_chance(0.19)
+    assert not evaluation.near_chance(0.83) and not evaluation.near_chance(0.21)
+    assert evaluation.near_chance(0.4, classes=2) and not evaluation.near_chance(0.6, classes=4)

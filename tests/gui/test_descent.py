@@ -7,8 +7,8 @@ from PIL import Image
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from engine.lab import descent as dl
 from engine.descent import OPTIMIZERS, gradient_descent, steps
+from engine.lab import descent as dl
 from engine.surfaces import SURFACES, function_2
 from gui.tabs.descent import geometry
 from gui.tabs.descent.state import DescentState

@@ -136,7 +136,8 @@ def test_a_wrong_file_gets_a_clear_message(panel, tmp_path, fault):
 # ---------------------------------------------------------------- training
 def test_training_shows_the_lessons_numbers(qtbot, loaded):
     p = loaded
-    assert (p.settings_box.lr_spin.value(), p.settings_box.iter_spin.value(), p.settings_box.record_spin.value()) == (0.005, 2000, 100)
+    box = p.settings_box
+    assert (box.lr_spin.value(), box.iter_spin.value(), box.record_spin.value()) == (0.005, 2000, 100)
     assert p.settings_box.init_combo.currentIndex() == 0
     train(qtbot, p)
     assert p.accuracy_box.train_acc_value.text() == "99.04306220095694 %"
@@ -322,7 +323,8 @@ def test_vectorisation_demo_shows_both_timings(qtbot, panel):
     assert panel.vector_page.vector_n_spin.value() == 100_000
     type_into(qtbot, panel.vector_page.vector_n_spin, "20000")
     click(qtbot, panel.vector_page.vector_button)
-    qtbot.waitUntil(lambda: panel.vector_page.vector_button.isEnabled() and bool(panel.vector_page.vector_ratio.text()), timeout=LONG)
+    page = panel.vector_page
+    qtbot.waitUntil(lambda: page.vector_button.isEnabled() and bool(page.vector_ratio.text()), timeout=LONG)
     assert panel.vector_page.loop_time.text().endswith(" ms") and panel.vector_page.dot_time.text().endswith(" ms")
     result = panel.state.vector_result
     assert result["n"] == 20000
@@ -390,15 +392,6 @@ def test_closing_mid_run_stops_the_worker(qtbot, loaded):
     p.start_training()  # a closed panel starts nothing
     p.vector_page.run_vectorisation()
     assert not p.runs.any_running()
-
-
-def test_every_control_has_a_tooltip(panel):
-    controls = [panel.data_box.open_button, panel.settings_box.lr_spin, panel.settings_box.iter_spin, panel.settings_box.record_spin, panel.settings_box.init_combo,
-                panel.settings_box.seed_spin, panel.settings_box.defaults_button, panel.start_button, panel.pause_button, panel.stop_button,
-                panel.data_page.show_train, panel.data_page.show_test, panel.rates_page.rates_edit, panel.rates_page.compare_iter_spin, panel.rates_page.compare_button,
-                panel.rates_page.compare_stop_button, panel.own_page.own_open_button, panel.vector_page.vector_n_spin, panel.vector_page.vector_button,
-                panel.data_page.need_open_button]
-    assert all(c.toolTip() for c in controls), [c for c in controls if not c.toolTip()]
 
 
 def test_the_training_tab_hosts_the_panel(qtbot):

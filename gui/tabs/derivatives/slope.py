@@ -26,7 +26,15 @@ from engine.lab import derivatives as lab
 from gui import expr_messages
 from gui.tabs.derivatives import plotting
 from gui.tabs.derivatives.common import (
-    DragPoint, Page, bold, full, left_panel, quiet, selectable, short_error, three_panes,
+    DragPoint,
+    Page,
+    bold,
+    full,
+    left_panel,
+    quiet,
+    selectable,
+    short_error,
+    three_panes,
 )
 from gui.tabs.derivatives.state import H_RANGE, function_of
 from gui.widgets.explanation import Explanation

@@ -21,7 +21,12 @@ from gui.tabs.derivatives.graph import GraphPage
 from gui.tabs.derivatives.partials import PartialsPage
 from gui.tabs.derivatives.slope import SlopePage
 from gui.tabs.derivatives.state import (
-    H_RANGE, INPUT_LIMIT, PAGES, PARTIAL_LIMIT, DerivativesState, function_of,
+    H_RANGE,
+    INPUT_LIMIT,
+    PAGES,
+    PARTIAL_LIMIT,
+    DerivativesState,
+    function_of,
 )
 
 NUMBERS = ("x0", "h", "p0", "p1", "a", "b", "c")  # the state's numbers kept in the settings

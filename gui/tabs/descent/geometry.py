@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 
+
 def arrow(tail, head, head_size):
     """Line segments (pairs of points) of an arrow tail → head with a head of length head_size.
 

@@ -165,7 +165,7 @@ class DrawControls(QScrollArea):
             inputs, hidden, outputs = net.sizes
             info = self.tr("%1-%2-%3 net, %4").replace("%1", str(inputs)).replace("%2", str(hidden)).replace(
                 "%3", str(outputs)).replace("%4", ACTIVATION_NAMES.get(net.activation, net.activation))
-            meta = getattr(net, "metadata", None) or {}
+            meta = net.meta
             accuracy = meta.get("test_accuracy")
             if isinstance(accuracy, (int, float)):
                 info += "<br>" + self.tr("test accuracy %1 %").replace("%1", f"{100 * accuracy:.2f}")

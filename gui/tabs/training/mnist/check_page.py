@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import training
-from engine.networks import TwoLayerNet
+from engine import evaluation, training
+from engine.networks import PARAM_KEYS, TwoLayerNet
 from gui.run import Status
 from gui.tabs.training.run_panel import TRAIN
 from gui.widgets.panel_helpers import Retranslated, wrapped
@@ -54,7 +54,7 @@ class CheckPage(Retranslated, QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         self.progress = RateProgress("weights")
-        self.table = QTableWidget(len(training.PARAM_KEYS), 5)
+        self.table = QTableWidget(len(PARAM_KEYS), 5)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -116,7 +116,7 @@ class CheckPage(Retranslated, QWidget):
         s.check, self.stopped = None, False
         self.table.clearContents()
         self.result.setText("")
-        self.progress.start(training.parameter_count(*net.sizes))
+        self.progress.start(evaluation.parameter_count(*net.sizes))
         self.runs.start(CHECK, lambda: training.gradient_check(net, x, t, report_every=2000),
                         events=self.on_events, done=self.on_done, failed=self.on_failed)
         self.busy_changed.emit()
@@ -154,7 +154,7 @@ class CheckPage(Retranslated, QWidget):
             if self.stopped:
                 self.progress.finish(self.tr("Stopped."))
             return
-        for row, key in enumerate(training.PARAM_KEYS):
+        for row, key in enumerate(PARAM_KEYS):
             for col, text in enumerate((key, f"{c['sizes'][key]:,}", f"{c['diffs'][key]:.2e}",
                                         f"{c['max_diffs'][key]:.2e}", f"{c['relative'][key]:.2e}")):
                 item = QTableWidgetItem(text)

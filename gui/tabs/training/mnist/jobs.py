@@ -7,7 +7,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from engine import training
+from engine import evaluation, training
+from engine.blas import blas_threads
 from gui import settings as app_settings_module
 
 GALLERY_LIMIT = 100  # misclassified test digits shown, most confident first
@@ -55,7 +56,7 @@ def report_job(net, data):
 
 
 def report(net, data):
-    """engine.training.model_report on the full sets, on one BLAS thread (the GUI stays responsive)."""
+    """engine.evaluation.model_report on the full sets, on one BLAS thread (the GUI stays responsive)."""
     (x_train, t_train), (x_test, t_test) = data
-    with training.blas_threads(1):
-        return training.model_report(net, x_train, t_train, x_test, t_test, limit=GALLERY_LIMIT)
+    with blas_threads(1):
+        return evaluation.model_report(net, x_train, t_train, x_test, t_test, limit=GALLERY_LIMIT)

@@ -1,7 +1,7 @@
 """Learning page: the mini-batch loss of every iteration (with a smoothed line) and the accuracies per epoch.
 
 While MNIST is missing it shows the "this experiment needs MNIST" page instead. It draws state.curves; the
-smoothing is engine.training.smooth.
+smoothing is engine.evaluation.smooth.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QSplitter, QStackedWidget
 
-from engine import training
+from engine import evaluation
 from gui.tabs.training.mnist.state import BOOK_TEST_ACCURACY, NUMERICAL_SUBSET
 from gui.widgets.panel_helpers import Retranslated, grow, need_data_page
 from gui.widgets.plots import COLORS, Plot, pen
@@ -151,7 +151,7 @@ class LearningPage(Retranslated, QStackedWidget):
                 if top > self._loss_top:  # the y range only ever grows: a fixed axis is not redrawn every frame
                     self._loss_top = top * 1.1
                     self.loss_plot.setYRange(0, self._loss_top, padding=0)
-            self.smooth_curve.setData(x, training.smooth(curves.loss[:n], SMOOTH_WINDOW))
+            self.smooth_curve.setData(x, evaluation.smooth(curves.loss[:n], SMOOTH_WINDOW))
             self._shown_smooth = n
         points = curves.acc_points
         grow(self.train_acc_curve, [p[0] for p in points], [p[1] for p in points])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QSpinBox
 
-from engine import training
+from engine import evaluation
 from gui.tabs.training.mnist.state import BOOK_SETTINGS, NUMERICAL_MAX_BATCH, NUMERICAL_MAX_ITERS, NUMERICAL_SUBSET
 from gui.widgets.number_box import DecadeSpinBox
 from gui.widgets.panel_helpers import Retranslated, muted, wrapped
@@ -126,7 +126,7 @@ class NetBox(Retranslated, QGroupBox):
         numerical = s.method == "numerical"
         self.method_note.setVisible(numerical)
         if numerical:
-            weights = training.parameter_count(784, s.hidden_size, 10)
+            weights = evaluation.parameter_count(784, s.hidden_size, 10)
             self.method_note.setText(self.tr(
                 "The book's slow way: every gradient takes 2 loss evaluations per weight — %1 for this net. "
                 "So the run is cut down to %2 iterations of at most %3 images, drawn from the first %4 "

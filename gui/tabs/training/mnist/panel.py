@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtWidgets import QFileDialog, QTabWidget
 
-from engine import training
+from engine import evaluation, training
 from engine.networks import TwoLayerNet
 from gui import settings as app_settings_module
 from gui.settings import read
@@ -206,7 +206,7 @@ class MnistPanel(RunPanel):
             events = training.train_two_layer(net, x_train, t_train, x_test, t_test, iters_num=iters,
                                               batch_size=batch, learning_rate=lr, seed=s.seed, loss_limit=LOSS_LIMIT)
             per_epoch = max(1, len(x_train) // batch)
-        s.run = RunPlan(iters, batch, lr, numerical, per_epoch, training.parameter_count(784, s.hidden_size, 10),
+        s.run = RunPlan(iters, batch, lr, numerical, per_epoch, evaluation.parameter_count(784, s.hidden_size, 10),
                         s.activation, s.hidden_size)
         s.net, s.net_origin, s.train_acc, s.test_acc, s.report = None, "", None, None, None
         s.curves, s.live_net, s.diverged = Curves.for_run(iters), net, None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
-from engine import training
+from engine import evaluation
 from gui.run import Status
 from gui.tabs.training.outcome import Outcome
 from gui.widgets.panel_helpers import ERROR_STYLE, Retranslated, wrapped
@@ -61,7 +61,7 @@ class RunBox(Retranslated, QGroupBox):
         outcome = s.outcome
         if outcome is Outcome.FINISHED:
             if (s.test_acc is not None and not run.numerical and run.iterations >= run.per_epoch
-                    and training.near_chance(s.test_acc)):
+                    and evaluation.near_chance(s.test_acc)):
                 return self.tr("The net learned nothing: test accuracy %1, where guessing gives 0.10. The "
                                "learning rate %2 is probably too large (with ReLU, large steps can switch every "
                                "hidden neuron off for good). Try %3; the book uses 0.1.").replace(

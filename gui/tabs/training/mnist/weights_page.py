@@ -1,13 +1,13 @@
 """Weights page: the first layer's weights W1 of each hidden neuron as a 28×28 picture.
 
-The pictures (engine.training.weight_images) are drawn only when the page is seen: 50 new pictures cost ~6 ms,
+The pictures (engine.evaluation.weight_images) are drawn only when the page is seen: 50 new pictures cost ~6 ms,
 so during a run the newest W1 waits in `pending` until the page is shown.
 """
 from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from engine import training
+from engine import evaluation
 from gui.widgets.image_grid import ImageGrid
 from gui.widgets.panel_helpers import Retranslated, wrapped
 
@@ -60,5 +60,5 @@ class WeightsPage(Retranslated, QWidget):
             self.pending = None
 
     def show_weights(self, W1):
-        images = training.weight_images(W1[:, :WEIGHTS_SHOWN])
+        images = evaluation.weight_images(W1[:, :WEIGHTS_SHOWN])
         self.grid.set_images(images, [str(j + 1) for j in range(len(images))])
