@@ -18,3 +18,35 @@ def isolated_settings(qapp, tmp_path, monkeypatch):
 def _mk(path):
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture
+def in_chinese(qtbot, qapp):
+    """check(reads) switches the language live to Chinese and back, and returns (english, chinese): the texts
+    `reads` ({name: callable}) give before and during the switch. Every one must change in Chinese and be the
+    same English text again afterwards — nothing stays in the old language, nothing is lost on the way back."""
+    from gui import i18n
+
+    def read(reads):
+        return {name: get() for name, get in reads.items()}
+
+    def settled(predicate):
+        try:
+            qtbot.waitUntil(predicate, timeout=3000)
+        except qtbot.TimeoutError:
+            pass  # the assertions below say what is wrong
+
+    def check(reads):
+        english = read(reads)
+        try:
+            assert i18n.install_language(qapp, "zh_CN")
+            settled(lambda: all(text != english[name] for name, text in read(reads).items()))
+            chinese = read(reads)
+            assert [name for name in reads if chinese[name] == english[name]] == [], "still in English"
+        finally:
+            i18n.install_language(qapp, "en")
+        settled(lambda: read(reads) == english)
+        assert read(reads) == english
+        return english, chinese
+
+    return check

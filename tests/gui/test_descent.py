@@ -376,8 +376,7 @@ def test_arrows_appear_for_a_step_even_when_switched_off_and_never_while_playing
 
 
 
-def test_a_live_language_switch_leaves_nothing_in_english(qtbot, qapp, tab):
-    from gui import i18n
+def test_a_live_language_switch_leaves_nothing_in_english(qtbot, tab, in_chinese):
 
     click(qtbot, tab.controls.preset_buttons["chapter6"])
     click(qtbot, tab.transport.end_button)
@@ -396,17 +395,9 @@ def test_a_live_language_switch_leaves_nothing_in_english(qtbot, qapp, tab):
         "side tabs": lambda: tab.side.tabText(1),
         "speed": lambda: tab.transport.speed_value.text(),
     }
-    english = {k: read() for k, read in pages.items()}
-    try:
-        assert i18n.install_language(qapp, "zh_CN")
-        qtbot.wait(50)  # LanguageChange is posted
-        chinese = {k: read() for k, read in pages.items()}
-        assert [k for k in pages if chinese[k] == english[k]] == []
-        assert "第 30" in chinese["status"] and chinese["table"] != "step"
-    finally:
-        i18n.install_language(qapp, "en")
-        qtbot.wait(50)
-    assert {k: read() for k, read in pages.items()} == english
+    english, chinese = in_chinese(pages)
+    assert "第 30" in chinese["status"] and chinese["table"] != "step"
+
 
 # ---------------------------------------------------------------------- the state object (plain, no Qt)
 def test_session_round_trip_and_bad_values():

@@ -133,8 +133,7 @@ def test_restoring_score_mode_brings_back_the_very_scores(qtbot, tab):
     assert other.batch_page.size_spin.value() == 9 and other.batch_page.table.rowCount() == 9
 
 
-def test_a_live_language_switch_leaves_nothing_in_english(qtbot, qapp, tab):
-    from gui import i18n
+def test_a_live_language_switch_leaves_nothing_in_english(qtbot, tab, in_chinese):
 
     tab.controls.mode_logits.click()  # the bar plot's title follows the mode
     tab.side.setCurrentIndex(1)
@@ -151,16 +150,7 @@ def test_a_live_language_switch_leaves_nothing_in_english(qtbot, qapp, tab):
         "side tabs": lambda: tab.side.tabText(1),
         "explanation": lambda: tab.explanation.toPlainText()[:20],
     }
-    english = {k: read() for k, read in pages.items()}
-    try:
-        assert i18n.install_language(qapp, "zh_CN")
-        qtbot.wait(50)  # LanguageChange is posted
-        chinese = {k: read() for k, read in pages.items()}
-        assert [k for k in pages if chinese[k] == english[k]] == []
-    finally:
-        i18n.install_language(qapp, "en")
-        qtbot.wait(50)
-    assert {k: read() for k, read in pages.items()} == english
+    in_chinese(pages)
 
 
 def test_the_state_alone_edits_y_and_the_scores():

@@ -5,6 +5,7 @@ import types
 
 import numpy as np
 import pytest
+from actions import click, type_into
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -51,18 +52,6 @@ def threads(monkeypatch):
 
     monkeypatch.setattr(gui.run, "Worker", Recorded)
     return made
-
-
-def click(qtbot, button):
-    assert button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def type_into(qtbot, widget, text):
-    widget.setFocus()
-    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(widget, text)
-    qtbot.keyClick(widget, Qt.Key.Key_Tab)
 
 
 def finished(panel):
@@ -418,8 +407,7 @@ def test_bad_stored_settings_fall_back_to_their_defaults(qtbot, tmp_path):
     assert (q.net_box.iter_spin.value(), q.net_box.seed_spin.value()) == (12, 3)  # and shown: widgets ← state
 
 
-def test_a_live_language_switch_leaves_no_english(qtbot, qapp, panel, tmp_path):
-    from gui import i18n
+def test_a_live_language_switch_leaves_no_english(qtbot, panel, tmp_path, in_chinese):
 
     p = panel
     model = tmp_path / "small.npz"
@@ -436,13 +424,4 @@ def test_a_live_language_switch_leaves_no_english(qtbot, qapp, panel, tmp_path):
         "confusion": p.results.confusion_title.text, "check intro": p.check.intro.text,
         "check button": p.check.check_button.text, "explanation": p.explanation.toPlainText,
     }
-    english = {name: text() for name, text in shown.items()}
-    try:
-        assert i18n.install_language(qapp, "zh_CN")
-        qtbot.wait(50)
-        for name, text in shown.items():
-            assert text() != english[name], name
-    finally:
-        i18n.install_language(qapp, "en")
-    qtbot.wait(50)
-    assert {name: text() for name, text in shown.items()} == english
+    in_chinese(shown)
