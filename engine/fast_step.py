@@ -67,8 +67,11 @@ class FastStep:
         self.gW2 = f32(h + 1, o)
         self.z1 = np.ones((n, h + 1), dtype=np.float32)  # [z1, 1]
         self.a1, self.mask, self.d1 = f32(n, h), f32(n, h), f32(n, h)
-        self.y, self.row = f32(n, o), f32(n, 1)
-        self.n_range = np.arange(n)
+        self.y = f32(o, n)  # a2, then y = softmax(a2), then δ2, transposed: classes × N (sums along rows)
+        self.col = f32(n)
+        self.labels8 = self.labels.astype(np.uint8 if o <= 256 else np.intp)  # small: stays in the cache
+        self.t, self.n_range = np.empty(n, dtype=self.labels8.dtype), np.arange(n)
+        self.views = (self.z1[:, :-1], self.z1.T, self.y.T, self.W2.T, self.W2[:-1].T)  # made once
         self._load(net.params)
 
     @classmethod
@@ -111,10 +114,9 @@ class FastStep:
         """One SGD step on the training images `rows`; returns the mini-batch loss L (before the step)."""
         k = self._gather(rows)
         x, W, gW = self.x[:, :k], self.W[:k], self.gW[:k]
-        a1, mask, d1, y, row, W2, n = self.a1, self.mask, self.d1, self.y, self.row, self.W2, len(rows)
-        z1_1, z1 = self.z1, self.z1[:, :-1]
-        t = np.take(self.labels, rows)
-        # forward: a1 = x·W1 + b1; z1 = h(a1), with h'(a1) kept in mask; a2 = [z1, 1]·[W2; b2]
+        a1, mask, d1, y, col, W2, n = self.a1, self.mask, self.d1, self.y, self.col, self.W2, len(rows)
+        z1, z1_1T, yT, W2_b2T, W2T = self.views  # z1, [z1, 1]ᵀ, yᵀ, [W2; b2]ᵀ, W2ᵀ
+        # forward: a1 = x·W1 + b1; z1 = h(a1), with h'(a1) kept in mask; a2ᵀ = [W2; b2]ᵀ·[z1, 1]ᵀ
         np.matmul(x, W, out=a1)
         if self.activation == "relu":  # z1 = max(0, a1);  h'(a1) = [a1 > 0]
             np.greater(a1, 0, out=mask)
@@ -126,24 +128,25 @@ class FastStep:
             np.add(a1, 0.5, out=z1)
             np.subtract(1, z1, out=mask)
             np.multiply(mask, z1, out=mask)
-        np.matmul(z1_1, W2, out=y)
-        # y = softmax(a2), each row shifted by its maximum
-        np.maximum.reduce(y, axis=1, keepdims=True, out=row)
-        np.subtract(y, row, out=y)
+        np.dot(W2_b2T, z1_1T, out=y)
+        # y = softmax(a2), each image's column shifted by its maximum
+        np.maximum.reduce(y, axis=0, out=col)
+        np.subtract(y, col, out=y)
         np.exp(y, out=y)
-        np.add.reduce(y, axis=1, keepdims=True, out=row)
-        np.divide(y, row, out=y)
-        # L = −1/N Σ log(y[n, t_n] + 1e-7); then y − t in place, and δ2 = η (y − t) / N
-        y_t = y[self.n_range, t]
-        y[self.n_range, t] = y_t - 1
+        np.add.reduce(y, axis=0, out=col)
+        np.divide(y, col, out=y)
+        # L = −1/N Σ_n log(y[t_n, n] + 1e-7); then y − t in place, and δ2 = η (y − t) / N
+        picks = (np.take(self.labels8, rows, out=self.t), self.n_range)
+        y_t = y[picks]
+        y[picks] = y_t - 1
         loss = -float(np.add.reduce(np.log(y_t + DELTA))) / n
         np.multiply(y, np.float32(learning_rate / n), out=y)
-        # [W2; b2] ← [W2; b2] − [z1, 1]ᵀ·δ2, after δ1 = (δ2·W2ᵀ) ⊙ h'(a1) has used W2 before its update
-        np.matmul(z1_1.T, y, out=self.gW2)
-        np.matmul(y, W2[:-1].T, out=d1)
+        # δ1 = (δ2·W2ᵀ) ⊙ h'(a1), with W2 before its update; then [W2; b2] ← [W2; b2] − [z1, 1]ᵀ·δ2
+        np.dot(yT, W2T, out=d1)
+        np.multiply(d1, mask, out=d1)
+        np.dot(z1_1T, yT, out=self.gW2)
         np.subtract(W2, self.gW2, out=W2)
         # W ← W − xᵀ·δ1 / 255²  (W holds [b1; W1] / 255 and x the levels)
-        np.multiply(d1, mask, out=d1)
         np.multiply(d1, np.float32(1 / 255 ** 2), out=d1)
         np.matmul(x.T, d1, out=gW)
         np.subtract(W, gW, out=W)
@@ -156,15 +159,13 @@ def pixel_levels(x, columns, chunk=512):
     images); None when x is anything else. uint8 x are levels already.
 
     Read chunk by chunk (each small enough to stay in the cache): k = rint(255·x) as uint8, then the check that
-    the table of the 256 values k/255 gives x back — a value out of 0…255, NaN, or a number between two levels
-    all fail it.
+    float32(k) / 255 gives x back — a value out of 0…255, NaN, or a number between two levels all fail it.
     """
     x = np.asarray(x)
     if x.dtype == np.uint8:
         return np.ascontiguousarray(x[:, columns])
     if x.dtype != np.float32 or x.ndim != 2:
         return None
-    table = np.arange(256, dtype=np.float32) / np.float32(255)
     levels = np.empty((len(x), len(columns)), dtype=np.uint8)
     k, k8 = np.empty((chunk, x.shape[1]), np.float32), np.empty((chunk, x.shape[1]), np.uint8)
     with np.errstate(invalid="ignore"):  # NaN or out of range: cast to some level, then caught by the check
@@ -173,7 +174,7 @@ def pixel_levels(x, columns, chunk=512):
             n = len(part)
             np.rint(np.multiply(part, np.float32(255), out=k[:n]), out=k[:n])
             np.copyto(k8[:n], k[:n], casting="unsafe")
-            if not np.array_equal(np.take(table, k8[:n], out=k[:n]), part):
+            if not np.array_equal(np.divide(k8[:n], np.float32(255), out=k[:n], dtype=np.float32), part):
                 return None
             np.take(k8[:n], columns, axis=1, out=levels[i:i + n])
     return levels
