@@ -157,18 +157,20 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
 # ------------------------------------------------------------------------------------------------------------
 # The slow way (the book's chapter 4): numerical gradients, and the gradient check of chapter 5.
 # ------------------------------------------------------------------------------------------------------------
+YIELD_SECONDS = 0.02  # the slow loops yield at least this often, so stop and quit take effect at once
 def numerical_gradient_steps(net: TwoLayerNet, x, t, h=1e-4, report_every=1000):
     """net.numerical_gradient(x, t) as a generator: engine.calculus's central differences, weight by weight,
 
         ∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h   for each of the net's weights w (put back afterwards)
 
     2 loss evaluations per weight: 79,520 for the book's 784-50-10 net. Yields
-    {"kind": "progress", "done", "total"} every `report_every` weights, so it can show progress and be stopped;
+    {"kind": "progress", "done", "total"} every `report_every` weights and at least every YIELD_SECONDS of work
+    (a 784-1000-10 net takes milliseconds per weight), so it can show progress and be stopped at once;
     its return value (``grads = yield from ...``) is the dict of gradients, shaped like net.params.
     """
     total = sum(net.params[key].size for key in PARAM_KEYS)
     loss_W = lambda W: net.loss(x, t)  # noqa: E731 — the book's idiom: the loss reads the weights
-    grads, done = {}, 0
+    grads, done, last = {}, 0, time.perf_counter()
     for key in PARAM_KEYS:
         steps = _element_steps(loss_W, net.params[key], h)
         while True:
@@ -178,7 +180,8 @@ def numerical_gradient_steps(net: TwoLayerNet, x, t, h=1e-4, report_every=1000):
                 grads[key] = stop.value
                 break
             done += 1
-            if done % report_every == 0:
+            if done % report_every == 0 or time.perf_counter() - last >= YIELD_SECONDS:
+                last = time.perf_counter()
                 yield {"kind": "progress", "done": done, "total": total}
     yield {"kind": "progress", "done": total, "total": total}
     return grads
