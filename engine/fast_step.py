@@ -57,7 +57,7 @@ class FastStep:
         n, pixels, (_, h, o) = batch_size, len(self.order), net.sizes
         f32 = lambda *shape: np.empty(shape, dtype=np.float32)  # noqa: E731
         self.batch = np.empty((n, pixels), dtype=np.uint8)
-        self.rest_max = np.zeros(pixels, dtype=np.uint8)  # per batch: the largest level of each sparse pixel
+        self.rest_max = np.zeros(pixels, dtype=np.uint8)  # per batch: OR of each sparse pixel's levels (0: unused)
         self.x = f32(n, 1 + pixels)  # [255, levels of the dense pixels, levels of this batch's sparse ones]
         self.x[:, 0] = 255
         self.W = f32(1 + pixels, h)  # [b1; W1 of the dense pixels; W1 of this batch's sparse pixels] / 255
@@ -102,7 +102,7 @@ class FastStep:
         weights into W; return k, how many columns of x (rows of W) the step uses."""
         batch, x, dense = self.batch, self.x, self.dense
         np.take(self.levels, rows, axis=0, out=batch, mode="clip")
-        np.maximum.reduce(batch[:, dense:], axis=0, out=self.rest_max[dense:])
+        np.bitwise_or.reduce(batch[:, dense:], axis=0, out=self.rest_max[dense:])
         self.used = self.rest_max.nonzero()[0]
         k = 1 + dense + len(self.used)
         np.copyto(x[:, 1:1 + dense], batch[:, :dense])
