@@ -9,11 +9,14 @@ the job's events, its end and its failure through the callbacks given at start. 
 - `done(status)` and `failed(message)` arrive after the thread has ended: in them `is_running(name)` is False and
   the panel can enable its controls and start the next job at once.
 - stop() only asks (the job ends between two steps; done(Status.STOPPED) follows): the GUI thread never waits.
-  shutdown() stops everything, waits a little for the threads and then refuses new jobs and drops all callbacks
-  (a closed panel receives nothing).
+  A job given `on_stop` has it called by stop() (a download closes its socket there).
+- shutdown() stops everything, waits at most ~100 ms in all for the threads, then refuses new jobs and drops all
+  callbacks (a closed panel receives nothing). A thread still running is kept alive by gui.worker's registry;
+  the app waits for those after its event loop (Worker.wait_all), so quitting never destroys a running thread.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -87,14 +90,15 @@ class RunController(QObject):
     # --- control ---
     def start(self, name: str, make_job: Callable[[], Iterator], events: Callable | None = None,
               done: Callable | None = None, failed: Callable | None = None, paused: Callable | None = None,
-              max_rate: float = 30.0) -> int | None:
+              max_rate: float = 30.0, on_stop: Callable[[], None] | None = None) -> int | None:
         """Run `make_job()` on a new thread under `name`; returns the run id, or None when refused (after shutdown,
-        or while a job of that name still runs: stop it and start again from its done callback)."""
+        or while a job of that name still runs: stop it and start again from its done callback). `on_stop` is called
+        on the GUI thread when the job is asked to stop (it must not block)."""
         if self._closed or self.is_running(name):
             return None
         self._next_id += 1
         run_id = self._next_id
-        worker = Worker(make_job, max_rate=max_rate)
+        worker = Worker(make_job, max_rate=max_rate, on_stop=on_stop)
         job = _Job(worker, run_id, Status.RUNNING, events, done, failed, paused)
         self._jobs[name] = job
         worker.events.connect(lambda batch: self._on_events(name, run_id, batch))
@@ -133,14 +137,21 @@ class RunController(QObject):
         for name in list(self._jobs):
             self.stop(name)
 
-    def shutdown(self, wait_ms: int = 3000) -> None:
-        """Stop every job, wait up to `wait_ms` for each thread, refuse new jobs and drop all callbacks."""
+    def shutdown(self, wait_ms: int = 100) -> None:
+        """Stop every job, wait up to `wait_ms` in all for their threads, refuse new jobs and drop all callbacks.
+        A thread that has not ended by then ends on its own (gui.worker keeps it referenced meanwhile)."""
         self._closed = True
         for job in self._jobs.values():
             job.events = job.done = job.failed = job.paused = None
             if job.status in (Status.RUNNING, Status.PAUSED):
                 job.status = Status.STOPPING
-            job.worker.stop(wait_ms=wait_ms)
+            job.worker.stop()
+        deadline = time.monotonic() + max(0, wait_ms) / 1000
+        for job in self._jobs.values():
+            left = int((deadline - time.monotonic()) * 1000)
+            if left <= 0:
+                break
+            job.worker.wait(left)
 
     # --- from the worker (on the GUI thread) ---
     def _current(self, name: str, run_id: int) -> _Job | None:

@@ -118,3 +118,37 @@ def test_shutdown_stops_everything_refuses_new_jobs_and_drops_callbacks(qtbot):
     qtbot.wait(100)
     assert len(seen.events) == heard and seen.done == []  # a closed panel hears nothing more
     assert runs.start("train", counting(3), **seen.hooks()) is None
+
+
+def test_shutdown_waits_at_most_about_100_ms_and_the_thread_stays_referenced_until_it_ends(qtbot):
+    """A job in a 600 ms step: shutdown returns within ~100 ms (never the old seconds-long wait); the Worker stays
+    in the registry (a QThread destroyed while running aborts the app) until its thread has ended."""
+    from gui.worker import Worker
+
+    def slow():
+        while True:
+            time.sleep(0.6)
+            yield 0
+
+    runs = RunController()
+    runs.start("report", slow)
+    qtbot.wait(50)
+    worker = runs._jobs["report"].worker
+    started = time.perf_counter()
+    runs.shutdown()
+    assert time.perf_counter() - started < 0.3
+    assert worker.isRunning() and worker in Worker.live()
+    assert Worker.wait_all(3000)
+    assert not worker.isRunning()
+
+
+def test_stop_calls_the_jobs_stop_hook_once(qtbot):
+    runs = RunController()
+    calls = []
+    seen = Seen(runs, "download")
+    runs.start("download", counting(10**6, delay=0.001), on_stop=lambda: calls.append(1), **seen.hooks())
+    qtbot.waitUntil(lambda: bool(seen.events), timeout=5000)
+    runs.stop("download")
+    runs.stop("download")
+    qtbot.waitUntil(lambda: bool(seen.done), timeout=5000)
+    assert calls == [1] and seen.done == [(Status.STOPPED, False)]

@@ -43,7 +43,7 @@ def test_pause_resume_stop(qtbot):
     with qtbot.waitSignal(w.done, timeout=5000) as done:
         w.stop()
     assert done.args == [False]
-    assert not w.isRunning()
+    qtbot.waitUntil(lambda: not w.isRunning(), timeout=1000)
     assert len(seen) < 100000
 
 
@@ -75,4 +75,75 @@ def test_stop_runs_the_generators_cleanup(qtbot):
     w.start()
     qtbot.wait(50)
     w.stop()
-    assert cleaned == [True]
+    qtbot.waitUntil(lambda: cleaned == [True], timeout=1000)
+
+
+def test_stop_never_waits_for_a_slow_step(qtbot):
+    """A step of 400 ms: stop() returns at once (the GUI thread never waits), done(False) follows the step."""
+    def job():
+        while True:
+            time.sleep(0.4)
+            yield 0
+
+    w = Worker(job)
+    w.start()
+    qtbot.wait(50)
+    started = time.perf_counter()
+    with qtbot.waitSignal(w.done, timeout=2000) as done:
+        w.stop()
+        assert time.perf_counter() - started < 0.05
+    assert done.args == [False]
+    qtbot.waitUntil(lambda: not w.isRunning(), timeout=1000)
+
+
+def test_the_stop_hook_unblocks_the_job_and_its_error_counts_as_stopped(qtbot):
+    """A job blocked in a wait (a socket read) is woken by its on_stop hook; the error it then raises is the
+    stop's consequence: done(False), not failed."""
+    import threading
+
+    wake = threading.Event()
+
+    def job():
+        yield 0
+        wake.wait(30)
+        raise ConnectionError("socket closed")
+
+    w = Worker(job, on_stop=wake.set)
+    failed = []
+    w.failed.connect(failed.append)
+    w.start()
+    qtbot.wait(50)
+    started = time.perf_counter()
+    with qtbot.waitSignal(w.done, timeout=1000) as done:
+        w.stop()
+    assert time.perf_counter() - started < 1.0 and done.args == [False] and failed == []
+
+
+def test_none_yields_are_no_events(qtbot):
+    def job():
+        for i in range(5):
+            yield None
+            yield i
+
+    w = Worker(job)
+    seen = []
+    w.events.connect(seen.extend)
+    with qtbot.waitSignal(w.done, timeout=5000):
+        w.start()
+    qtbot.wait(20)
+    assert seen == [0, 1, 2, 3, 4]
+
+
+def test_live_workers_are_kept_until_their_thread_ends_and_wait_all_waits_for_them(qtbot):
+    def job():
+        for _ in range(100_000):
+            time.sleep(0.005)
+            yield 0
+
+    w = Worker(job)
+    w.start()
+    assert w in Worker.live()
+    assert not Worker.wait_all(30)  # still running after 30 ms
+    Worker.stop_all()
+    assert Worker.wait_all(2000)
+    assert not w.isRunning() and w not in Worker.live()
