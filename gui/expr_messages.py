@@ -28,6 +28,8 @@ def _templates() -> dict[str, str]:
         "too_long": _tr("the expression is too long (more than %1 characters)"),
         "nested": _tr("too deeply nested (more than %1 levels)"),
         "not_text": _tr("the expression must be text"),
+        "not_finite": _tr("%1 is not a finite number anywhere in view (%2 ≤ x ≤ %3): it gives only inf or nan "
+                          "there, e.g. 1/0 or log(-1)"),
     }
 
 
@@ -36,7 +38,10 @@ def reason(err) -> str:
     template = _templates().get(err.code)
     if template is None:
         return err.reason
-    for i, detail in enumerate(err.details, 1):
+    details = list(err.details)
+    if err.code == "not_finite" and details:
+        details[0] = excerpt(details[0], 0)[0]  # the typed text: its beginning is enough to recognise it
+    for i, detail in enumerate(details, 1):
         template = template.replace(f"%{i}", detail)
     return template
 
@@ -48,8 +53,30 @@ def message(err) -> str:
     return _tr("%1 at column %2").replace("%1", reason(err)).replace("%2", str(err.position + 1))
 
 
+def excerpt(text: str, position: int, width: int = 60) -> tuple[str, int]:
+    """(the text around `position`, the column of `position` in it): a long text is cut to `width` characters
+    around the fault, with … where something was left out, so that the caret stays on screen."""
+    position = min(max(position, 0), len(text))
+    if len(text) <= width:
+        return text, position
+    start = max(0, min(position - width // 2, len(text) - width))
+    shown, column = text[start:start + width], position - start
+    if start > 0:
+        shown, column = "…" + shown, column + 1
+    if start + width < len(text):
+        shown += "…"
+    return shown, column
+
+
 def caret_lines(text: str, err) -> str:
-    """The typed text and a caret under the fault, for a fixed-width label ('' when the column is unknown)."""
+    """The typed text (around the fault when long) and a caret under the fault, for a fixed-width label
+    ('' when the column is unknown)."""
     if err.position is None:
         return ""
-    return text + "\n" + " " * min(err.position, len(text)) + "^"
+    shown, column = excerpt(text, err.position)
+    return shown + "\n" + " " * column + "^"
+
+
+def cut(limit: int) -> str:
+    """A text box that takes at most `limit` characters was given more (typed or pasted)."""
+    return _tr("At most %1 characters: the rest was left out. Shorten the function.").replace("%1", str(limit))

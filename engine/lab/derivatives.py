@@ -91,13 +91,21 @@ def _squeeze(text):
 def from_text(text):
     """The function a user typed: a named one if the text is exactly one of them, else a parsed expression.
 
-    Raises expr.ExprError (with the column of the fault) for text that is not a valid expression.
+    Raises expr.ExprError (with the column of the fault) for text that is not a valid expression, and with
+    code "not_finite" (details: the text, the view's ends) for one that gives no finite number anywhere in
+    its view, such as 1/0, log(-1) or sqrt(-1 - x**2): there would be nothing to draw and no slope to take.
     """
-    for fn in FUNCTIONS.values():
-        if _squeeze(text) == _squeeze(fn.text):
-            return fn
+    if isinstance(text, str) and len(text) <= expr.MAX_LENGTH:  # a long text is refused by expr.parse at once
+        for fn in FUNCTIONS.values():
+            if _squeeze(text) == _squeeze(fn.text):
+                return fn
     parsed = expr.parse(text, variables=("x",))
-    return Function1D("typed", text.strip(), text.strip(), parsed)
+    fn = Function1D("typed", text.strip(), text.strip(), parsed)
+    if not np.isfinite(curve(fn)[1]).any():
+        lo, hi = fn.view
+        raise expr.ExprError(f"{fn.text} is not a finite number anywhere in view ({lo:g} <= x <= {hi:g})",
+                             code="not_finite", details=(fn.text, f"{lo:g}", f"{hi:g}"))
+    return fn
 
 
 def curve(fn, view=None, n=POINTS):

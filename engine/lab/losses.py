@@ -90,20 +90,43 @@ def softmax_steps(a):
     }
 
 
+MAX_SCORES = 100  # softmax scores a learner types; a table of more than this is no longer readable
+MAX_SCORES_TEXT = 30 * MAX_SCORES  # characters: 100 scores in full float64 precision (-1.2345678901234567e-300, )
+
+
 class NumberListError(ValueError):
-    """Text that is not a list of numbers; `item` is the offending piece (None when the text is empty)."""
+    """Text that is not a list of numbers.
 
-    def __init__(self, item=None):
-        self.item = item
-        super().__init__("enter numbers separated by commas, e.g. 1010, 1000, 990" if item is None
-                         else f"'{item}' is not a number")
+    `item` is the offending piece (None when the text is empty); `count` is set when there are more than
+    `limit` numbers, `length` when the text is longer than MAX_SCORES_TEXT characters (checked before splitting).
+    """
+
+    def __init__(self, item=None, count=None, limit=MAX_SCORES, length=None):
+        self.item, self.count, self.limit, self.length = item, count, limit, length
+        if length is not None:
+            message = f"the text is too long ({length} characters; at most {MAX_SCORES_TEXT})"
+        elif count is not None:
+            message = f"too many numbers ({count}; at most {limit})"
+        elif item is None:
+            message = "enter numbers separated by commas, e.g. 1010, 1000, 990"
+        else:
+            message = f"'{item}' is not a number"
+        super().__init__(message)
 
 
-def parse_numbers(text):
-    """'1010, 1000, 990' → array; NumberListError naming the bad item."""
+def parse_numbers(text, limit=MAX_SCORES):
+    """'1010, 1000, 990' → array; NumberListError naming the bad item, or saying there are too many.
+
+    Text longer than MAX_SCORES_TEXT characters is refused before it is split, so a pasted megabyte costs
+    nothing; more than `limit` numbers are refused before any is converted.
+    """
+    if len(text) > MAX_SCORES_TEXT:
+        raise NumberListError(length=len(text))
     items = [s for s in text.replace(";", ",").replace(" ", ",").split(",") if s]
     if not items:
         raise NumberListError()
+    if len(items) > limit:
+        raise NumberListError(count=len(items), limit=limit)
     values = []
     for item in items:
         try:

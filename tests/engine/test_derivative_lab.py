@@ -153,3 +153,29 @@ def test_contour_levels_are_evenly_spaced_circles():
     assert len(levels) == 4 and Z.min() == 0.0
     np.testing.assert_allclose(np.diff(np.sqrt(levels)), np.sqrt(levels[0]))  # radii r, 2r, 3r, 4r
     assert contours.sqrt_levels(np.ones((3, 3))).size == 0
+
+
+@pytest.mark.parametrize("text", ["1/0", "log(-1)", "0/0", "sqrt(-1 - x**2)", "log(-abs(x) - 1) + x", "exp(1000)"])
+def test_a_function_with_no_finite_value_in_view_is_refused_and_says_so(text):
+    with pytest.raises(ExprError) as info:
+        dl.from_text(text)
+    err = info.value
+    assert err.code == "not_finite" and err.position is None
+    assert err.details == (text, "-5", "5")  # the typed text and the view it was looked at
+    assert f"{text} is not a finite number anywhere in view (-5 <= x <= 5)" in str(err)
+
+
+@pytest.mark.parametrize("text, undefined", [("log(x)", lambda x: x <= 0), ("1/x", lambda x: x == 0),
+                                             ("sqrt(x - 4.9)", lambda x: x < 4.9),
+                                             ("exp(1000*x)", lambda x: x > 0.70)])
+def test_a_function_finite_somewhere_is_kept_and_drawn_where_finite(text, undefined):
+    fn = dl.from_text(text)
+    xs, ys = dl.curve(fn)
+    where = undefined(xs)
+    assert np.isnan(ys[where]).all() and np.isfinite(ys[~where]).all() and (~where).any()
+
+
+def test_a_long_text_is_refused_before_it_is_compared_with_the_named_functions():
+    with pytest.raises(ExprError) as info:
+        dl.from_text("sin(x)" + " " * 5_000_000)  # the named sin(x) once its spaces are squeezed out
+    assert info.value.code == "too_long"

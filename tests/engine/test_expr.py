@@ -168,6 +168,13 @@ def test_too_long_text_is_refused_before_parsing():
         parse("x+" * 300 + "x")
 
 
+def test_a_pasted_megabyte_is_refused_by_its_length_before_it_is_read():
+    with pytest.raises(ExprError) as info:
+        parse("$" * 5_000_000)  # read first, its fault would be "unexpected character '$'" at column 1
+    assert (info.value.code, info.value.position, info.value.details) == ("too_long", MAX_LENGTH, (str(MAX_LENGTH),))
+    assert parse("x+" * ((MAX_LENGTH - 1) // 2) + "x")(1.0) == (MAX_LENGTH + 1) // 2  # the longest text accepted
+
+
 def test_ten_to_the_ten_to_the_ten_is_inf_at_once_and_small():
     import tracemalloc
 

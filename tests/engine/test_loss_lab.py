@@ -59,3 +59,24 @@ def test_scores_for_reproduce_y_through_softmax():
     assert softmax(a).argmax() == 2
     uniform = np.full(10, 0.1)
     np.testing.assert_allclose(loss_lab.scores_for(uniform), 0.0, atol=1e-12)
+
+
+def test_a_hundred_scores_of_full_precision_are_read_and_a_hundred_and_one_are_refused():
+    scores = [(-1) ** k * 1.2345678901234567e-300 * (k + 1) for k in range(loss_lab.MAX_SCORES)]
+    text = ", ".join(repr(-abs(v)) for v in scores)  # the longest way to write them
+    assert len(text) <= loss_lab.MAX_SCORES_TEXT
+    np.testing.assert_array_equal(loss_lab.parse_numbers(text), [-abs(v) for v in scores])
+    with pytest.raises(loss_lab.NumberListError) as info:
+        loss_lab.parse_numbers(", ".join(["1"] * (loss_lab.MAX_SCORES + 1)))
+    assert (info.value.count, info.value.limit) == (loss_lab.MAX_SCORES + 1, loss_lab.MAX_SCORES)
+    assert "too many numbers (101; at most 100)" in str(info.value)
+
+
+def test_a_pasted_megabyte_is_refused_by_its_length_before_it_is_split():
+    text = "x" * 5_000_000  # were it split and read, the fault would be "'xxx…' is not a number"
+    with pytest.raises(loss_lab.NumberListError) as info:
+        loss_lab.parse_numbers(text)
+    assert info.value.length == 5_000_000 and info.value.item is None and info.value.count is None
+    with pytest.raises(loss_lab.NumberListError) as info:
+        loss_lab.parse_numbers("1," * (loss_lab.MAX_SCORES_TEXT // 2))  # short enough, but 1,500 numbers
+    assert info.value.count == loss_lab.MAX_SCORES_TEXT // 2 and info.value.length is None

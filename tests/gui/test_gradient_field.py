@@ -199,7 +199,9 @@ def test_overflow_leaves_gaps_and_the_tab_working(qtbot, tab):
     assert "not a finite number" in tab.readout.angle_text.text()
     type_function(qtbot, tab, "log(-1 - x0**2)")
     assert np.isnan(tab.view.image.image).all()
-    assert "not a finite number anywhere" in tab.controls.scale_note.text()
+    message = tab.controls.function_error.text()  # said in the message line, in the words of the page
+    assert "log(-1 - x0**2) is not a finite number anywhere in this view" in message
+    assert not tab.controls.function_caret.isVisible()
 
 
 def test_choosing_surfaces_by_keyboard(qtbot, tab):

@@ -72,7 +72,10 @@ class SlopePage(Page):
         form.addRow(self.function_label, self.function_combo)
         self.expr_label = QLabel()
         self.expr_edit = QLineEdit(self.state.text)
+        self.expr_edit.setMaxLength(expr.MAX_LENGTH)  # a pasted megabyte is cut here, at once
         self.expr_edit.returnPressed.connect(self.apply_text)
+        self.expr_edit.inputRejected.connect(self.on_input_rejected)
+        self._message = None  # what the message line says, as a function: asked again on a language change
         form.addRow(self.expr_label, self.expr_edit)
         self.apply_button = QPushButton()
         self.apply_button.clicked.connect(self.apply_text)
@@ -139,18 +142,44 @@ class SlopePage(Page):
         self.expr_edit.selectAll()
 
     def apply_text(self):
-        """Read the typed function; bad text leaves the previous function on screen with a message."""
+        """Read the typed function; bad text, or a function with no finite value in view (1/0, log(-1)), leaves
+        the previous function on screen with a message."""
         text = self.expr_edit.text()
         try:
             fn = function_of(text)
         except expr.ExprError as exc:
-            reason = expr_messages.reason(exc)
-            caret = "" if exc.position is None else " " * min(exc.position, len(text)) + "^ "
-            shown = text + "\n" + caret + reason if text.strip() else reason
-            self.expr_error.setText(self.tr("Cannot read this function:") + "\n" + shown)
-            self.expr_error.show()
+            self.show_message(lambda err=exc: self.error_text(text, err))
             return
         self.choose(fn)
+
+    def on_input_rejected(self):
+        """The box is full (typed or pasted past its length): say so at once, as the text was cut."""
+        if len(self.expr_edit.text()) >= self.expr_edit.maxLength():
+            self.show_message(lambda: expr_messages.cut(self.expr_edit.maxLength()))
+
+    def show_message(self, text_of):
+        """Show the message line; `text_of()` gives its text (None: hide it)."""
+        self._message = text_of
+        if text_of is None:
+            self.expr_error.hide()
+            return
+        self.expr_error.setText(text_of())
+        self.expr_error.show()
+
+    def error_text(self, text, exc):
+        """Why `text` is not drawn: where it cannot be read (a caret under the fault), or that it has no
+        finite value anywhere in view."""
+        reason = expr_messages.reason(exc)
+        if exc.code == "not_finite":
+            return self.tr("Nothing to draw:") + "\n" + reason + "\n" + self.tr("The previous function stays.")
+        if not text.strip():
+            shown = reason
+        elif exc.position is None:
+            shown = expr_messages.excerpt(text, 0)[0] + "\n" + reason
+        else:
+            line, column = expr_messages.excerpt(text, exc.position)
+            shown = line + "\n" + " " * column + "^ " + reason
+        return self.tr("Cannot read this function:") + "\n" + shown
 
     def choose(self, fn, x0=None):
         self.state.set_function(fn, x0)
@@ -185,7 +214,7 @@ class SlopePage(Page):
             self.function_combo.setCurrentIndex(self.function_combo.findData(fn.key))
             self.x0_spin.setRange(*fn.view)
         self.expr_edit.setText(fn.text)
-        self.expr_error.hide()
+        self.show_message(None)
         self.curve_plot.setXRange(*fn.view, padding=0.02)
         limits = plotting.y_range(plotting.curve(fn)[1])
         if limits is not None:
@@ -248,6 +277,8 @@ class SlopePage(Page):
         self.refresh()
 
     def _retranslate_controls(self):
+        if self._message is not None:
+            self.show_message(self._message)
         self.function_box.setTitle(self.tr("Function"))
         self.function_label.setText(self.tr("f(x)"))
         self.function_combo.setToolTip(self.tr("Pick a function; its exact derivative is known, so the errors "

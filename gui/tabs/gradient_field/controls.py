@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine import expr
 from engine.lab import field as field_lab
 from engine.lab.contours import SPACINGS
 from gui import expr_messages
@@ -55,6 +56,7 @@ class FieldControls(QWidget):
         self.state = state
         self._error = None  # (text, ExprError) of a typed function that could not be read
         self._note = None  # what show_note was last given
+        self._cut = False  # the last text typed or pasted was longer than the box takes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._build_surface())
@@ -68,6 +70,8 @@ class FieldControls(QWidget):
         self.surface_combo.activated.connect(lambda i: self.surface_chosen.emit(self.surface_combo.itemData(i)))
         self.function_edit = QLineEdit(self.state.text)
         self.function_edit.setMinimumWidth(80)
+        self.function_edit.setMaxLength(expr.MAX_LENGTH)  # a pasted megabyte is cut here, at once
+        self.function_edit.inputRejected.connect(self._input_rejected)
         self.function_edit.returnPressed.connect(lambda: self.function_entered.emit(self.function_edit.text()))
         self.function_button = QPushButton()
         self.function_button.clicked.connect(lambda: self.function_entered.emit(self.function_edit.text()))
@@ -165,10 +169,10 @@ class FieldControls(QWidget):
         self.reset_button.setText(self.tr("Reset view"))
         self.reset_button.setToolTip(self.tr(
             "Back to this surface's own view and grid step (drag the plot to pan, use the wheel to zoom)"))
-        if self._error:
-            self.show_function_error(*self._error)
         if self._note:
-            self.show_note(*self._note)
+            self.show_note(*self._note)  # its texts, then the message line's
+        else:
+            self._show_message()
 
     def _write(self, **choices):
         for name, value in choices.items():
@@ -191,24 +195,45 @@ class FieldControls(QWidget):
         for w in controls:
             w.blockSignals(False)
 
+    def _input_rejected(self):
+        if len(self.function_edit.text()) >= self.function_edit.maxLength():
+            self._cut = True
+            self._show_message()
+
     def show_function_error(self, text="", err=None):
         """The inline message for a typed function that cannot be read (no arguments: clear it)."""
         self._error = (text, err) if err is not None else None
-        if err is None:
-            self.function_error.setText("")
-            self.function_caret.setText("")
-            self.function_caret.hide()
-            return
-        self.function_error.setText(self.tr("Cannot read this function: %1").replace("%1", expr_messages.message(err)))
-        self.function_caret.setText(expr_messages.caret_lines(text, err))
-        self.function_caret.setVisible(err.position is not None)
+        self._cut = False
+        self._show_message()
+
+    def _show_message(self):
+        """The message line: a text that cannot be read, else a text cut to the box's length, else an f that
+        has no finite value anywhere in the view (1/0, log(-1)); empty when all is well."""
+        text, err = self._error or ("", None)
+        self.function_caret.setText("" if err is None else expr_messages.caret_lines(text, err))
+        self.function_caret.setVisible(err is not None and err.position is not None)
+        if err is not None:
+            message = self.tr("Cannot read this function: %1").replace("%1", expr_messages.message(err))
+        elif self._cut:
+            message = expr_messages.cut(self.function_edit.maxLength())
+        elif self._note and not self._note[0].finite:
+            message = self._not_finite_text()
+        else:
+            message = ""
+        self.function_error.setText(message)
+
+    def _not_finite_text(self):
+        if self.state.key == field_lab.CUSTOM_KEY:
+            return self.tr("f(x0, x1) = %1 is not a finite number anywhere in this view: it gives only inf or "
+                           "nan. Pan or zoom to where it is defined, or type another function.").replace(
+                "%1", expr_messages.excerpt(self.state.text, 0)[0])
+        return self.tr("f is not a finite number anywhere in this view: it gives only inf or nan. "
+                       "Reset view to go back.")
 
     def show_note(self, drawn, step):
         """What the arrows and bands of this drawing mean: the length scale, a coarsened step, log bands."""
         self._note = (drawn, step)
         notes = []
-        if not drawn.finite:
-            notes.append(self.tr("f is not a finite number anywhere in this view."))
         if drawn.arrow_scale is None:
             notes.append(self.tr("Every arrow has the same length: only the direction is shown."))
         elif drawn.field.largest > 0:
@@ -220,3 +245,4 @@ class FieldControls(QWidget):
         if drawn.spacing_used == "log":
             notes.append(self.tr("Colour bands: logarithmic in f."))
         self.scale_note.setText(" ".join(notes))
+        self._show_message()

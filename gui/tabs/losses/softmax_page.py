@@ -21,7 +21,9 @@ class SoftmaxPage(QWidget):
         self.intro.setWordWrap(True)
         self.logits_label = QLabel()
         self.logits_edit = QLineEdit(state.scores_text)
+        self.logits_edit.setMaxLength(loss_lab.MAX_SCORES_TEXT)  # a pasted megabyte is cut here, at once
         self.logits_edit.editingFinished.connect(self.on_scores_typed)
+        self.logits_edit.inputRejected.connect(self.on_input_rejected)
         self.logits_error = QLabel()
         self.logits_error.setStyleSheet("color: #D55E00;")
         self.logits_error.setWordWrap(True)
@@ -42,18 +44,37 @@ class SoftmaxPage(QWidget):
         self.logits_edit.setToolTip(self.tr("Type scores and press Enter, e.g. 1010, 1000, 990"))
         self.refresh()
 
+    def on_input_rejected(self):
+        """The box is full (typed or pasted past its length): say so, as the text was cut."""
+        if len(self.logits_edit.text()) >= self.logits_edit.maxLength():
+            self.logits_error.setText(self.tr(
+                "At most %1 characters (up to %2 scores): the rest was left out.")
+                .replace("%1", str(loss_lab.MAX_SCORES_TEXT)).replace("%2", str(loss_lab.MAX_SCORES)))
+
     def on_scores_typed(self):
         self.state.scores_text = self.logits_edit.text()
         self.refresh()
+
+    def error_text(self, exc):
+        """What is wrong with the typed scores, and what to do (the last good table stays)."""
+        if exc.length is not None:
+            return self.tr("The text is too long: %1 characters, at most %2. Type at most %3 scores.").replace(
+                "%1", str(exc.length)).replace("%2", str(loss_lab.MAX_SCORES_TEXT)).replace(
+                "%3", str(loss_lab.MAX_SCORES))
+        if exc.count is not None:
+            return self.tr("Too many scores: %1, at most %2. Remove some and press Enter.").replace(
+                "%1", str(exc.count)).replace("%2", str(exc.limit))
+        if exc.item is None:
+            return self.tr("Enter numbers separated by commas, e.g. 1010, 1000, 990")
+        item = exc.item if len(exc.item) <= 40 else exc.item[:40] + "…"
+        return self.tr("Cannot read the scores: “%1” is not a number").replace("%1", item)
 
     def refresh(self):
         """The steps for the state's scores; text that is no list of numbers keeps the last good table."""
         try:
             a = loss_lab.parse_numbers(self.state.scores_text)
         except loss_lab.NumberListError as exc:
-            self.logits_error.setText(
-                self.tr("Enter numbers separated by commas, e.g. 1010, 1000, 990") if exc.item is None
-                else self.tr("Cannot read the scores: “%1” is not a number").replace("%1", exc.item))
+            self.logits_error.setText(self.error_text(exc))
             return
         self.logits_error.setText("")
         st = loss_lab.softmax_steps(a)
