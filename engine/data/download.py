@@ -14,13 +14,19 @@ Each file is written to a temporary file in the destination folder, checked agai
 then moved into place with os.replace: a broken or cancelled download never leaves a half file under the real
 name. A file already present with the right MD5 is not downloaded again. When no mirror can deliver a file,
 `DownloadError` (a DatasetError, so a ValueError) names the file and every mirror's fault.
+
+Cancelling: pass `cancel=Cancel()` and call `cancel.cancel()` from any thread (the GUI's stop): the connection's
+socket is shut down at once, so a read blocked on a stalled server ends now instead of after TIMEOUT seconds;
+the download then raises `DownloadCancelled` (its temporary file already removed) and tries no other mirror.
 """
 from __future__ import annotations
 
 import hashlib
 import http.client
 import os
+import socket
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -89,10 +95,88 @@ class RateMeter:
         return left / rate if rate else None
 
 
-def _open(url: str, timeout: float):
-    """urlopen, but never through a proxy for the loopback address (the tests' local servers)."""
+class DownloadCancelled(Exception):
+    """The download was cancelled (Cancel.cancel): not a fault of the mirror, no other mirror is tried."""
+
+
+class Cancel:
+    """A cancel switch for one download, thrown from any thread: shuts the open connections' sockets down, so a
+    blocked read (or a connection's answer awaited) ends at once."""
+
+    def __init__(self):
+        self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._sockets: list = []
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def cancel(self) -> None:
+        self._event.set()
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            _shut(sock)
+
+    def watch(self, sock) -> None:
+        """A connection's socket, to shut down on cancel (at once if the switch is already thrown)."""
+        with self._lock:
+            if not self._event.is_set():
+                self._sockets.append(sock)
+                return
+        _shut(sock)
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise DownloadCancelled("cancelled")
+
+
+def _shut(sock) -> None:
+    """End both directions of a socket's connection: a recv blocked on another thread returns at once (closing
+    alone would not wake it). socket.socket's own shutdown, not SSLSocket's, which also drops the TLS state."""
+    try:
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+def _watched(base, cancel):
+    """An http.client connection class that hands each socket it connects to `cancel`."""
+
+    class Connection(base):
+        def connect(self):
+            super().connect()
+            cancel.watch(self.sock)
+
+    return Connection
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, cancel):
+        super().__init__()
+        self._connection = _watched(http.client.HTTPConnection, cancel)
+
+    def http_open(self, req):
+        return self.do_open(self._connection, req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, cancel):
+        super().__init__()
+        self._connection = _watched(http.client.HTTPSConnection, cancel)
+
+    def https_open(self, req):
+        return self.do_open(self._connection, req, context=self._context)
+
+
+def _open(url: str, timeout: float, cancel: Cancel | None = None):
+    """urlopen, but never through a proxy for the loopback address (the tests' local servers); with `cancel`, its
+    sockets are shut down when it is thrown."""
     host = urllib.parse.urlsplit(url).hostname or ""
     handlers = [urllib.request.ProxyHandler({})] if host in _LOOPBACK else []
+    if cancel is not None:
+        handlers += [_HTTPHandler(cancel), _HTTPSHandler(cancel)]
     opener = urllib.request.build_opener(*handlers)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     return opener.open(request, timeout=timeout)
@@ -122,7 +206,7 @@ class _MirrorFailed(Exception):
     """One mirror did not deliver one file (the download moves on to the next mirror)."""
 
 
-def _fetch(url: str, target: Path, md5: str, expected: int, chunk: int, timeout: float, progress):
+def _fetch(url: str, target: Path, md5: str, expected: int, chunk: int, timeout: float, progress, cancel=None):
     """Download `url` into a temporary file beside `target`, check size and MD5, then os.replace it into place.
 
     Yields progress events (made by `progress(bytes, total)`); raises _MirrorFailed with the reason.
@@ -132,8 +216,10 @@ def _fetch(url: str, target: Path, md5: str, expected: int, chunk: int, timeout:
     try:
         with os.fdopen(fd, "wb") as out:
             try:
-                response = _open(url, timeout)
+                response = _open(url, timeout, cancel)
             except Exception as exc:
+                if cancel is not None:
+                    cancel.check()
                 raise _MirrorFailed(_reason(exc, timeout)) from None
             with response:
                 length = response.headers.get("Content-Length")
@@ -146,7 +232,11 @@ def _fetch(url: str, target: Path, md5: str, expected: int, chunk: int, timeout:
                     try:
                         block = response.read(chunk)
                     except Exception as exc:
+                        if cancel is not None:
+                            cancel.check()
                         raise _MirrorFailed(_reason(exc, timeout)) from None
+                    if cancel is not None:
+                        cancel.check()  # a shut socket may also read as the end of the file
                     if not block:
                         break
                     out.write(block)
@@ -168,10 +258,12 @@ def _fetch(url: str, target: Path, md5: str, expected: int, chunk: int, timeout:
             os.remove(tmp)
 
 
-def download_mnist(dest_folder, mirrors=MIRRORS, chunk: int = CHUNK, timeout: float = TIMEOUT, files=None):
+def download_mnist(dest_folder, mirrors=MIRRORS, chunk: int = CHUNK, timeout: float = TIMEOUT, files=None,
+                   cancel: Cancel | None = None):
     """Download the four MNIST .gz files into `dest_folder` (created if needed), trying `mirrors` in turn.
 
     files   {name: md5} to fetch (default: the four standard files, MNIST_FILES)
+    cancel  a Cancel: thrown from another thread, the download ends at once with DownloadCancelled
     Once a mirror has delivered a file, the next files are asked from it first.
     Yields the events described in the module docstring; raises DownloadError when every mirror fails a file.
     """
@@ -206,7 +298,7 @@ def download_mnist(dest_folder, mirrors=MIRRORS, chunk: int = CHUNK, timeout: fl
                         "eta": meter.eta(max(all_total - done, 0))}
 
             try:
-                yield from _fetch(url, dest / name, md5, sizes[name], chunk, timeout, progress)
+                yield from _fetch(url, dest / name, md5, sizes[name], chunk, timeout, progress, cancel)
             except _MirrorFailed as exc:
                 failures.append(f"{url}: {exc}")
                 yield {"kind": "mirror_failed", "file": name, "url": url, "reason": str(exc)}

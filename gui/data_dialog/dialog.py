@@ -22,7 +22,7 @@ from gui.widgets.plots import COLORS
 
 ERROR_STYLE = f"color: {COLORS[3]};"
 WIDTH = 800  # the dialog's starting width; its height follows from the wrapped texts
-CLOSE_WAIT_MS = 5_000  # how long closing the dialog waits for a download to stop between two chunks
+CLOSE_WAIT_MS = 100  # closing the dialog waits at most this for a job to end (a download's socket is shut at once)
 
 
 class DataDialog(QDialog):
@@ -176,7 +176,9 @@ class DataDialog(QDialog):
         self.state.log, self.state.downloaded = [], 0
         self.state.message = ("downloading", str(dest))
         self.download.progress.start(sum(datasets.MNIST_SIZES.values()))
-        self._run("download", lambda: download.download_mnist(dest, mirrors=mirrors))
+        cancel = download.Cancel()  # stop() shuts the connection: a stalled read ends at once
+        self._run("download", lambda: download.download_mnist(dest, mirrors=mirrors, cancel=cancel),
+                  on_stop=cancel.cancel)
 
     def cancel_download(self):
         """Ask the download to stop (never waits): it ends between two chunks, deleting its unfinished file."""
@@ -224,10 +226,11 @@ class DataDialog(QDialog):
         self._run("check", lambda: _check_job(source))
 
     # ================================================================== the jobs
-    def _run(self, job: str, make_job):
+    def _run(self, job: str, make_job, on_stop=None):
         self.state.job = job
         self._job_result = None
-        if self.run.start(job, make_job, events=self.on_events, done=self.on_done, failed=self.on_failed) is None:
+        if self.run.start(job, make_job, events=self.on_events, done=self.on_done, failed=self.on_failed,
+                          on_stop=on_stop) is None:
             self.state.job = ""  # refused: the dialog is closing
         self.refresh()
 

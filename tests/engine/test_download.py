@@ -262,6 +262,77 @@ def test_stopping_mid_file_removes_the_temporary_file(tmp_path, mnist_dir):
     assert list(dest.iterdir()) == []  # ... which is gone when the consumer stops
 
 
+class StallHandler(FilesHandler):
+    """Announces 1,000,000 bytes, sends 1,000, then sends nothing more (until the test ends)."""
+
+    def do_GET(self):
+        self.server.requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", "1000000")
+        self.end_headers()
+        self.wfile.write(b"x" * 1000)
+        self.wfile.flush()
+        self.server.release.wait(30)
+
+
+def download_in_a_thread(gen):
+    """Consume `gen` on another thread (as the Worker does); returns (thread, what it saw: events, the error)."""
+    seen = {"events": [], "error": None}
+
+    def consume():
+        try:
+            for event in gen:
+                seen["events"].append(event)
+        except Exception as exc:  # noqa: BLE001 — the test looks at it
+            seen["error"] = exc
+
+    thread = threading.Thread(target=consume, daemon=True)
+    thread.start()
+    return thread, seen
+
+
+@pytest.mark.parametrize("handler", [StallHandler, SilentHandler], ids=["stalled mid-file", "no answer"])
+def test_cancel_closes_the_socket_at_once_instead_of_waiting_out_the_timeout(tmp_path, handler):
+    """A read blocked on a stalled server (or a request never answered): cancel() from another thread ends the
+    download within a second — not after the 30 s timeout — with DownloadCancelled, no other mirror tried and
+    no temporary file left."""
+    dest = tmp_path / "mnist"
+    dest.mkdir()
+    (tmp_path / "served").mkdir()
+    cancel = download.Cancel()
+    with serve(tmp_path / "served", handler) as (url, server), serve(tmp_path / "served") as (other, second):
+        gen = download_mnist(dest, mirrors=[url, other], timeout=30, files={"x.bin": "0" * 32}, cancel=cancel)
+        thread, seen = download_in_a_thread(gen)
+        deadline = time.monotonic() + 10
+        while not server.requests and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.2)  # the read (or the wait for the answer) is blocked now
+        if handler is StallHandler:
+            assert any(e["kind"] == "progress" and e["total"] == 1_000_000 for e in seen["events"])
+            assert len(leftovers(dest)) == 1  # the temporary file, while the read waits for the next bytes
+        started = time.monotonic()
+        cancel.cancel()
+        thread.join(5)
+        took = time.monotonic() - started
+    assert not thread.is_alive() and took < 1.0, took
+    assert isinstance(seen["error"], download.DownloadCancelled), seen["error"]
+    assert second.requests == []  # a cancel is not a mirror's fault: no next mirror
+    assert list(dest.iterdir()) == []
+
+
+def test_a_cancel_thrown_before_the_download_starts_ends_it_at_its_first_read(tmp_path):
+    (tmp_path / "served").mkdir()
+    cancel = download.Cancel()
+    cancel.cancel()
+    with serve(tmp_path / "served", StallHandler) as (url, _):
+        thread, seen = download_in_a_thread(
+            download_mnist(tmp_path / "mnist", mirrors=[url], timeout=30, files={"x.bin": "0" * 32}, cancel=cancel))
+        thread.join(5)
+    assert not thread.is_alive() and isinstance(seen["error"], download.DownloadCancelled)
+    assert list((tmp_path / "mnist").iterdir()) == []
+
+
 # ---------------------------------------------------------------- pieces
 def test_rate_meter_rate_and_time_left():
     now = [0.0]
