@@ -3,6 +3,10 @@
 train_catvnoncat.h5 holds train_set_x (209, 64, 64, 3) uint8 and train_set_y (209,); test_catvnoncat.h5 holds
 test_set_x (50, 64, 64, 3), test_set_y (50,) and list_classes [b'non-cat', b'cat']. Anything else (a missing
 dataset, another shape or dtype, a label other than 0 / 1) is a DatasetError naming the file.
+
+Nothing is read before it is known to be small and local: each dataset's shape and dtype come from its header
+first, storage outside the file (external raw files, virtual datasets, external links) is refused — it could
+point at a FIFO and hang, or at /etc/passwd and load it as pixels — and so are chunks larger than the data.
 """
 from __future__ import annotations
 
@@ -13,14 +17,56 @@ import numpy as np
 from engine.data.checks import DatasetError, check_labels
 
 CAT_FILES = ("train_catvnoncat.h5", "test_catvnoncat.h5")
+MAX_CAT_IMAGES = 10_000  # the lessons have 209 + 50; 10,000 images of 64×64×3 are 123 MB
+IMAGE_SHAPE = (64, 64, 3)
+
+
+def _check_dataset(path: Path, f, key: str, h5py):
+    """f[key] after checking, from its header only, that it is a dataset stored in this file."""
+    link = f.get(key, getlink=True)
+    if isinstance(link, h5py.ExternalLink):
+        raise DatasetError(path, f"'{key}' is a link to another file ({link.filename}): refused")
+    ds = f[key]
+    if not isinstance(ds, h5py.Dataset):
+        raise DatasetError(path, f"'{key}' is a group, not a dataset")
+    if ds.is_virtual:
+        raise DatasetError(path, f"'{key}' is a virtual dataset (its data lives in other files): refused")
+    if ds.external:
+        raise DatasetError(path, f"'{key}' keeps its data outside the file ({ds.external[0][0]!r}): refused")
+    if ds.chunks is not None and int(np.prod(ds.chunks)) * ds.dtype.itemsize > max(ds.nbytes, 1 << 20):
+        raise DatasetError(path, f"'{key}' has chunks {ds.chunks} larger than its data: refused")
+    return ds
+
+
+def _check_shapes(path: Path, x_key, y_key, x, y, classes, h5py) -> None:
+    """The lessons' shapes and dtypes, from the datasets' headers, before anything is read."""
+    if x.ndim != 4 or x.shape[1:] != IMAGE_SHAPE:
+        raise DatasetError(path, f"'{x_key}' has shape {x.shape}, expected (N, 64, 64, 3)")
+    if x.dtype != np.uint8:
+        raise DatasetError(path, f"'{x_key}' has dtype {x.dtype}, expected uint8")
+    n = x.shape[0]
+    if n == 0:
+        raise DatasetError(path, f"'{x_key}' holds no images")
+    if n > MAX_CAT_IMAGES:
+        raise DatasetError(path, f"'{x_key}' claims {n:,} images, more than {MAX_CAT_IMAGES:,}: refused")
+    if y.dtype.kind not in "iub" or y.size != n or not (y.ndim == 1 or (y.ndim == 2 and 1 in y.shape)):
+        raise DatasetError(path, f"'{y_key}' has shape {y.shape} and dtype {y.dtype}, expected ({n},) integers")
+    if classes is not None:
+        text = classes.dtype.kind in "SU" or (classes.dtype.kind == "O"
+                                               and h5py.check_string_dtype(classes.dtype) is not None)
+        if classes.size > 16 or not text or classes.dtype.itemsize > 256:
+            raise DatasetError(path, f"'list_classes' has shape {classes.shape} and dtype {classes.dtype}, "
+                                     "expected two names")
 
 
 def _read_h5(path: Path, x_key: str, y_key: str, with_classes: bool):
     """(x, y, classes or None) of one of the two files, after checking every dataset is there and is a dataset."""
     import h5py
 
-    if not path.is_file():
+    if not path.exists():
         raise DatasetError(path, "file not found (the lessons keep it in their datasets/ folder)")
+    if not path.is_file():
+        raise DatasetError(path, "not a regular file (a folder, a pipe or a device)")
     try:
         if not h5py.is_hdf5(path):
             raise DatasetError(path, "not an HDF5 file")
@@ -30,14 +76,14 @@ def _read_h5(path: Path, x_key: str, y_key: str, with_classes: bool):
             if missing:
                 raise DatasetError(path, "missing dataset " + ", ".join(f"'{k}'" for k in missing)
                                          + " (not the lessons' cat / non-cat file)")
-            for k in keys:
-                if not isinstance(f[k], h5py.Dataset):
-                    raise DatasetError(path, f"'{k}' is a group, not a dataset")
-            x, y = f[x_key][()], f[y_key][()]
-            classes = f["list_classes"][()] if with_classes else None
+            x, y = _check_dataset(path, f, x_key, h5py), _check_dataset(path, f, y_key, h5py)
+            classes = _check_dataset(path, f, "list_classes", h5py) if with_classes else None
+            _check_shapes(path, x_key, y_key, x, y, classes, h5py)
+            x, y = x[()], y[()]
+            classes = classes[()] if with_classes else None
     except DatasetError:
         raise
-    except (OSError, ValueError, TypeError, KeyError) as exc:
+    except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
         raise DatasetError(path, f"cannot read the HDF5 data ({exc})") from None
     return _check_cat_arrays(path, x_key, y_key, np.asarray(x), np.asarray(y), classes)
 

@@ -7,11 +7,15 @@ An IDX file is
     data                      N·28·28 (images) or N (labels) unsigned bytes, row-major
 
 so its size is known from its header: a file with fewer or more bytes, another magic number or another image
-size is refused (DatasetError naming the file and the fault) before any array is made.
+size is refused (DatasetError naming the file and the fault) before any array is made. MNIST's sizes are known
+too, so no file is read past them: a stored file larger than the largest MNIST file could be is refused from
+its size, and gzip is decompressed through a capped read (at most the expected size + 1 bytes) — a 12 MB .gz
+that expands to 12 GB is refused after 47 MB.
 """
 from __future__ import annotations
 
 import gzip
+import io
 import struct
 import zlib
 from pathlib import Path
@@ -19,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.data.checks import DatasetError, check_labels
+from engine.data.npz import check_regular_file
 
 # The four standard files and their published MD5s (the original distribution, byte for byte).
 MNIST_FILES = {
@@ -77,8 +82,26 @@ def has_mnist_files(folder) -> bool:
         return False
 
 
-def _decompress(path: Path, raw: bytes) -> bytes:
-    """The IDX bytes of a file's contents: gunzipped when it is gzip, as-is when it already starts like IDX."""
+_SLACK = 1 << 20  # bytes read past the limit, so that a few extra bytes are reported as such
+
+
+def idx_limit(magic: int | None, count: int | None) -> int:
+    """The largest uncompressed IDX file allowed: header + `count` items (MNIST's largest count when None)."""
+    n = count if count is not None else max(MNIST_COUNTS.values())
+    if magic == LABEL_MAGIC:
+        return 8 + n
+    return 16 + n * IMG_SIZE
+
+
+def stored_limit(limit: int) -> int:
+    """The largest file that can hold `limit` IDX bytes: gzip at level 0 adds 5 bytes per 64 KiB block plus
+    its header (a name, a comment); anything larger is not an MNIST file."""
+    return limit + limit // 100 + (1 << 17)
+
+
+def _decompress(path: Path, raw: bytes, limit: int) -> bytes:
+    """The IDX bytes of a file's contents: gunzipped when it is gzip (reading stops 1 MiB past `limit` and
+    refuses; a little extra is left for _parse_idx to count), as-is when it already starts like IDX."""
     if raw[:2] != GZIP_MAGIC:
         if len(raw) >= 4 and raw[:3] == b"\0\0\x08":  # an uncompressed IDX file (uint8 data)
             return raw
@@ -86,11 +109,16 @@ def _decompress(path: Path, raw: bytes) -> bytes:
             raise DatasetError(path, "not a gzip file (and not an uncompressed IDX file either)")
         return raw  # _parse_idx reports the wrong magic number
     try:
-        return gzip.decompress(raw)
+        with gzip.GzipFile(fileobj=io.BytesIO(raw), mode="rb") as stream:
+            data = stream.read(limit + _SLACK + 1)
     except EOFError:
         raise DatasetError(path, "truncated gzip stream (the file ends early: download or copy it again)") from None
     except (OSError, zlib.error) as exc:
         raise DatasetError(path, f"corrupt gzip data ({exc})") from None
+    if len(data) > limit + _SLACK:
+        raise DatasetError(path, f"expands to more than {limit:,} bytes, the most this MNIST file can hold: "
+                                 "refused after reading that much (not an MNIST file)")
+    return data
 
 
 def _parse_idx(path: Path, data: bytes, magic: int | None, count: int | None) -> np.ndarray:
@@ -132,13 +160,18 @@ def read_idx(path, magic: int | None = None, count: int | None = None) -> tuple[
     the 28×28 size and that the data has exactly the bytes the header announces.
     """
     path = Path(path)
+    limit = idx_limit(magic, count)
     try:
-        raw = path.read_bytes()
+        size = check_regular_file(path, stored_limit(limit), "this MNIST file")
+        with open(path, "rb") as f:
+            raw = f.read(size + 1)
     except FileNotFoundError:
         raise DatasetError(path, "file not found") from None
     except OSError as exc:
         raise DatasetError(path, f"cannot read the file ({exc.strerror or exc})") from None
-    return raw, _parse_idx(path, _decompress(path, raw), magic, count)
+    if len(raw) > size:
+        raise DatasetError(path, "the file grew while it was read")
+    return raw, _parse_idx(path, _decompress(path, raw, limit), magic, count)
 
 
 def read_idx_folder(folder) -> tuple[dict[str, np.ndarray], dict[str, tuple[Path, bytes]]]:

@@ -1,19 +1,27 @@
 """MNIST saved as arrays: the book's dataset/mnist.pkl and Keras's mnist.npz. Pure NumPy, never Qt.
 
-Neither can run code or hold anything but the four arrays: the .pkl goes through an unpickler that only builds
-NumPy arrays, the .npz is opened with allow_pickle=False. `check_arrays` then holds them to MNIST's shapes,
-dtype and label range; every fault is a DatasetError naming the file.
+Neither can run code or hold anything but the four arrays, and neither may grow past MNIST's own size:
+
+- the .pkl is first scanned opcode by opcode (nothing built): anything but the book's flat arrays — a list, a
+  set, an object other than an array — is refused before the unpickler runs (a 1.2 KB pickle of shared nested
+  lists would otherwise expand to 10⁹ leaves); then an unpickler that only builds NumPy arrays reads it;
+- the .npz is read member by member (engine.data.npz), each size checked against MNIST's before reading.
+
+`check_arrays` then holds them to MNIST's shapes, dtype and label range; every fault is a DatasetError naming
+the file.
 """
 from __future__ import annotations
 
 import pickle
+import pickletools
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
 from engine.data.checks import DatasetError, check_labels
-from engine.data.idx import IMG_SIZE, KEY_FILE
+from engine.data.idx import IMG_SIZE, KEY_FILE, MNIST_COUNTS
+from engine.data.npz import check_regular_file, open_archive, read_member
 
 KERAS_KEYS = {"train_img": "x_train", "train_label": "y_train", "test_img": "x_test", "test_label": "y_test"}
 
@@ -41,10 +49,54 @@ class _ArraysOnlyUnpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
+# The largest arrays an MNIST copy holds: images as uint8, labels as up to 8-byte integers.
+MAX_IMAGE_BYTES = {part: n * IMG_SIZE for part, n in MNIST_COUNTS.items()}
+MAX_LABEL_BYTES = {part: n * 8 for part, n in MNIST_COUNTS.items()}
+MAX_ARRAYS_BYTES = sum(MAX_IMAGE_BYTES.values()) + sum(MAX_LABEL_BYTES.values())
+MAX_PKL_BYTES = 2 * MAX_ARRAYS_BYTES + (1 << 20)  # protocol 0 escapes some bytes; the book's file is ~55 MB
+MAX_NPZ_BYTES = 8 * MAX_ARRAYS_BYTES  # float64 images still get their message; each member has its own cap
+
+# Opcodes that build something other than the book's dict of arrays (lists, sets, arbitrary objects,
+# out-of-band buffers): a pickle using one is refused before anything is unpickled.
+_REFUSED_OPCODES = {
+    "EMPTY_LIST": "a list", "LIST": "a list", "APPEND": "a list", "APPENDS": "a list",
+    "EMPTY_SET": "a set", "ADDITEMS": "a set", "FROZENSET": "a set",
+    "INST": "an object", "OBJ": "an object", "NEWOBJ": "an object", "NEWOBJ_EX": "an object",
+    "PERSID": "a persistent id", "BINPERSID": "a persistent id",
+    "EXT1": "an extension code", "EXT2": "an extension code", "EXT4": "an extension code",
+    "NEXT_BUFFER": "an out-of-band buffer", "READONLY_BUFFER": "an out-of-band buffer",
+}
+_MAX_OPCODES = 100_000  # the book's mnist.pkl has a few dozen
+
+
+def _scan_pickle(path: Path, f) -> None:
+    """Walk the pickle's opcodes without building anything; refuse what the book's flat arrays never use."""
+    n = 0
+    for n, (opcode, arg, _) in enumerate(pickletools.genops(f), 1):
+        if opcode.name in _REFUSED_OPCODES:
+            raise _RefusedClass(f"it builds {_REFUSED_OPCODES[opcode.name]} ({opcode.name}), "
+                                "not only the book's flat NumPy arrays")
+        if opcode.name in ("GLOBAL", "INST") and isinstance(arg, str):
+            module, _, name = arg.partition(" ")
+            if (module, name) not in _ArraysOnlyUnpickler.ALLOWED:
+                raise _RefusedClass(f"it contains a {module}.{name} object, not only NumPy arrays")
+        if n > _MAX_OPCODES:
+            raise _RefusedClass(f"more than {_MAX_OPCODES:,} pickle instructions, not the book's four arrays")
+
+
 def load_pkl(path: Path) -> dict:
-    """The book's mnist.pkl → {train_img, train_label, test_img, test_label} as stored (not yet checked)."""
+    """The book's mnist.pkl → {train_img, train_label, test_img, test_label} as stored (not yet checked).
+
+    The file is scanned first (_scan_pickle) and unpickled only when it builds nothing but dicts, tuples and
+    arrays; the four values must then be arrays (nested tuples are refused, never expanded by np.asarray)."""
+    try:
+        check_regular_file(path, MAX_PKL_BYTES, "the book's mnist.pkl")
+    except FileNotFoundError:
+        raise DatasetError(path, "file not found") from None
     try:
         with open(path, "rb") as f:
+            _scan_pickle(path, f)
+            f.seek(0)
             dataset = _ArraysOnlyUnpickler(f).load()
     except OSError as exc:
         raise DatasetError(path, f"cannot read the file ({exc.strerror or exc})") from None
@@ -58,22 +110,38 @@ def load_pkl(path: Path) -> dict:
     if missing:
         raise DatasetError(path, "missing " + ", ".join(f"'{k}'" for k in missing)
                                  + " (the book's mnist.pkl has train_img, train_label, test_img, test_label)")
+    for key in KEY_FILE:
+        if not isinstance(dataset[key], np.ndarray):
+            raise DatasetError(path, f"'{key}' is a {type(dataset[key]).__name__}, not a NumPy array "
+                                     "(the book's mnist.pkl holds flat arrays)")
     return {key: dataset[key] for key in KEY_FILE}
 
 
 def load_npz(path: Path) -> dict:
-    """Keras's mnist.npz (x_train, y_train, x_test, y_test) → the book's four keys, as stored (not yet checked)."""
+    """Keras's mnist.npz (x_train, y_train, x_test, y_test) → the book's four keys, as stored (not yet checked).
+
+    Each member is read only after its size (in the zip directory and in its .npy header) and dtype are
+    MNIST's: at most 60,000 / 10,000 images of 784 bytes, labels of integers."""
     try:
-        with np.load(path, allow_pickle=False) as npz:
-            missing = [k for k in KERAS_KEYS.values() if k not in npz.files]
-            if missing:
-                raise DatasetError(path, "missing " + ", ".join(f"'{k}'" for k in missing)
-                                         + " (Keras's mnist.npz has x_train, y_train, x_test, y_test)")
-            return {key: npz[name] for key, name in KERAS_KEYS.items()}
-    except DatasetError:
-        raise
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
-        raise DatasetError(path, f"not a readable .npz file ({exc})") from None
+        check_regular_file(path, MAX_NPZ_BYTES, "Keras's mnist.npz")
+    except FileNotFoundError:
+        raise DatasetError(path, "file not found") from None
+    with open_archive(path) as archive:
+        names = set(archive.namelist())
+        missing = [k for k in KERAS_KEYS.values() if f"{k}.npy" not in names]
+        if missing:
+            raise DatasetError(path, "missing " + ", ".join(f"'{k}'" for k in missing)
+                                     + " (Keras's mnist.npz has x_train, y_train, x_test, y_test)")
+        out = {}
+        for key, name in KERAS_KEYS.items():
+            part = key.split("_")[0]
+            if key.endswith("img"):
+                out[key] = read_member(path, archive, name, MAX_IMAGE_BYTES[part], kinds="u",
+                                       expected="uint8 (pixels 0–255)")
+            else:
+                out[key] = read_member(path, archive, name, MAX_LABEL_BYTES[part], kinds="iu", max_ndim=2,
+                                       expected="integers (labels 0–9)")
+        return out
 
 
 def has_keras_arrays(path: Path) -> bool:
@@ -91,10 +159,15 @@ def check_arrays(path: Path, dataset: dict, counts: dict | None = None) -> dict[
     out = {}
     for part in ("train", "test"):
         images, labels = np.asarray(dataset[f"{part}_img"]), np.asarray(dataset[f"{part}_label"])
+        for what, array in (("images", images), ("labels", labels)):
+            if array.size == 0:
+                raise DatasetError(path, f"{part} {what} are empty (shape {array.shape})")
         if images.dtype != np.uint8:
             raise DatasetError(path, f"{part} images have dtype {images.dtype}, expected uint8 (pixels 0–255)")
-        if images.ndim < 2 or images[0].size != IMG_SIZE:
+        if images.ndim not in (2, 3) or images[0].size != IMG_SIZE:
             raise DatasetError(path, f"{part} images have shape {images.shape}, expected (N, 784) or (N, 28, 28)")
+        if len(images) > MNIST_COUNTS[part]:
+            raise DatasetError(path, f"{len(images):,} {part} images: MNIST has {MNIST_COUNTS[part]:,}")
         labels = labels.reshape(-1) if labels.ndim == 2 and 1 in labels.shape else labels
         if labels.ndim != 1:
             raise DatasetError(path, f"{part} labels have shape {labels.shape}, expected (N,)")

@@ -277,7 +277,7 @@ def test_npz_with_float_images(tmp_path, real):
     path = tmp_path / "mnist.npz"
     np.savez(path, x_train=real["test_img"].astype(np.float64), y_train=real["test_label"],
              x_test=real["test_img"], y_test=real["test_label"])
-    assert "train images have dtype float64, expected uint8" in fault(path)
+    assert "'x_train' has dtype float64, expected uint8" in fault(path)
 
 
 # ---------------------------------------------------------------- import
