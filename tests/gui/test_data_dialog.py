@@ -156,6 +156,47 @@ def test_closing_the_dialog_mid_download_stops_the_worker(qtbot, mnist_dir):
     assert not (mnist_folder() / IMAGES).exists()
 
 
+class StallHandler(FilesHandler):
+    """Announces the file's real size, sends 1,000 bytes, then nothing (a stalled server)."""
+
+    def do_GET(self):
+        from engine.data.idx import MNIST_SIZES
+
+        self.send_response(200)
+        self.send_header("Content-Length", str(MNIST_SIZES[self.path.lstrip("/")]))
+        self.end_headers()
+        self.wfile.write(b"x" * 1000)
+        self.wfile.flush()
+        self.server.stopping.wait(60)
+
+
+@pytest.mark.parametrize("how", ["cancel", "close"])
+def test_a_stalled_download_ends_at_once_on_cancel_or_close(qtbot, tmp_path, how):
+    """A server that stops sending mid-file (the read would wait 20 s for its timeout): Cancel — or closing the
+    dialog — shuts the socket, the job ends within a second, the GUI heartbeat never stalls and no .part stays."""
+    from heartbeat import Heartbeat
+
+    with serve(tmp_path, StallHandler) as url:
+        dialog = make_dialog(qtbot, mirrors=[url])
+        click(qtbot, dialog.download.download_button)
+        folder = mnist_folder()
+        qtbot.waitUntil(lambda: len(temp_files(folder)) == 1, timeout=LONG)
+        qtbot.wait(300)  # the read is blocked now
+        with Heartbeat() as beat:
+            started = time.perf_counter()
+            if how == "cancel":
+                click(qtbot, dialog.download.cancel_button)
+                qtbot.waitUntil(lambda: "cancelled" in dialog.message_label.text(), timeout=5000)
+            else:
+                dialog.close()
+                qtbot.waitUntil(lambda: not dialog.run.any_running(), timeout=5000)
+            took = time.perf_counter() - started
+    assert took < 1.0, took
+    assert beat.worst < 1.0, beat.worst
+    assert temp_files(folder) == []
+    assert not any((folder / name).exists() for name in MNIST_FILES)
+
+
 def test_a_failing_mirror_is_logged_and_the_next_one_used(qtbot, mnist_dir, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
