@@ -18,9 +18,9 @@ def system_language() -> str:
 
 def normalize(code: str | None) -> str:
     """Map user input like 'zh', 'zh-CN', 'zh_CN', 'en_US' to a shipped language code."""
-    if not code:
+    if not isinstance(code, str) or not code.strip():  # nothing, or a damaged setting (a list, bytes): the system's
         return system_language()
-    code = code.replace("-", "_")
+    code = code.strip().replace("-", "_")
     if code.lower().startswith("zh"):
         return "zh_CN"
     return "en"

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout
 
-from gui import i18n
-from gui.settings import app_settings, set_identity
+from gui import errors, i18n
+from gui import settings as settings_module
+from gui.settings import app_settings, read, read_bytes, set_identity
+from gui.tabs.base import Tab
 from gui.tabs.derivatives.tab import DerivativesTab
 from gui.tabs.descent.tab import DescentTab
 from gui.tabs.draw.tab import DrawTab
@@ -21,6 +25,40 @@ from gui.tabs.training.tab import TrainingTab
 TABS = (("losses", LossesTab), ("derivatives", DerivativesTab), ("gradient_field", GradientFieldTab),
         ("descent", DescentTab), ("training", TrainingTab), ("draw", DrawTab))
 TAB_ORDER = tuple(key for key, _ in TABS)
+log = logging.getLogger("gradient_lab.window")
+
+
+class UnavailableTab(Tab):
+    """Stands in for a tab whose construction failed: the window still opens, the tab says what happened."""
+
+    def __init__(self, key: str, fault: str):
+        super().__init__()
+        self.key = key
+        self.fault = fault
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return f"{self.key.replace('_', ' ').capitalize()} ⚠"
+
+    def retranslate(self):
+        where = errors.log_path()
+        self.label.setText(self.tr("This tab could not open: %1\n\nThe other tabs work. The details are in the "
+                                   "log file %2 (Help → Open log folder).")
+                           .replace("%1", self.fault).replace("%2", str(where) if where else "-"))
+
+
+def make_tab(key: str, cls) -> Tab:
+    """A tab of class `cls`, or an UnavailableTab saying why when building it raised (logged)."""
+    try:
+        return cls()
+    except Exception as exc:  # noqa: BLE001 - any fault of one tab must leave the window and the others working
+        log.exception("Tab %s could not be built", key)
+        return UnavailableTab(key, f"{type(exc).__name__}: {exc}"[:500])
 
 
 class MainWindow(QMainWindow):
@@ -34,7 +72,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.tab_pages = {}
         for key, cls in TABS:
-            page = cls()
+            page = make_tab(key, cls)
             self.tab_pages[key] = page
             self.tabs.addTab(page, "")
         self._build_menus()
@@ -73,7 +111,10 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
+        self.log_action = QAction(self)
+        self.log_action.triggered.connect(errors.open_log_folder)
         self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.log_action)
         self.help_menu.addAction(self.about_action)
 
     def retranslate(self):
@@ -87,6 +128,8 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.log_action.setText(self.tr("Open &log folder"))
+        self.log_action.setToolTip(self.tr("The folder of the log file, where unexpected errors are written"))
         self.about_action.setText(self.tr("&About Gradient Lab"))
         for i in range(self.tabs.count()):
             self.tabs.setTabText(i, self.tabs.widget(i).title())
@@ -144,29 +187,63 @@ class MainWindow(QMainWindow):
         rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in self.shortcut_lines())
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}</table>")
 
+    def about_text(self) -> str:
+        """The About box: what the app is, where its log file is, and a data folder that could not be used."""
+        where = errors.log_path()
+        text = self.tr("<h3>Gradient Lab</h3><p>Study how neural networks learn: loss functions, numerical "
+                       "derivatives, gradients, gradient descent and live training, with the numbers of "
+                       "《深度学习入门》 chapter 4 and the neural network basics lessons.</p>"
+                       "<p>Built with Python, NumPy, PySide6 and pyqtgraph.</p>")
+        text += "<p>" + self.tr("Log file: %1").replace("%1", str(where) if where else "-") + "</p>"
+        problem = settings_module.data_dir_problem()
+        if problem:
+            text += f"<p>{problem}</p>"
+        return text
+
     def show_about(self):
-        QMessageBox.about(
-            self,
-            self.tr("About Gradient Lab"),
-            self.tr("<h3>Gradient Lab</h3><p>Study how neural networks learn: loss functions, numerical "
-                    "derivatives, gradients, gradient descent and live training, with the numbers of "
-                    "《深度学习入门》 chapter 4 and the neural network basics lessons.</p>"
-                    "<p>Built with Python, NumPy, PySide6 and pyqtgraph.</p>"),
-        )
+        QMessageBox.about(self, self.tr("About Gradient Lab"), self.about_text())
 
     # --- settings and closing ---
     def restore_settings(self):
+        """Geometry, last tab, then each tab's own settings. Nothing here raises: a refused value is logged and
+        keeps its default; a tab whose restore raises is logged and rebuilt with its defaults."""
         settings = app_settings()
-        geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        last = settings.value("window/tab", "")
+        geometry = read_bytes(settings, "window/geometry")
+        if geometry is not None and not self.restoreGeometry(geometry):
+            log.warning("Setting window/geometry refused (not a saved geometry); the window keeps its default size")
+        last = read(settings, "window/tab", "", choices=("", *TAB_ORDER))
         if last:
-            self.show_tab(str(last))
-        for key, page in self.tab_pages.items():
+            self.show_tab(last)
+        for key in list(self.tab_pages):
+            page = self.tab_pages[key]
             settings.beginGroup(key)
-            page.restore_settings(settings)
-            settings.endGroup()
+            try:
+                page.restore_settings(settings)
+            except Exception:  # noqa: BLE001 - one tab's bad settings must not stop the window
+                log.exception("Restoring the settings of tab %s failed; the tab opens with its defaults", key)
+                self.reset_tab(key)
+            finally:
+                while settings.group():  # the tab may have left a group of its own open when it raised
+                    settings.endGroup()
+
+    def reset_tab(self, key: str) -> Tab:
+        """Replace tab `key` by a new one with its defaults (its old page stopped and deleted)."""
+        old = self.tab_pages[key]
+        cls = dict(TABS)[key]
+        try:
+            old.shutdown()
+        except Exception:  # noqa: BLE001
+            log.exception("Stopping tab %s failed", key)
+        new = make_tab(key, cls)
+        index = self.tabs.indexOf(old)
+        current = self.tabs.currentIndex() == index
+        self.tabs.removeTab(index)
+        old.deleteLater()
+        self.tabs.insertTab(index, new, new.title())
+        self.tab_pages[key] = new
+        if current:
+            self.tabs.setCurrentIndex(index)
+        return new
 
     def save_settings(self):
         settings = app_settings()
@@ -174,13 +251,21 @@ class MainWindow(QMainWindow):
         settings.setValue("window/tab", self.current_tab_key())
         for key, page in self.tab_pages.items():
             settings.beginGroup(key)
-            page.save_settings(settings)
-            settings.endGroup()
+            try:
+                page.save_settings(settings)
+            except Exception:  # noqa: BLE001 - the other tabs' settings are still saved
+                log.exception("Saving the settings of tab %s failed", key)
+            finally:
+                while settings.group():
+                    settings.endGroup()
         settings.sync()
 
     def closeEvent(self, event):
-        for page in self.tab_pages.values():
-            page.shutdown()
+        for key, page in self.tab_pages.items():
+            try:
+                page.shutdown()
+            except Exception:  # noqa: BLE001 - closing goes on
+                log.exception("Stopping tab %s failed", key)
         self.save_settings()
         super().closeEvent(event)
 
@@ -194,11 +279,18 @@ def parse_args(argv=None):
 
 def create_window(args, app) -> MainWindow:
     """Language, window, remembered settings, then the --tab choice: shared by main() and the tests."""
+    errors.setup_logging()
     settings = app_settings()
-    language = i18n.normalize(args.lang or settings.value("language") or None)
+    stored = read(settings, "language", "", choices=("", *i18n.LANGUAGES))
+    if not stored and settings.contains("language"):
+        settings.remove("language")  # refused (logged): the system's language until the user chooses one
+    language = i18n.normalize(args.lang or stored or None)
     i18n.install_language(app, language)
     window = MainWindow(language)
-    window.restore_settings()
+    try:
+        window.restore_settings()
+    except Exception:  # noqa: BLE001 - restore_settings guards each part; this is the last line of defence
+        log.exception("Restoring the settings failed; the window opens with the defaults")
     if args.tab:
         window.show_tab(args.tab)
     return window
@@ -209,6 +301,18 @@ def main(argv=None) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_identity(app)
+    errors.install(app)
     window = create_window(args, app)
     window.show()
-    return app.exec()
+    code = app.exec()
+    from gui.worker import Worker  # quit mid-run: stop every job and let its thread end before Python exits
+
+    Worker.stop_all()
+    if not Worker.wait_all(2000):
+        # A QThread destroyed while it runs aborts the process (exit 134): leave without destroying it.
+        log.warning("A job was still running 2 s after quit; leaving without waiting for it")
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

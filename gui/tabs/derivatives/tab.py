@@ -7,14 +7,13 @@ engine.lab.derivatives, engine.lab.contours, engine.graph and engine.expr; the p
 """
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from engine import expr
+from gui.settings import read, reject
 from gui.tabs.base import Tab
 from gui.tabs.derivatives.error import ErrorPage
 from gui.tabs.derivatives.graph import GraphPage
@@ -96,25 +95,21 @@ class DerivativesTab(Tab):
     def restore_settings(self, settings):
         """Write what the settings hold into the state (a bad value keeps what is there), then show it."""
         s = self.state
-        try:
-            numbers = {name: float(settings.value(name, getattr(s, name))) for name in NUMBERS}
-            text = str(settings.value("function", s.text))
-            page = str(settings.value("page", PAGES[0]))
-        except (TypeError, ValueError):
-            return  # unreadable settings: keep the defaults
-        if not all(math.isfinite(v) for v in numbers.values()):
-            return
+        numbers = {name: read(settings, name, float(getattr(s, name))) for name in NUMBERS}  # finite floats
+        text = read(settings, "function", s.text)
+        if len(text) > expr.MAX_LENGTH:
+            reject(settings, "function", text, s.text, f"longer than {expr.MAX_LENGTH} characters")
+            text = s.text
         try:
             fn = function_of(text)
-        except expr.ExprError:
+        except (expr.ExprError, ValueError, TypeError, RecursionError, MemoryError) as exc:
+            reject(settings, "function", text, s.text, str(exc))
             fn = s.fn
         s.set_function(fn, numbers["x0"])
-        if H_RANGE[0] <= numbers["h"] <= H_RANGE[1]:
-            s.h = numbers["h"]
+        s.h = read(settings, "h", s.h, lo=H_RANGE[0], hi=H_RANGE[1])
         s.p0, s.p1 = (float(np.clip(numbers[name], -PARTIAL_LIMIT, PARTIAL_LIMIT)) for name in ("p0", "p1"))
         s.a, s.b, s.c = (float(np.clip(numbers[name], -INPUT_LIMIT, INPUT_LIMIT)) for name in "abc")
-        if page in PAGES:
-            s.page = page
+        s.page = read(settings, "page", s.page, choices=PAGES)
         self.slope.show_function()
         self.error.refresh()
         self.partials.refresh()

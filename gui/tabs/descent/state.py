@@ -70,27 +70,42 @@ class DescentState:
         }
 
     @classmethod
-    def from_dict(cls, data) -> DescentState:
-        """A state from to_dict()'s values; anything missing or invalid keeps its default."""
+    def from_dict(cls, data, refused: list | None = None) -> DescentState:
+        """A state from to_dict()'s values; anything missing or invalid keeps its default (the names of the
+        invalid ones are appended to `refused`, for the log)."""
+        refused = [] if refused is None else refused
         state = cls()
         if not isinstance(data, dict):
             return state
-        if data.get("surface") in SURFACES:
-            state.surface = data["surface"]
+        surface = data.get("surface", state.surface)
+        if isinstance(surface, str) and surface in SURFACES:  # a list is not hashable: checked as a text first
+            state.surface = surface
+        else:
+            refused.append("surface")
         try:
-            start = tuple(float(v) for v in data.get("start", ()))
-            if len(start) == 2 and all(math.isfinite(v) for v in start):
-                state.start = start
-        except (TypeError, ValueError):
-            pass
+            start = data.get("start", list(state.start))
+            if not isinstance(start, list):
+                raise TypeError("start")
+            start = tuple(float(v) for v in start)
+            if len(start) != 2 or not all(math.isfinite(v) for v in start):
+                raise ValueError("start")
+            state.start = start
+        except (TypeError, ValueError, OverflowError):  # JSON may hold Infinity or 1e400
+            refused.append("start")
         try:
             state.step_num = min(max(int(data.get("steps", state.step_num)), 1), MAX_STEPS)
-        except (TypeError, ValueError):
-            pass
-        if data.get("gradient") in GRADIENTS:
-            state.gradient = data["gradient"]
-        saved = data.get("optimizers")
-        for o in state.optimizers if isinstance(saved, dict) else ():
+        except (TypeError, ValueError, OverflowError):
+            refused.append("steps")
+        gradient = data.get("gradient", state.gradient)
+        if isinstance(gradient, str) and gradient in GRADIENTS:
+            state.gradient = gradient
+        else:
+            refused.append("gradient")
+        saved = data.get("optimizers", {})
+        if not isinstance(saved, dict):
+            refused.append("optimizers")
+            saved = {}
+        for o in state.optimizers:
             entry = saved.get(o.name)
             if isinstance(entry, dict):
                 o.enabled = bool(entry.get("enabled", o.enabled))
@@ -98,12 +113,12 @@ class DescentState:
                 for p in o.params if isinstance(params, dict) else ():
                     try:
                         o.params[p] = check_parameter(o.name, p, params.get(p, o.params[p]))
-                    except (TypeError, ValueError):
-                        pass
+                    except (TypeError, ValueError, OverflowError):
+                        refused.append(f"{o.name}.{p}")
         if not any(o.enabled for o in state.optimizers):
             state.optimizer("SGD").enabled = True
         try:
             state.index = min(max(int(data.get("index", 0)), 0), state.step_num)
-        except (TypeError, ValueError):
-            pass
+        except (TypeError, ValueError, OverflowError):
+            refused.append("index")
         return state

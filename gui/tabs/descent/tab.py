@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QVBoxLayout, Q
 
 from engine.lab import descent as dl
 from engine.surfaces import SURFACES
+from gui.settings import read, read_json, reject
 from gui.tabs.base import Tab
 from gui.tabs.descent import geometry
 from gui.tabs.descent.controls import ControlsPanel
@@ -325,17 +326,13 @@ class DescentTab(Tab):
 
     def restore_settings(self, settings):
         """A new state from the settings (bad values keep their defaults), then every page from it."""
-        try:
-            data = json.loads(settings.value("session", "{}") or "{}")
-        except (TypeError, ValueError):
-            data = {}
-        state = DescentState.from_dict(data)
-        try:
-            state.speed = min(max(int(settings.value("speed", state.speed)), SPEED_RANGE[0]), SPEED_RANGE[1])
-        except (TypeError, ValueError):
-            pass
-        state.log_scale = str(settings.value("log_scale", "true")).lower() == "true"
-        state.arrows = str(settings.value("arrows", "true")).lower() == "true"
+        refused = []
+        state = DescentState.from_dict(read_json(settings, "session"), refused)
+        if refused:
+            reject(settings, "session", ", ".join(refused), "their defaults", "these values are not valid")
+        state.speed = read(settings, "speed", state.speed, lo=SPEED_RANGE[0], hi=SPEED_RANGE[1])
+        state.log_scale = read(settings, "log_scale", state.log_scale)
+        state.arrows = read(settings, "arrows", state.arrows)
         self.pause()
         self._cancel_step()
         self.state = state

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBox
 
 from engine import preprocess
 from gui.model_hub import ModelHub, hub
+from gui.settings import read
 from gui.tabs.base import Tab
 from gui.tabs.draw.controls import DrawControls
 from gui.tabs.draw.results import DrawResults
@@ -181,17 +182,14 @@ class DrawTab(Tab):
         settings.setValue("guides", self.state.show_guides)
 
     def restore_settings(self, settings):
+        """Pen width, guides and model; a value of the wrong type or range, or a model no longer offered, keeps its
+        default (gui.settings logs it)."""
         s = self.state
-        try:
-            width = int(settings.value("pen_width", s.pen_width))
-        except (TypeError, ValueError):
-            width = s.pen_width
         slider = self.controls.width_slider
-        s.pen_width = min(max(width, slider.minimum()), slider.maximum())
-        s.show_guides = str(settings.value("guides", True)).lower() not in ("false", "0")
-        key = settings.value("model", "bundled")
-        if isinstance(key, str) and self.controls.model_combo.findData(key) >= 0:
-            s.model_key = key
+        s.pen_width = read(settings, "pen_width", s.pen_width, lo=slider.minimum(), hi=slider.maximum())
+        s.show_guides = read(settings, "guides", s.show_guides)
+        models = [self.controls.model_combo.itemData(i) for i in range(self.controls.model_combo.count())]
+        s.model_key = read(settings, "model", s.model_key, choices=[m for m in models if isinstance(m, str)])
         self.controls.show_state()
         self.controls.show_models()
         self.canvas.set_pen_width(s.pen_width)

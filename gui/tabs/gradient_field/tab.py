@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, 
 from engine import expr
 from engine.lab import field as field_lab
 from engine.lab.contours import SPACINGS
+from gui.settings import read, read_floats, reject
 from gui.tabs.base import Tab
 from gui.tabs.gradient_field.controls import FieldControls
 from gui.tabs.gradient_field.field_view import FieldView
@@ -173,37 +174,40 @@ class GradientFieldTab(Tab):
         settings.setValue("point", [] if s.point is None else [float(v) for v in s.point])
 
     def restore_settings(self, settings):
+        """Surface (or typed function), grid, arrows and point; a value of the wrong type or range keeps its
+        default (gui.settings logs it), a typed function that cannot be read keeps the surface shown."""
         s = self.state
-        try:
-            key = str(settings.value("surface", s.key))
-            text = str(settings.value("text", s.text))
-            step = float(settings.value("step", s.step))
-            scale = str(settings.value("scale", s.scale))
-            spacing = str(settings.value("spacing", s.spacing))
-            ascent = int(settings.value("ascent", 0))
-            point = [float(v) for v in (settings.value("point", []) or [])]
-        except (TypeError, ValueError):
-            return  # unreadable settings: keep the defaults
+        key = read(settings, "surface", s.key, choices=SURFACE_KEYS)
+        text = read(settings, "text", s.text)
+        step = read(settings, "step", float("nan"), lo=0.01, hi=100.0)  # nan: none stored, the surface's own
+        scale = read(settings, "scale", "", choices=("", *field_lab.SCALE_MODES))
+        spacing = read(settings, "spacing", "", choices=("", *SPACINGS))
+        ascent = read(settings, "ascent", int(s.ascent), lo=0, hi=1)
+        point = read_floats(settings, "point", [], length=None)
         self.controls.show_function_error()
         if key == field_lab.CUSTOM_KEY:
             try:
+                if len(text) > expr.MAX_LENGTH:
+                    raise ValueError(f"longer than {expr.MAX_LENGTH} characters")
                 self.surface = field_lab.surface_from_text(text)
                 s.key, s.text = key, text
-            except expr.ExprError:
-                pass  # a text that cannot be read: the surface shown stays
-        elif key in SURFACE_KEYS:
+            except (expr.ExprError, ValueError, TypeError, RecursionError, MemoryError) as exc:
+                reject(settings, "text", text, s.text, str(exc))  # the surface shown stays
+        else:
             self.surface = field_lab.surface_for(key)
             s.key, s.text = key, text
         view = s.use_defaults()
-        if spacing in SPACINGS:
+        if spacing:
             s.spacing = spacing
-        if scale in field_lab.SCALE_MODES:
+        if scale:
             s.scale = scale
-        if 0.01 <= step <= 100:
+        if np.isfinite(step):
             s.step = step
         s.ascent = bool(ascent)
-        if len(point) == 2 and all(np.isfinite(point)):
+        if len(point) == 2:
             s.point = tuple(point)
+        elif point:
+            reject(settings, "point", point, s.point, "not two numbers")
         self.controls.show_state()
         self.view.show_legend()
         self.view.set_view(view)

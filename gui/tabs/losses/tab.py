@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget
 
 from engine.functions import softmax
+from gui.settings import read, read_floats, reject
 from gui.tabs.base import Tab
 from gui.tabs.losses.batch_page import BatchPage
 from gui.tabs.losses.controls import LossControls
@@ -122,23 +123,21 @@ class LossesTab(Tab):
         settings.setValue("batch_size", self.state.batch_size)
 
     def restore_settings(self, settings):
+        """y, the scores, the correct class, the mode and the batch size; a value of the wrong type, length or
+        range keeps its default (gui.settings logs it)."""
         s = self.state
-        try:
-            y = np.array([float(v) for v in settings.value("y", [])])
-            logits = np.array([float(v) for v in settings.value("logits", [])])
-            target = int(settings.value("target", s.target))
-            batch = int(settings.value("batch_size", s.batch_size))
-        except (TypeError, ValueError):
-            return  # unreadable settings: keep the defaults
-        if y.shape == (10,) and np.all(y >= 0) and abs(y.sum() - 1) < 1e-6:
-            s.y = y
-        if logits.shape == (10,) and np.all(np.isfinite(logits)):
-            s.logits = logits
-        if 0 <= target < 10:
-            s.target = target
-        if settings.value("mode") == "logits":
+        y = read_floats(settings, "y", None, length=10, lo=0.0, hi=1.0)
+        if y is not None and abs(sum(y) - 1) < 1e-6:
+            s.y = np.array(y)
+        elif y is not None:
+            reject(settings, "y", y, "the worked example", "the probabilities do not add up to 1")
+        logits = read_floats(settings, "logits", None, length=10)
+        if logits is not None:
+            s.logits = np.array(logits)
+        s.target = read(settings, "target", s.target, lo=0, hi=9)
+        if read(settings, "mode", s.mode, choices=("probabilities", "logits")) == "logits":
             s.mode = "logits"
             s.y = softmax(s.logits)
-        s.batch_size = min(max(batch, 1), 100)
+        s.batch_size = read(settings, "batch_size", s.batch_size, lo=1, hi=100)
         self.refresh()
         self.batch_page.refresh()
