@@ -163,27 +163,77 @@ class TwoLayerNet:
 
     @classmethod
     def load(cls, path):
-        """Read a network saved by save(); a wrong or corrupt file raises ValueError naming it."""
-        name = os.path.basename(os.fspath(path))
+        """Read a network saved by save(). Everything is checked in one error path before a net is made: the
+        file (a regular file of at most MAX_MODEL_BYTES), the header (a JSON dict with a known "activation" and
+        a dict "meta"), each weight's dtype (float32 / float64 only) and size (read only after its .npy header
+        fits), the shapes (W1 (I, H), b1 (H,), W2 (H, O), b2 (O,)) and that every weight is finite.
+        A missing file raises FileNotFoundError; any other fault ValueError("name: fault")."""
+        from engine.data.checks import DatasetError
+        from engine.data.npz import check_regular_file, open_archive, read_member
+
+        path = os.fspath(path)
+        name = os.path.basename(path)
         try:
-            with np.load(path, allow_pickle=False) as data:
-                header = json.loads(str(data["header"]))
-                params = {key: np.array(data[key]) for key in PARAM_KEYS}
+            check_regular_file(path, MAX_MODEL_BYTES, "a model")
+            with open_archive(path) as archive:
+                header = _read_header(path, archive, read_member)
+                params, budget = {}, MAX_MODEL_PARAMS * 8  # bytes the four weights may take together
+                for key in PARAM_KEYS:
+                    params[key] = read_member(path, archive, key, budget, kinds="f", max_ndim=2,
+                                              expected="float32 or float64")
+                    budget -= params[key].nbytes
+            _check_params(params)
+            return cls.from_params(params, header["activation"], header["meta"])
         except FileNotFoundError:
             raise
-        except KeyError as exc:
-            raise ValueError(f"{name}: not a Gradient Lab model (missing {exc})") from None
-        except Exception as exc:  # zip / npy / json errors from a damaged or foreign file
-            raise ValueError(f"{name}: not a readable model file ({exc})") from None
-        if not all(np.issubdtype(p.dtype, np.floating) and np.all(np.isfinite(p)) for p in params.values()):
-            raise ValueError(f"{name}: the model holds NaN, infinite or non-float weights")
-        activation = header.get("activation", "relu")
-        if activation not in ACTIVATIONS:
-            raise ValueError(f"{name}: unknown activation {activation!r}")
-        try:
-            return cls.from_params(params, activation, header.get("meta", {}))
+        except DatasetError as exc:
+            raise ValueError(f"{name}: {exc.problem}") from None
         except ValueError as exc:
             raise ValueError(f"{name}: {exc}") from None
+        except Exception as exc:  # anything else a damaged or foreign file provokes, still one message
+            raise ValueError(f"{name}: not a readable model file ({type(exc).__name__}: {exc})") from None
+
+
+MAX_MODEL_PARAMS = 16_000_000  # weights in a loadable net (128 MB as float64); the app makes at most 795,010
+MAX_MODEL_BYTES = MAX_MODEL_PARAMS * 8 + (1 << 20)
+
+
+def _read_header(path, archive, read_member) -> dict:
+    """The model's header: {"activation": a known name, "meta": a dict}, or ValueError saying what is wrong."""
+    if "header.npy" not in archive.namelist():
+        raise ValueError("not a Gradient Lab model (no header)")
+    text = read_member(path, archive, "header", 1 << 20, kinds="U", max_ndim=0, expected="text")
+    try:
+        header = json.loads(str(text[()]))
+    except ValueError as exc:
+        raise ValueError(f"the header is not JSON ({exc})") from None
+    if not isinstance(header, dict):
+        raise ValueError(f"the header is a JSON {type(header).__name__}, expected an object with \"activation\"")
+    activation, meta = header.get("activation", "relu"), header.get("meta", {})
+    if not isinstance(activation, str) or activation not in ACTIVATIONS:
+        raise ValueError(f"unknown activation {activation!r} (expected one of {sorted(ACTIVATIONS)})")
+    if not isinstance(meta, dict):
+        raise ValueError(f"the header's meta is a {type(meta).__name__}, expected an object")
+    return {"activation": activation, "meta": meta}
+
+
+def _check_params(params: dict) -> None:
+    """W1 (I, H), b1 (H,), W2 (H, O), b2 (O,), at most MAX_MODEL_PARAMS in all, every weight finite."""
+    for key in PARAM_KEYS:
+        if params[key].dtype.itemsize not in (4, 8):
+            raise ValueError(f"{key} has dtype {params[key].dtype}, expected float32 or float64")
+        params[key] = params[key].astype(params[key].dtype.newbyteorder("="), copy=False)
+    W1, b1, W2, b2 = (params[key] for key in PARAM_KEYS)
+    if not (W1.ndim == 2 and W2.ndim == 2 and b1.shape == (W1.shape[1],) and W2.shape[0] == W1.shape[1]
+            and b2.shape == (W2.shape[1],)):
+        raise ValueError(f"the weights' shapes do not fit together "
+                         f"(W1 {W1.shape}, b1 {b1.shape}, W2 {W2.shape}, b2 {b2.shape})")
+    total = sum(p.size for p in params.values())
+    if total > MAX_MODEL_PARAMS:
+        raise ValueError(f"{total:,} weights, more than the {MAX_MODEL_PARAMS:,} a model may have")
+    for key in PARAM_KEYS:
+        if not np.isfinite(params[key]).all():
+            raise ValueError(f"{key} holds NaN or infinite weights")
 
 
 class LogisticRegression:

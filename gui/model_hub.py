@@ -48,8 +48,9 @@ class ModelHub(QObject):
     def ensure_bundled(self, path=None) -> str | None:
         """Load and publish the bundled model as "bundled" unless that was done already.
 
-        Returns None when it is there, else the reason it is not (also kept in `bundled_error`): a missing
-        or unreadable file never raises. `path` overrides BUNDLED_MODEL (read at call time).
+        Returns None when it is there, else the reason it is not (also kept in `bundled_error`, "path: fault"):
+        a missing, unreadable or damaged file never raises, so the Draw tab and the window still open.
+        `path` overrides BUNDLED_MODEL (read at call time).
         """
         if "bundled" in self._models:
             return None
@@ -60,13 +61,14 @@ class ModelHub(QObject):
         try:
             net = TwoLayerNet.load(path)
             if net.sizes[0] != 784 or net.sizes[2] != 10:
-                raise ValueError(f"{path.name}: a {net.sizes[0]}-{net.sizes[1]}-{net.sizes[2]} net, "
+                raise ValueError(f"a {net.sizes[0]}-{net.sizes[1]}-{net.sizes[2]} net, "
                                  f"not 784 inputs and 10 outputs")
         except FileNotFoundError:
             self.bundled_error = f"{path}: file not found"
             return self.bundled_error
-        except (OSError, ValueError) as exc:
-            self.bundled_error = f"{path}: {exc}"
+        except Exception as exc:  # noqa: BLE001 — a damaged bundled model must never stop the window opening
+            reason = str(exc).removeprefix(f"{path.name}: ")  # load's message names the file already
+            self.bundled_error = f"{path}: {reason}"
             return self.bundled_error
         self.bundled_error = None
         self.publish("bundled", "digit_default", net)
