@@ -97,7 +97,7 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
     iter_per_epoch = max(1, train_size // batch_size)
     eval_every = iter_per_epoch if eval_every is None else max(1, int(eval_every))
     rng = np.random.default_rng(seed)
-    fast = FastStep.for_run(net, x_train, t_train, batch_size)
+    fast = None
     loss_list, recent, history = np.empty(iters_num), 0.0, []  # recent: Σ of the last BLOWUP_WINDOW losses
     pending = collections.deque()  # evaluations running on the second thread, oldest first
 
@@ -122,8 +122,9 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evaluate")
     try:
+        pending.append(pool.submit(evaluate, net.copy(), 0))  # on the other core during FastStep's preparation
+        fast = FastStep.for_run(net, x_train, t_train, batch_size)
         with blas_threads(max(1, int(threads))), np.errstate(over="ignore", invalid="ignore"):
-            pending.append(pool.submit(evaluate, net.copy(), 0))
             chunk = max(1, min(1000, iters_num))
             for i in range(iters_num):
                 if i % chunk == 0:  # the batch indices of the next `chunk` iterations in one call
