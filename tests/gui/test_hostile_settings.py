@@ -213,3 +213,24 @@ def test_the_window_restored_from_garbage_is_usable(qtbot, qapp):
         tabs.setCurrentIndex(i)
         qtbot.wait(10)
     assert window.tabs.currentIndex() == tabs.count() - 1
+
+
+def test_a_data_folder_on_a_read_only_file_system_falls_back(tmp_path, monkeypatch):
+    """The read-only file system itself cannot be mounted in a test: Path.mkdir answers as it would (EROFS)."""
+    import errno
+    from pathlib import Path
+
+    from gui import settings
+
+    wanted = tmp_path / "ro" / "Gradient Lab"
+    real_mkdir = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if str(self).startswith(str(tmp_path / "ro")):
+            raise OSError(errno.EROFS, "Read-only file system", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    folder = settings.usable_folder(wanted)
+    assert folder.is_dir() and not str(folder).startswith(str(tmp_path / "ro"))
+    assert "Read-only file system" in settings._folder_problems[str(wanted)]
