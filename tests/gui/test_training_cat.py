@@ -1,4 +1,6 @@
 """The cat / non-cat panel driven like a user: open the folder, train, compare learning rates, classify a picture."""
+import time
+
 import h5py
 import numpy as np
 import pytest
@@ -26,9 +28,21 @@ def panel(qtbot):
     p.shutdown()
 
 
+def settle(qtbot, panel):
+    """Wait until the folder being read (on a worker) is read or refused."""
+    qtbot.waitUntil(lambda: not panel.is_loading() and not panel.state.loading, timeout=LONG)
+
+
+def load(qtbot, panel, folder):
+    """Open `folder` as Open folder… does (read on a worker) and wait until it is read or refused."""
+    assert panel.set_folder(folder)
+    settle(qtbot, panel)
+    return panel.state.data is not None
+
+
 @pytest.fixture
-def loaded(panel, cat_dir):
-    assert panel.set_folder(cat_dir)
+def loaded(qtbot, panel, cat_dir):
+    assert load(qtbot, panel, cat_dir)
     return panel
 
 
@@ -70,6 +84,7 @@ def test_open_folder_through_the_dialog_shows_counts_and_pictures(qtbot, panel, 
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(fake_dialog))
     click(qtbot, panel.data_box.open_button)
+    settle(qtbot, panel)
     assert asked and "train_catvnoncat.h5" in asked[0]
     assert panel.state.folder == str(cat_dir)
     assert panel.data_page.stack.currentIndex() == 1
@@ -89,6 +104,7 @@ def test_open_folder_through_the_dialog_shows_counts_and_pictures(qtbot, panel, 
 def test_a_folder_without_the_files_says_so(qtbot, panel, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a: str(tmp_path)))
     click(qtbot, panel.data_box.open_button)
+    settle(qtbot, panel)
     assert panel.data_page.stack.currentIndex() == 0
     assert "train_catvnoncat.h5" in panel.data_box.data_status.text()
     assert panel.data_box.data_status.text().startswith("Cannot use this folder")
@@ -105,7 +121,7 @@ def write_h5(path, prefix, n, shape=(64, 64, 3), keys=None):
 
 
 @pytest.mark.parametrize("fault", ["not_hdf5", "missing_keys", "wrong_shape"])
-def test_a_wrong_file_gets_a_clear_message(panel, tmp_path, fault):
+def test_a_wrong_file_gets_a_clear_message(qtbot, panel, tmp_path, fault):
     train, test = tmp_path / "train_catvnoncat.h5", tmp_path / "test_catvnoncat.h5"
     write_h5(test, "test", 50)
     if fault == "not_hdf5":
@@ -114,12 +130,68 @@ def test_a_wrong_file_gets_a_clear_message(panel, tmp_path, fault):
         write_h5(train, "train", 209, keys=("images", "labels", "list_classes"))
     else:
         write_h5(train, "train", 209, shape=(32, 32, 3))
-    assert not panel.set_folder(tmp_path)
+    assert not load(qtbot, panel, tmp_path)
     message = panel.data_box.data_status.text()
     assert "train_catvnoncat.h5" in message, message
     assert panel.data_page.stack.currentIndex() == 0
     assert panel.data_page.need_error.isVisible()
     assert not panel.start_button.isEnabled()
+
+
+def huge_claim_h5(path, prefix):
+    """A small file whose images dataset claims 10⁹ pictures (chunked, nothing written: a few kB on disk)."""
+    with h5py.File(path, "w") as f:
+        f.create_dataset(f"{prefix}_set_x", shape=(10**9, 64, 64, 3), dtype=np.uint8, chunks=(1, 64, 64, 3))
+        f[f"{prefix}_set_y"] = np.zeros(10, np.int64)
+        f["list_classes"] = np.array([b"non-cat", b"cat"])
+
+
+@pytest.mark.parametrize("fault", ["no images", "huge shape"])
+def test_a_remembered_folder_that_fails_at_start_says_why_and_the_panel_works(qtbot, tmp_path, fault):
+    """The app saves the folder itself, so a folder that later breaks is read at every start: on a worker, the
+    panel opens at once, and the message names the file and the fault; the GUI heartbeat never stalls."""
+    from heartbeat import Heartbeat
+
+    folder = tmp_path / "cats"
+    folder.mkdir()
+    write_h5(folder / "test_catvnoncat.h5", "test", 50)
+    if fault == "no images":
+        write_h5(folder / "train_catvnoncat.h5", "train", 0)
+    else:
+        huge_claim_h5(folder / "train_catvnoncat.h5", "train")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("folder", str(folder))
+    p = CatPanel()
+    qtbot.addWidget(p)
+    with Heartbeat() as beat:
+        started = time.perf_counter()
+        p.restore_settings(settings)
+        assert time.perf_counter() - started < 0.5  # the restore does not read the files itself
+        settle(qtbot, p)
+    assert beat.worst < 1.0
+    message = p.data_box.data_status.text()
+    assert message.startswith("Cannot use this folder:") and "train_catvnoncat.h5" in message, message
+    assert p.state.data is None and not p.start_button.isEnabled()
+    assert p.data_box.open_button.isEnabled()  # the user can choose another folder
+
+
+def test_a_folder_that_fails_replaces_the_previous_folders_message(qtbot, panel, tmp_path, cat_dir):
+    bad, worse = tmp_path / "bad", tmp_path / "worse"
+    for folder in (bad, worse):
+        folder.mkdir()
+        write_h5(folder / "test_catvnoncat.h5", "test", 50)
+    (bad / "train_catvnoncat.h5").write_text("this is not HDF5")
+    write_h5(worse / "train_catvnoncat.h5", "train", 209, shape=(32, 32, 3))
+    assert not load(qtbot, panel, bad)
+    first = panel.data_box.data_status.text()
+    assert str(bad / "train_catvnoncat.h5") in first, first
+    panel.set_folder(worse)
+    assert panel.data_box.data_status.text() == "Reading the folder…"  # the old message is gone at once
+    settle(qtbot, panel)
+    second = panel.data_box.data_status.text()
+    assert str(worse / "train_catvnoncat.h5") in second and str(bad) not in second, second
+    assert load(qtbot, panel, cat_dir)  # a good folder after bad ones: counts, no error
+    assert "Training: 209 pictures" in panel.data_box.data_status.text()
 
 
 # ---------------------------------------------------------------- training
@@ -336,6 +408,7 @@ def test_settings_are_remembered(qtbot, loaded, cat_dir, tmp_path):
     again = CatPanel()
     qtbot.addWidget(again)
     again.restore_settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settle(qtbot, again)
     s = again.state
     assert (s.folder, s.learning_rate, s.num_iterations, s.init) == (str(cat_dir), 0.01, 1500, "random")
     assert again.rates_page.rates_edit.text() == "0.02, 0.002"
@@ -350,6 +423,7 @@ def test_a_remembered_folder_that_is_gone(qtbot, tmp_path):
     p = CatPanel()
     qtbot.addWidget(p)
     p.restore_settings(settings)
+    settle(qtbot, p)
     assert p.state.learning_rate == 0.005
     assert str(tmp_path / "moved") in p.data_box.data_status.text()  # says which folder is gone
     assert "train_catvnoncat.h5" in p.data_page.need_text.text()  # and what the experiment needs
@@ -366,6 +440,7 @@ def test_the_files_in_the_data_folder_are_found(qtbot, cat_dir, tmp_path):
     p = CatPanel()
     qtbot.addWidget(p)
     p.restore_settings(QSettings(str(tmp_path / "empty.ini"), QSettings.Format.IniFormat))
+    settle(qtbot, p)
     assert p.state.folder == str(folder)
     assert p.state.counts == {"train": 209, "train_cats": 72, "test": 50, "test_cats": 33}
 
@@ -418,9 +493,12 @@ def test_opening_another_folder_mid_run_stops_it_and_starts_over(qtbot, loaded, 
     type_into(qtbot, p.settings_box.iter_spin, "100000")
     click(qtbot, p.start_button)
     qtbot.waitUntil(lambda: p.state.curve.filled > 5, timeout=LONG)
-    assert p.set_folder(cat_dir)
+    ended = []
+    p.on_run_end = lambda outcome, end=p.on_run_end: (ended.append(outcome), end(outcome))
+    assert load(qtbot, p, cat_dir)
     qtbot.waitUntil(lambda: not p.is_training() and p.start_button.isEnabled(), timeout=LONG)
-    assert p.state.outcome is Outcome.SWITCHED
+    assert ended == [Outcome.SWITCHED]  # the run ended first, then the folder was read (never beside it)
+    assert p.state.outcome is None  # and the new data forgot that run
     assert p.state.curve.filled == 0 and p.state.costs == [] and p.cost_page.printout.toPlainText() == ""
     assert p.progress.label.text() == "Ready: press Start."
     assert p.progress.bar.value() == 0

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from gui.run import RunController, Status
+from gui.run import ACTIVE, RunController, Status
 from gui.tabs.base import Tab
 from gui.tabs.training.outcome import Outcome
 from gui.widgets.progress import RateProgress
@@ -62,6 +62,8 @@ class RunPanel(Tab):
         self._verdict: Outcome | None = None  # told by the panel while the job runs (diverged)
         self._stop_reason: Outcome | None = None  # told by who stopped the job (switched)
         self._queued: dict[str, tuple] = {}  # name → (make_job, hooks): to start when the older run has ended
+        self._waiting: tuple[tuple[str, ...], Callable] | None = None  # (jobs, then): then() once they have ended
+        self.runs.status_changed.connect(self._on_status)
 
     # ---------------------------------------------------------------- what the panel supplies
     def start_training(self) -> None:
@@ -174,6 +176,33 @@ class RunPanel(Tab):
 
         self.runs.start(name, make_job, events=events, done=then(done), failed=then(failed))
 
+    def when_ended(self, names: tuple[str, ...], then: Callable[[], None]) -> None:
+        """Call `then()` once none of the jobs `names` runs — now, or after their threads have ended (they are asked
+        to stop, never waited for): a job started this way never runs beside them. A newer wish replaces an older
+        one; Start is disabled meanwhile."""
+        for name in names:
+            self.cancel_job(name)
+        if not any(self.runs.is_running(name) for name in names):
+            self._waiting = None
+            then()
+            return
+        self._waiting = (tuple(names), then)
+        self.refresh_run_controls()
+
+    def is_waiting(self) -> bool:
+        """A job waits for others to end (when_ended)."""
+        return self._waiting is not None
+
+    def _on_status(self, name: str, status: Status) -> None:
+        if status in ACTIVE or self._waiting is None or name not in self._waiting[0]:
+            return
+        names, then = self._waiting
+        if not any(self.runs.is_running(n) for n in names):
+            self._waiting = None
+            if not self.runs.closed:
+                then()
+            self.refresh_run_controls()
+
     def end_run_as(self, outcome: Outcome) -> None:
         """The job says how it ends (e.g. DIVERGED: it returned early); told from on_run_events."""
         self._verdict = outcome
@@ -186,6 +215,7 @@ class RunPanel(Tab):
     def shutdown(self) -> None:
         """Stop every job of the panel and refuse new ones (the window closes or the panel goes away)."""
         self.redraw_timer.stop()
+        self._waiting = None
         self.runs.shutdown()
 
     def closeEvent(self, event):
@@ -196,7 +226,7 @@ class RunPanel(Tab):
     def refresh_run_controls(self) -> None:
         """The buttons' enabled states and the Pause / Resume text; a subclass adds its settings widgets."""
         running, paused = self.is_training(), self.is_paused()
-        self.start_button.setEnabled(not running and self.can_start())
+        self.start_button.setEnabled(not running and not self.is_waiting() and self.can_start())
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))

@@ -36,6 +36,8 @@ class DataBox(Box):
         s = self.state
         if s.data is not None:
             return self.counts_text()
+        if s.loading:
+            return self.tr("Reading the folder…")
         if s.data_error:
             return self.tr("Cannot use this folder: %1").replace("%1", s.data_error)
         return self.tr("Needs train_catvnoncat.h5 and test_catvnoncat.h5.")

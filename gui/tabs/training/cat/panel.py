@@ -26,12 +26,26 @@ from gui.tabs.training.cat.results_page import ResultsPage
 from gui.tabs.training.cat.state import LIMITS, PAGES, CatState, Curve
 from gui.tabs.training.cat.vector_page import VectorPage
 from gui.tabs.training.outcome import Outcome
-from gui.tabs.training.run_panel import RunPanel
+from gui.tabs.training.run_panel import TRAIN, RunPanel
 from gui.widgets.explanation import Explanation
 from gui.widgets.panel_helpers import ERROR_STYLE, experiment_layout, muted
 
 TRAIN_FILE, TEST_FILE = "train_catvnoncat.h5", "test_catvnoncat.h5"
 COMPARE = "compare"  # the RunController's name of the learning-rate comparison
+LOAD = "load"  # … and of loading a folder
+
+
+def load_job(folder):
+    """A job: the two files of `folder` read and checked (engine.data.datasets.load_catvnoncat), flattened and
+    counted, as one "data" event; any fault ends the job with the message naming the file."""
+    from engine.data.datasets import load_catvnoncat
+
+    data = load_catvnoncat(folder)
+    yield None  # a point where Stop and quit are honoured
+    train_x, train_y, test_x, test_y, _ = data
+    arrays = (flatten_images(train_x), train_y, flatten_images(test_x), test_y)
+    counts = logistic_lab.summary(train_y, test_y)
+    yield {"kind": "data", "data": data, "arrays": arrays, "counts": counts}
 
 
 class CatPanel(RunPanel):
@@ -118,25 +132,47 @@ class CatPanel(RunPanel):
             self.set_folder(folder)
 
     def set_folder(self, folder) -> bool:
-        """Load the two files from `folder` (what Open folder… does); a bad folder shows what is wrong."""
-        from engine.data.datasets import DatasetError, load_catvnoncat
-
+        """Load the two files from `folder` on a worker (what Open folder… does; the GUI never reads HDF5 itself):
+        the old data, results and message go at once; the new data or what is wrong with the folder follows.
+        False when refused (the panel has shut down)."""
+        if self.runs.closed:
+            return False
         folder = str(folder)
         self.stop_training(Outcome.SWITCHED)
         self.stop_compare()
-        self.state.folder = folder
-        try:
-            data = load_catvnoncat(folder)
-        except (DatasetError, OSError) as exc:
-            self.state.data_error = str(exc)
-            self.set_data(None)
-            return False
-        self.state.data_error = ""
-        self.set_data(data)
+        s = self.state
+        s.folder, s.data_error, s.loading = folder, "", True
+        self.set_data(None)
+        # read once the run and the comparison have ended (never beside them); an older load still running is
+        # stopped first, and its late events are dropped: they name the old folder
+        self.when_ended((TRAIN, COMPARE), lambda: self.run_job(
+            LOAD, lambda: load_job(folder), events=lambda batch: self.on_loaded(folder, batch),
+            failed=lambda message: self.on_load_failed(folder, message), done=lambda status: self.on_load_end(folder)))
         return True
 
-    def set_data(self, data):
-        """New data (or none): the flattened arrays and counts; the old model and curves are gone."""
+    def is_loading(self) -> bool:
+        return self.runs.is_running(LOAD) or self.is_waiting()
+
+    def on_loaded(self, folder, batch):
+        if folder != self.state.folder:
+            return
+        for event in batch:
+            self.state.data_error = ""
+            self.set_data(event["data"], event["arrays"], event["counts"])
+
+    def on_load_failed(self, folder, message):
+        if folder == self.state.folder:
+            self.state.data_error = message
+            self.on_load_end(folder)
+
+    def on_load_end(self, folder):
+        if folder == self.state.folder:
+            self.state.loading = LOAD in self._queued  # a newer load of the same folder starts right after
+            self.refresh_all()
+
+    def set_data(self, data, arrays=None, counts=None):
+        """New data (or none): the data, its flattened arrays and counts (made by load_job on the worker); the old
+        model and curves are gone."""
         s = self.state
         s.data = data
         s.forget_results()
@@ -144,9 +180,7 @@ class CatPanel(RunPanel):
         if data is None:
             s.arrays, s.counts = None, {}
         else:
-            train_x, train_y, test_x, test_y, _ = data
-            s.arrays = (flatten_images(train_x), train_y, flatten_images(test_x), test_y)
-            s.counts = logistic_lab.summary(train_y, test_y)
+            s.arrays, s.counts = arrays, counts
         self.progress.reset()
         self.refresh_all()
 
@@ -160,7 +194,7 @@ class CatPanel(RunPanel):
 
     # ================================================================== training (RunPanel)
     def can_start(self):
-        return self.state.arrays is not None
+        return self.state.arrays is not None and not self.is_loading()
 
     def start_training(self):
         s = self.state

@@ -65,6 +65,7 @@ class CatState:
     data: tuple | None = None  # (train_x, train_y, test_x, test_y, classes) from load_catvnoncat
     arrays: tuple | None = None  # (X, y, X_test, y_test): the flattened data, made once per folder
     data_error: str = ""
+    loading: bool = False  # a folder is being read (on a worker)
     counts: dict = field(default_factory=dict)
     # the training run
     curve: Curve = field(default_factory=Curve)
