@@ -7,29 +7,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExprMessages", text)
+translate = QCoreApplication.translate  # called with its context written out, so that lupdate finds each text
 
 
 def _templates() -> dict[str, str]:
     return {
-        "character": _tr("unexpected character '%1'"),
-        "missing_operator": _tr("missing operator before '%1' (write 2*x, not 2x)"),
-        "expected": _tr("expected '%1' but found '%2'"),
-        "expected_end": _tr("expected '%1' but the text ends"),
-        "unexpected": _tr("unexpected '%1'"),
-        "ends_early": _tr("the expression ends too early"),
-        "parentheses": _tr("%1 needs parentheses, e.g. %1(x)"),
-        "unknown_name": _tr("unknown name '%1' (allowed: %2)"),
-        "unknown_function": _tr("unknown function '%1' (allowed: %2)"),
-        "arguments": _tr("%1 takes %2 argument(s), not %3"),
-        "empty": _tr("empty expression: type a function"),
-        "too_long": _tr("the expression is too long (more than %1 characters)"),
-        "nested": _tr("too deeply nested (more than %1 levels)"),
-        "not_text": _tr("the expression must be text"),
-        "not_finite": _tr("%1 is not a finite number anywhere in view (%2 ≤ x ≤ %3): it gives only inf or nan "
-                          "there, e.g. 1/0 or log(-1)"),
+        "character": translate("ExprMessages", "unexpected character '%1'"),
+        "missing_operator": translate("ExprMessages", "missing operator before '%1' (write 2*x, not 2x)"),
+        "expected": translate("ExprMessages", "expected '%1' but found '%2'"),
+        "expected_end": translate("ExprMessages", "expected '%1' but the text ends"),
+        "unexpected": translate("ExprMessages", "unexpected '%1'"),
+        "ends_early": translate("ExprMessages", "the expression ends too early"),
+        "parentheses": translate("ExprMessages", "%1 needs parentheses, e.g. %1(x)"),
+        "unknown_name": translate("ExprMessages", "unknown name '%1' (allowed: %2)"),
+        "unknown_function": translate("ExprMessages", "unknown function '%1' (allowed: %2)"),
+        "arguments": translate("ExprMessages", "%1 takes %2 argument(s), not %3"),
+        "empty": translate("ExprMessages", "empty expression: type a function"),
+        "too_long": translate("ExprMessages", "the expression is too long (more than %1 characters)"),
+        "nested": translate("ExprMessages", "too deeply nested (more than %1 levels)"),
+        "not_text": translate("ExprMessages", "the expression must be text"),
+        "not_finite": translate("ExprMessages", "%1 is not a finite number anywhere in view (%2 ≤ x ≤ %3): it "
+                                                "gives only inf or nan there, e.g. 1/0 or log(-1)"),
     }
 
 
@@ -50,7 +48,7 @@ def message(err) -> str:
     """The reason and, when known, the column of the fault ("…, at column 10")."""
     if err.position is None:
         return reason(err)
-    return _tr("%1 at column %2").replace("%1", reason(err)).replace("%2", str(err.position + 1))
+    return translate("ExprMessages", "%1 at column %2").replace("%1", reason(err)).replace("%2", str(err.position + 1))
 
 
 def excerpt(text: str, position: int, width: int = 60) -> tuple[str, int]:
@@ -79,4 +77,5 @@ def caret_lines(text: str, err) -> str:
 
 def cut(limit: int) -> str:
     """A text box that takes at most `limit` characters was given more (typed or pasted)."""
-    return _tr("At most %1 characters: the rest was left out. Shorten the function.").replace("%1", str(limit))
+    text = translate("ExprMessages", "At most %1 characters: the rest was left out. Shorten the function.")
+    return text.replace("%1", str(limit))

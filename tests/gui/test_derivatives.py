@@ -10,6 +10,7 @@ from gui.tabs.derivatives import plotting
 from gui.tabs.derivatives.common import view_to_widget
 from gui.tabs.derivatives.state import PAGES
 from gui.tabs.derivatives.tab import DerivativesTab
+from tests.gui.hostile_typing import megabytes_of_function, paste, press
 
 
 @pytest.fixture
@@ -435,3 +436,75 @@ def test_a_live_language_switch_reaches_every_page(qtbot, tab, in_chinese):
         "graph": lambda: tab.graph.status.text(),
     }
     in_chinese(texts)
+
+
+# ---------------------------------------------------------------- hostile and careless typing
+def test_a_pasted_megabyte_is_cut_at_once_said_and_the_tab_keeps_working(qtbot, tab):
+    edit = tab.slope.expr_edit
+    xs_before, ys_before = tab.slope.curve_item.getData()
+    seconds = paste(qtbot, edit, megabytes_of_function("x"))
+    assert seconds < 0.5  # the window is not frozen
+    assert len(edit.text()) == edit.maxLength() == 500
+    assert tab.slope.expr_error.isVisible()
+    assert tab.slope.expr_error.text() == "At most 500 characters: the rest was left out. Shorten the function."
+    assert press(qtbot, edit) < 0.5  # what was kept, "x+x+…+x+", is read and refused at once
+    message = tab.slope.expr_error.text()
+    assert message.startswith("Cannot read this function:\n…") and "the expression ends too early" in message
+    assert max(len(line) for line in message.splitlines()) < 120  # shown around the fault, not whole
+    assert tab.state.fn is lab.FUNCTIONS["book"]
+    np.testing.assert_array_equal(tab.slope.curve_item.getData()[1], ys_before)
+    type_function(qtbot, tab, "x**2")
+    assert not tab.slope.expr_error.isVisible() and tab.state.fn.text == "x**2"
+    assert float(readout(tab, "central")) == pytest.approx(2 * tab.state.x0, abs=1e-6)
+
+
+def test_typing_past_the_limit_says_so(qtbot, tab):
+    edit = tab.slope.expr_edit
+    edit.setText("x" + "+x" * 249)  # 499 characters: one more may be typed
+    qtbot.keyClicks(edit, "+x")
+    assert len(edit.text()) == 500 and edit.text().endswith("+")
+    assert "At most 500 characters" in tab.slope.expr_error.text()
+
+
+@pytest.mark.parametrize("text", ["1/0", "log(-1)", "sqrt(-1 - x**2)"])
+def test_a_function_with_no_finite_value_in_view_says_so_and_keeps_the_curve(qtbot, tab, text):
+    xs_before, ys_before = tab.slope.curve_item.getData()
+    type_function(qtbot, tab, text)
+    assert tab.slope.expr_error.isVisible()
+    assert tab.slope.expr_error.text() == (
+        f"Nothing to draw:\n{text} is not a finite number anywhere in view (-5 ≤ x ≤ 5): it gives only inf or "
+        "nan there, e.g. 1/0 or log(-1)\nThe previous function stays.")
+    assert tab.state.fn is lab.FUNCTIONS["book"]  # the curve is the book's, not an empty one
+    np.testing.assert_array_equal(tab.slope.curve_item.getData()[1], ys_before)
+    assert np.isfinite(ys_before).all()
+    type_function(qtbot, tab, "x**2")
+    assert not tab.slope.expr_error.isVisible() and tab.state.fn.text == "x**2"
+    xs, ys = tab.slope.curve_item.getData()
+    np.testing.assert_allclose(ys, xs**2)
+
+
+def test_a_function_finite_somewhere_is_drawn_where_finite(qtbot, tab):
+    type_function(qtbot, tab, "log(x)")
+    assert not tab.slope.expr_error.isVisible() and tab.state.fn.text == "log(x)"
+    tab.slope.curve_plot.setXRange(-5, 5, padding=0)
+    qtbot.wait(20)
+    xs, ys = tab.slope.curve_item.getData()
+    assert np.isnan(ys[xs <= 0]).all() and np.isfinite(ys[xs > 0]).all() and (xs > 0).any()
+
+
+def test_stored_functions_that_cannot_be_shown_give_the_default(qtbot, tab):
+    from gui.settings import app_settings
+
+    s = app_settings()
+    for text in ("1/0", "x+" * 2_500_000 + "x"):
+        s.setValue("function", text)
+        tab.restore_settings(s)
+        assert tab.state.fn is lab.FUNCTIONS["book"] and tab.slope.expr_edit.text() == lab.FUNCTIONS["book"].text
+
+
+def test_the_message_follows_a_live_language_switch(qtbot, tab, in_chinese):
+    type_function(qtbot, tab, "log(-1)")
+    english, chinese = in_chinese({"message": lambda: tab.slope.expr_error.text()})
+    assert "log(-1)" in chinese["message"]
+    paste(qtbot, tab.slope.expr_edit, megabytes_of_function("x"))
+    in_chinese({"message": lambda: tab.slope.expr_error.text()})

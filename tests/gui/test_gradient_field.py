@@ -8,6 +8,7 @@ from engine.surfaces import get_surface
 from gui.tabs.gradient_field.arrows import field_arrows
 from gui.tabs.gradient_field.state import SURFACE_KEYS, FieldState
 from gui.tabs.gradient_field.tab import GradientFieldTab
+from tests.gui.hostile_typing import megabytes_of_function, paste, press
 
 SPHERE = get_surface("sphere")
 
@@ -300,3 +301,47 @@ def test_the_state_alone_takes_each_surfaces_defaults():
     assert s.sign == -1  # the book's −∇f
     s.ascent = True
     assert s.sign == 1
+
+
+# ---------------------------------------------------------------- hostile and careless typing
+def test_a_pasted_megabyte_is_cut_at_once_said_and_the_tab_keeps_working(qtbot, tab):
+    edit = tab.controls.function_edit
+    image_before = tab.view.image.image.copy()
+    seconds = paste(qtbot, edit, megabytes_of_function("x0"))
+    assert seconds < 0.5  # the window is not frozen
+    assert len(edit.text()) == edit.maxLength() == 500
+    assert tab.controls.function_error.text() == (
+        "At most 500 characters: the rest was left out. Shorten the function.")
+    assert tab.state.key == "sphere"
+    np.testing.assert_array_equal(tab.view.image.image, image_before)  # nothing is read before Enter
+    assert press(qtbot, edit) < 0.5  # what was kept, "x0+x0+…+x0" (167 times), is a function: it is drawn
+    assert tab.controls.function_error.text() == ""
+    assert tab.state.key == field_lab.CUSTOM_KEY and tab.state.text == "x0+" * 166 + "x0"
+    assert field_lab.value_at(tab.surface, (1.0, 5.0)) == 167.0
+    paste(qtbot, edit, "x1+" * 166 + "(x0" * 1000)  # cut to "x1+…+x1+(x": x is no variable here
+    assert press(qtbot, edit) < 0.5
+    assert tab.controls.function_error.text().startswith("Cannot read this function: unknown name 'x'")
+    assert tab.controls.function_caret.text().splitlines()[0].startswith("…")  # around the fault, not whole
+    assert tab.state.text == "x0+" * 166 + "x0"  # the last good function stays
+    type_function(qtbot, tab, "x0*x1")
+    assert tab.controls.function_error.text() == "" and tab.state.text == "x0*x1"
+
+@pytest.mark.parametrize("text", ["1/0", "log(-1)"])
+def test_a_function_with_no_finite_value_in_view_says_so_then_a_good_one_draws(qtbot, tab, text):
+    type_function(qtbot, tab, text)
+    assert tab.controls.function_error.text() == (
+        f"f(x0, x1) = {text} is not a finite number anywhere in this view: it gives only inf or nan. "
+        "Pan or zoom to where it is defined, or type another function.")
+    assert not tab.controls.function_caret.isVisible()
+    assert np.isnan(tab.view.image.image).all()
+    type_function(qtbot, tab, "x0**2 + x1**2")
+    assert tab.controls.function_error.text() == ""
+    assert np.isfinite(tab.view.image.image).all()
+
+
+def test_the_message_goes_when_the_view_reaches_where_f_is_defined(qtbot, tab):
+    type_function(qtbot, tab, "log(x0 - 10)")
+    assert "is not a finite number anywhere in this view" in tab.controls.function_error.text()
+    tab.view.view_box.setRange(xRange=(8, 14), yRange=(-3, 3), padding=0)
+    qtbot.waitUntil(lambda: tab.controls.function_error.text() == "")
+    assert np.isfinite(tab.view.image.image).any()

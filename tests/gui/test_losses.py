@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from engine.lab import losses as loss_lab
 from gui.tabs.losses.state import LOGIT_LIMIT, LossesState
 from gui.tabs.losses.tab import LossesTab
+from tests.gui.hostile_typing import paste, press
 
 
 @pytest.fixture
@@ -167,3 +168,40 @@ def test_the_state_alone_edits_y_and_the_scores():
     assert s.losses() == (0.5975, 2.302584092994546)
     s.load_uniform()
     assert s.losses()[1] == pytest.approx(-np.log(0.1 + 1e-7))
+
+
+# ---------------------------------------------------------------- hostile and careless typing
+def test_sixteen_thousand_pasted_scores_are_cut_at_once_and_refused_with_a_message(qtbot, tab):
+    tab.side.setCurrentIndex(1)
+    page = tab.softmax_page
+    assert page.table.columnCount() == 3  # 1010, 1000, 990
+    seconds = paste(qtbot, page.logits_edit, ", ".join(["1.5"] * 16_384))
+    assert seconds < 0.5
+    assert len(page.logits_edit.text()) == loss_lab.MAX_SCORES_TEXT == 3000
+    assert page.logits_error.text() == "At most 3000 characters (up to 100 scores): the rest was left out."
+    assert press(qtbot, page.logits_edit) < 0.5
+    assert page.logits_error.text() == "Too many scores: 600, at most 100. Remove some and press Enter."
+    assert page.table.columnCount() == 3 and page.table.item(5, 0).text() == "0.999955"  # the last good table
+    page.logits_edit.clear()
+    qtbot.keyClicks(page.logits_edit, "1, 2, 3")
+    assert press(qtbot, page.logits_edit) < 0.5
+    assert page.logits_error.text() == "" and page.table.columnCount() == 3
+    assert page.table.item(5, 2).text() == "0.665241"
+
+
+def test_a_hundred_scores_in_full_precision_are_shown_at_once(qtbot, tab):
+    tab.side.setCurrentIndex(1)
+    page = tab.softmax_page
+    scores = [repr(-1.2345678901234567e-300 * (k + 1)) for k in range(100)]  # the longest a score is written
+    paste(qtbot, page.logits_edit, ", ".join(scores))
+    assert page.logits_error.text() == "" and page.logits_edit.text() == ", ".join(scores)
+    assert press(qtbot, page.logits_edit) < 0.5
+    assert page.table.columnCount() == 100 and page.logits_error.text() == ""
+    assert page.table.item(5, 99).text() == "0.01"  # every y_k = 1/100
+
+
+def test_a_score_that_is_no_number_is_named_briefly(qtbot, tab):
+    page = tab.softmax_page
+    paste(qtbot, page.logits_edit, "1, " + "z" * 1000)
+    press(qtbot, page.logits_edit)
+    assert page.logits_error.text() == "Cannot read the scores: “" + "z" * 40 + "…” is not a number"
