@@ -175,7 +175,7 @@ class TwoLayerNet:
         name = os.path.basename(path)
         try:
             check_regular_file(path, MAX_MODEL_BYTES, "a model")
-            with open_archive(path) as archive:
+            with open_archive(path, "model file") as archive:
                 header = _read_header(path, archive, read_member)
                 params, budget = {}, MAX_MODEL_PARAMS * 8  # bytes the four weights may take together
                 for key in PARAM_KEYS:

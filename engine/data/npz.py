@@ -39,14 +39,15 @@ def check_regular_file(path: Path, max_bytes: int, what: str) -> int:
     return info.st_size
 
 
-def open_archive(path: Path) -> zipfile.ZipFile:
-    """The zip archive at `path` (its directory read, nothing decompressed); DatasetError when it is not one."""
+def open_archive(path: Path, what: str = ".npz (zip) file") -> zipfile.ZipFile:
+    """The zip archive at `path` (its directory read, nothing decompressed); DatasetError "not a readable
+    `what` (…)" when it is not one."""
     try:
         return zipfile.ZipFile(path)
     except FileNotFoundError:
         raise
     except (OSError, ValueError, EOFError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
-        raise DatasetError(path, f"not a readable .npz (zip) file ({exc})") from None
+        raise DatasetError(path, f"not a readable {what} ({exc})") from None
 
 
 def read_member(path: Path, archive: zipfile.ZipFile, name: str, max_bytes: int, kinds: str = "biuf",
