@@ -345,3 +345,18 @@ def test_the_message_goes_when_the_view_reaches_where_f_is_defined(qtbot, tab):
     tab.view.view_box.setRange(xRange=(8, 14), yRange=(-3, 3), padding=0)
     qtbot.waitUntil(lambda: tab.controls.function_error.text() == "")
     assert np.isfinite(tab.view.image.image).any()
+
+
+def test_stored_functions_too_long_or_never_finite_open_the_tab_with_a_message(qtbot, tab):
+    from gui.settings import app_settings
+
+    s = app_settings()
+    s.setValue("surface", field_lab.CUSTOM_KEY)
+    s.setValue("text", megabytes_of_function("x0"))  # refused at once: a short function is shown instead
+    tab.restore_settings(s)
+    assert len(tab.state.text) <= 500 and len(tab.controls.function_edit.text()) <= 500
+    assert tab.controls.function_error.text() == "" and np.isfinite(tab.view.image.image).any()
+    s.setValue("text", "log(-1)")  # read, drawn (nothing) and said
+    tab.restore_settings(s)
+    assert tab.state.key == field_lab.CUSTOM_KEY and tab.controls.function_edit.text() == "log(-1)"
+    assert "log(-1) is not a finite number anywhere in this view" in tab.controls.function_error.text()
