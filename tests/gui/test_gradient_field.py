@@ -360,3 +360,11 @@ def test_stored_functions_too_long_or_never_finite_open_the_tab_with_a_message(q
     tab.restore_settings(s)
     assert tab.state.key == field_lab.CUSTOM_KEY and tab.controls.function_edit.text() == "log(-1)"
     assert "log(-1) is not a finite number anywhere in this view" in tab.controls.function_error.text()
+
+
+def test_the_no_finite_value_and_cut_messages_follow_a_live_language_switch(qtbot, tab, in_chinese):
+    type_function(qtbot, tab, "1/0")
+    english, chinese = in_chinese({"message": lambda: tab.controls.function_error.text()})
+    assert "1/0" in chinese["message"]
+    paste(qtbot, tab.controls.function_edit, megabytes_of_function("x1"))
+    in_chinese({"message": lambda: tab.controls.function_error.text()})

@@ -205,3 +205,12 @@ def test_a_score_that_is_no_number_is_named_briefly(qtbot, tab):
     paste(qtbot, page.logits_edit, "1, " + "z" * 1000)
     press(qtbot, page.logits_edit)
     assert page.logits_error.text() == "Cannot read the scores: “" + "z" * 40 + "…” is not a number"
+
+
+def test_the_scores_messages_follow_a_live_language_switch(qtbot, tab, in_chinese):
+    page = tab.softmax_page
+    paste(qtbot, page.logits_edit, ", ".join(["2"] * 200))
+    press(qtbot, page.logits_edit)
+    english, chinese = in_chinese({"too many": lambda: page.logits_error.text()})
+    assert english["too many"] == "Too many scores: 200, at most 100. Remove some and press Enter."
+    assert "200" in chinese["too many"] and "100" in chinese["too many"]
