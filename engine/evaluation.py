@@ -2,15 +2,29 @@
 the misclassified images, the first layer's weights as pictures, the smoothed loss curve."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from engine.functions import as_labels, softmax
 
 
-def evaluate_accuracy(net, x, labels, chunk=5000):
+def evaluate_accuracy(net, x, labels, chunk=5000, stop=None):
     """mean [argmax predict(x) = t] over the rows of x, counted `chunk` rows at a time from the weights alone
-    (so it may run on another thread while the net trains)."""
-    return net.accuracy(x, labels, batch_size=chunk)
+    (so it may run on another thread while the net trains).
+
+    `stop` (a threading.Event): checked between chunks of about REPORT_WORK multiply-adds; once it is set the
+    count is abandoned and nan returned — a run that is stopped need not wait for its evaluation to finish.
+    """
+    if stop is None:
+        return net.accuracy(x, labels, batch_size=chunk)
+    labels = as_labels(labels)
+    rows, correct = min(chunk, chunk_rows(net)), 0
+    for i in range(0, len(x), rows):
+        if stop.is_set():
+            return math.nan
+        correct += int(np.count_nonzero(net.predicted_labels(x[i:i + rows], rows) == labels[i:i + rows]))
+    return correct / max(1, len(labels))
 
 
 def parameter_count(input_size, hidden_size, output_size):
@@ -72,16 +86,55 @@ def weight_images(W1, side=28):
     return 0.5 + images / (2 * np.where(scale > 0, scale, 1.0))
 
 
+REPORT_WORK = 50_000_000  # multiply-adds per chunk of a report: a few tens of ms, then the job yields
+
+
+def chunk_rows(net, work=REPORT_WORK):
+    """Rows per chunk so a forward pass of one chunk costs about `work` multiply-adds (≥ 1 row): each row costs
+    one multiply-add per weight, I·H + H·O (2,500 rows for 784-50-10, 63 for 784-1000-10)."""
+    inputs, hidden, outputs = net.sizes
+    return max(1, int(work // max(1, inputs * hidden + hidden * outputs)))
+
+
+def report_steps(net, x_train, t_train, x_test, t_test, limit=200, work=REPORT_WORK):
+    """model_report as a generator: yields None after each chunk of about `work` multiply-adds (so a report on a
+    784-1000-10 net can be stopped at once) and returns the report (``report = yield from ...``)."""
+    rows = chunk_rows(net, work)
+    labels = as_labels(t_train)
+    correct = 0
+    for i in range(0, len(x_train), rows):
+        correct += int(np.count_nonzero(net.scores(x_train[i:i + rows]).argmax(axis=1) == labels[i:i + rows]))
+        yield
+    labels = as_labels(t_test)
+    parts = []
+    for i in range(0, len(x_test), rows):
+        parts.append(net.scores(x_test[i:i + rows]))
+        yield
+    scores = np.concatenate(parts) if parts else np.zeros((0, net.sizes[2]))
+    predicted = scores.argmax(axis=1)
+    classes = net.sizes[2]
+    confusion = np.bincount(labels * classes + predicted, minlength=classes * classes).reshape(classes, classes)
+    wrong = np.flatnonzero(predicted != labels)
+    confidence = softmax(scores[wrong]).max(axis=1) if wrong.size else np.zeros(0)
+    order = np.argsort(-confidence, kind="stable")[:limit]
+    return {
+        "train_acc": correct / max(1, len(x_train)),
+        "test_acc": int(np.count_nonzero(predicted == labels)) / max(1, len(x_test)),
+        "confusion": confusion,
+        "wrong": (wrong[order], predicted[wrong][order], confidence[order]),
+        "test_size": len(x_test),
+    }
+
+
 def model_report(net, x_train, t_train, x_test, t_test, limit=200):
     """What the panel shows about a finished (or loaded) net, on the full sets.
 
     Returns {"train_acc", "test_acc" (fractions 0–1), "confusion" (confusion_matrix on the test set),
     "wrong" ((indices, predicted, confidence) of misclassified test images, at most `limit`), "test_size"}.
     """
-    return {
-        "train_acc": evaluate_accuracy(net, x_train, t_train),
-        "test_acc": evaluate_accuracy(net, x_test, t_test),
-        "confusion": confusion_matrix(net, x_test, t_test),
-        "wrong": misclassified(net, x_test, t_test, limit=limit),
-        "test_size": len(x_test),
-    }
+    steps = report_steps(net, x_train, t_train, x_test, t_test, limit)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return stop.value

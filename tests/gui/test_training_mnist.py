@@ -60,6 +60,17 @@ def finished(panel):
             and panel.start_button.isEnabled())
 
 
+def load_model(qtbot, panel, path=None):
+    """Load model… (read on a worker): click through the file dialog (already patched) or call load_model(path),
+    then wait until the file is read and judged."""
+    if path is None:
+        click(qtbot, panel.model_box.load_button)
+    else:
+        assert panel.load_model(path)
+    qtbot.waitUntil(lambda: not panel.runs.is_running("model"), timeout=LONG)
+    return panel.model_box.status.text()
+
+
 def short_run(qtbot, panel, iterations=600, batch=200):
     """600 iterations of batch 200: one epoch = 300 iterations, so accuracy at 0, 300 and 600."""
     type_into(qtbot, panel.net_box.iter_spin, str(iterations))
@@ -255,7 +266,7 @@ def test_save_and_load_a_model(qtbot, panel, tmp_path, monkeypatch):
     corrupt.write_bytes(saved.read_bytes()[:500])
     current = p.state.net
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(corrupt), "")))
-    click(qtbot, p.model_box.load_button)
+    load_model(qtbot, p)
     assert p.model_box.status.text().startswith("Cannot load this file: broken.npz")
     p.model_box.retranslate()  # a language switch makes the message again (the exception is long gone)
     assert p.model_box.status.text().startswith("Cannot load this file: broken.npz")
@@ -265,13 +276,13 @@ def test_save_and_load_a_model(qtbot, panel, tmp_path, monkeypatch):
     other = tmp_path / "toy.npz"
     TwoLayerNet(20, 8, 10, seed=0).save(other)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(other), "")))
-    click(qtbot, p.model_box.load_button)
+    load_model(qtbot, p)
     assert "toy.npz is a 20-8-10 net, not one for MNIST" in p.model_box.status.text()
     # the saved one loads, is evaluated and offered to the Draw tab
     from gui.model_hub import hub
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(saved), "")))
-    click(qtbot, p.model_box.load_button)
+    load_model(qtbot, p)
     assert p.model_box.status.text().startswith("Loaded mine.npz: a 784-50-10 net")
     qtbot.waitUntil(lambda: p.state.report is not None, timeout=LONG)
     assert p.state.net_origin == "loaded"
@@ -318,7 +329,7 @@ def test_closing_mid_run_stops_the_worker(qtbot, panel, threads):
     qtbot.waitUntil(lambda: p.progress.bar.value() > 10, timeout=LONG)
     assert any(w.isRunning() for w in threads)
     p.close()
-    assert not any(w.isRunning() for w in threads)
+    qtbot.waitUntil(lambda: not any(w.isRunning() for w in threads), timeout=1000)
     assert not p.redraw_timer.isActive()
 
 
@@ -386,7 +397,7 @@ def test_closing_the_main_window_mid_run_stops_every_worker(qtbot, mnist_dir, th
     qtbot.waitUntil(lambda: p.progress.bar.value() > 10, timeout=LONG)
     assert any(w.isRunning() for w in threads)
     window.close()
-    assert not any(w.isRunning() for w in threads)
+    qtbot.waitUntil(lambda: not any(w.isRunning() for w in threads), timeout=1000)
     window.deleteLater()
     qtbot.wait(50)  # deleting the panels with their (finished) threads does not abort
 
@@ -412,7 +423,7 @@ def test_a_live_language_switch_leaves_no_english(qtbot, panel, tmp_path, in_chi
     p = panel
     model = tmp_path / "small.npz"
     TwoLayerNet(784, 8, 10, seed=0).save(model)
-    assert p.load_model(model)
+    load_model(qtbot, p, model)
     qtbot.waitUntil(lambda: p.state.report is not None, timeout=LONG)
     shown = {
         "page tab": lambda: p.pages.tabText(PAGES.index("weights")),

@@ -1,4 +1,4 @@
-"""The MNIST panel's long jobs, as generators the RunController runs on a thread: load, train, report.
+"""The MNIST panel's long jobs, as generators the RunController runs on a thread: load, model, train, report.
 
 The mathematics is engine.training and engine.networks; these only put its events in the panel's shape.
 """
@@ -7,8 +7,11 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
+
 from engine import evaluation, training
 from engine.blas import blas_threads
+from engine.networks import TwoLayerNet
 from gui import settings as app_settings_module
 
 GALLERY_LIMIT = 100  # misclassified test digits shown, most confident first
@@ -39,6 +42,28 @@ def load_job(source):
     yield {"kind": "data", "source": source, "data": data}
 
 
+def model_job(path):
+    """A job: a saved net read and checked, as one event — "model" (with "net"), "model_missing", or "model_bad"
+    (with "reason"): whatever is wrong with the file ends here, never as a half-loaded model."""
+    try:
+        net = TwoLayerNet.load(path)
+    except FileNotFoundError:
+        yield {"kind": "model_missing"}
+        return
+    except Exception as exc:  # noqa: BLE001 — any fault of the file is a message, never a crash
+        yield {"kind": "model_bad", "reason": str(exc) or type(exc).__name__}
+        return
+    yield None  # a point where Stop and quit are honoured
+    for key, value in net.params.items():
+        if value.dtype not in (np.float32, np.float64):
+            yield {"kind": "model_bad", "reason": f"{key} holds {value.dtype} numbers, not float32 or float64"}
+            return
+        if not np.isfinite(value).all():
+            yield {"kind": "model_bad", "reason": f"{key} holds NaN or infinite numbers"}
+            return
+    yield {"kind": "model", "net": net}
+
+
 def training_job(events, net, data):
     """A training generator's events; a divergence becomes a "diverged" event; the finished net's report last."""
     try:
@@ -47,16 +72,18 @@ def training_job(events, net, data):
         yield {"kind": "diverged", "iteration": getattr(exc, "iteration", 0), "loss": getattr(exc, "loss", math.nan),
                "reason": getattr(exc, "reason", "nan"), "message": str(exc)}
         return
-    yield {"kind": "report", **report(net, data)}
+    yield {"kind": "report", **(yield from report(net, data))}
 
 
 def report_job(net, data):
-    """One "report" event: the net's accuracies, confusion matrix and misclassified test digits."""
-    yield {"kind": "report", **report(net, data)}
+    """One "report" event: the net's accuracies, confusion matrix and misclassified test digits (yielding None
+    between chunks, so Stop and quit reach it at once)."""
+    yield {"kind": "report", **(yield from report(net, data))}
 
 
 def report(net, data):
-    """engine.evaluation.model_report on the full sets, on one BLAS thread (the GUI stays responsive)."""
+    """engine.evaluation.report_steps on the full sets, on one BLAS thread (the GUI stays responsive): a generator
+    of None between chunks, returning the report."""
     (x_train, t_train), (x_test, t_test) = data
     with blas_threads(1):
-        return evaluation.model_report(net, x_train, t_train, x_test, t_test, limit=GALLERY_LIMIT)
+        return (yield from evaluation.report_steps(net, x_train, t_train, x_test, t_test, limit=GALLERY_LIMIT))

@@ -20,7 +20,7 @@ from gui import settings as app_settings_module
 from gui.settings import read
 from gui.tabs.training.mnist import jobs
 from gui.tabs.training.mnist.boxes import DataBox, ModelBox
-from gui.tabs.training.mnist.check_page import CheckPage
+from gui.tabs.training.mnist.check_page import CHECK, CheckPage
 from gui.tabs.training.mnist.learning_page import LearningPage
 from gui.tabs.training.mnist.net_box import ACTIVATIONS, METHODS, NetBox
 from gui.tabs.training.mnist.results_page import ResultsPage
@@ -41,7 +41,7 @@ from gui.widgets.explanation import Explanation
 from gui.widgets.panel_helpers import experiment_layout
 
 LOSS_LIMIT = 3 * training.CHANCE_LOSS  # a mean mini-batch loss above this = blown up (training starts at 2.30)
-LOAD, REPORT = "load", "report"  # the RunController's names of the other jobs (the check page runs "check")
+LOAD, REPORT, MODEL = "load", "report", "model"  # the RunController's other jobs (the check page runs "check")
 
 
 class MnistPanel(RunPanel):
@@ -124,9 +124,9 @@ class MnistPanel(RunPanel):
 
     def refresh_run_controls(self):
         super().refresh_run_controls()
-        running = self.is_training()
+        running = self.is_training() or self.is_waiting()  # waiting: the run starts once the report has stopped
         self.net_box.set_enabled(not running)
-        self.model_box.load_button.setEnabled(not running)
+        self.model_box.load_button.setEnabled(not running and not self.runs.is_running(MODEL))
         self.model_box.save_button.setEnabled(not running and self.state.net is not None)
         self.check.refresh_controls(self.state.data is not None, running)
 
@@ -187,8 +187,9 @@ class MnistPanel(RunPanel):
         s = self.state
         if s.data is None or self.is_training() or self.runs.closed:
             return
-        self.check.stop_check()
-        self.cancel_job(REPORT)
+        if self.runs.is_running(REPORT) or self.check.is_checking():  # never two heavy jobs at once:
+            self.when_ended((REPORT, CHECK), self.start_training)  # they are stopped, training starts after
+            return
         (x_train, t_train), (x_test, t_test) = data = s.data
         numerical = s.method == "numerical"
         iters = min(s.iterations, NUMERICAL_MAX_ITERS) if numerical else s.iterations
@@ -347,18 +348,35 @@ class MnistPanel(RunPanel):
             self.load_model(path)
 
     def load_model(self, path) -> bool:
-        """Read a saved net; a wrong or corrupt file gives a message and changes nothing."""
+        """Read a saved net on a worker (a big file never freezes the window); a wrong or corrupt file gives a
+        message naming it and changes nothing. False when refused (the panel has shut down)."""
+        if self.runs.closed:
+            return False
         path = Path(path)
-        try:
-            net = TwoLayerNet.load(path)
-        except FileNotFoundError:
-            self.model_box.say(lambda: self.tr("Cannot load %1: the file does not exist.").replace("%1", path.name),
-                               error=True)
-            return False
-        except (ValueError, OSError) as exc:
-            reason = str(exc)  # `exc` itself is gone after the except block; the message is made again later
-            self.model_box.say(lambda: self.tr("Cannot load this file: %1").replace("%1", reason), error=True)
-            return False
+        self.model_box.say(lambda: self.tr("Reading %1…").replace("%1", path.name))
+        self.run_job(MODEL, lambda: jobs.model_job(path), events=lambda batch: self.on_model(path, batch),
+                     failed=lambda message: self.on_model_bad(path, message),
+                     done=lambda _: self.refresh_run_controls())
+        self.refresh_run_controls()
+        return True
+
+    def on_model(self, path, batch):
+        for event in batch:
+            if event["kind"] == "model_missing":
+                self.model_box.say(lambda: self.tr("Cannot load %1: the file does not exist.").replace(
+                    "%1", path.name), error=True)
+            elif event["kind"] == "model_bad":
+                self.on_model_bad(path, event["reason"])
+            else:
+                self.use_model(path, event["net"])
+
+    def on_model_bad(self, path, reason):
+        if path.name not in reason:
+            reason = f"{path.name}: {reason}"
+        self.model_box.say(lambda: self.tr("Cannot load this file: %1").replace("%1", reason), error=True)
+
+    def use_model(self, path, net) -> bool:
+        """The net read from `path` replaces the current one, if it is an MNIST net."""
         inputs, hidden, outputs = net.sizes
         if (inputs, outputs) != (784, 10):
             self.model_box.say(lambda: self.tr(
