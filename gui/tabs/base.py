@@ -28,7 +28,9 @@ class Tab(QWidget):
         """Remember what the user chose (QSettings, group = the tab's key)."""
 
     def restore_settings(self, settings) -> None:
-        """Bring back what save_settings wrote."""
+        """Bring back what save_settings wrote, each value read through gui.settings (read, read_floats,
+        read_json…): a value of the wrong type or range keeps its default and is logged. Should this still raise,
+        the main window logs it and rebuilds the tab with its defaults."""
 
     def palette_changed(self) -> None:
         """Re-colour what the tab draws itself (plots follow the palette on their own)."""

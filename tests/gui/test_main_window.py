@@ -52,3 +52,22 @@ def test_language_switch_retranslates_live(qtbot, qapp):
         assert window.tabs.tabText(0) == "Losses"
     finally:
         i18n.install_language(qapp, "en")
+
+
+def test_a_tab_whose_save_raises_does_not_stop_the_others(qtbot, qapp, monkeypatch):
+    from gui.tabs.derivatives.tab import DerivativesTab
+
+    def broken(self, settings):
+        settings.beginGroup("half")  # a group left open by the fault must not shift the next tab's keys
+        raise RuntimeError("save went wrong")
+
+    monkeypatch.setattr(DerivativesTab, "save_settings", broken)
+    window = create_window(parse_args(["--lang", "en"]), qapp)
+    qtbot.addWidget(window)
+    window.tab_pages["losses"].state.batch_size = 9
+    window.tab_pages["draw"].state.pen_width = 17
+    window.close()
+    s = app_settings()
+    assert s.value("losses/batch_size") in (9, "9")
+    assert s.value("draw/pen_width") in (17, "17")
+    assert not s.contains("draw/half/pen_width")
