@@ -6,12 +6,15 @@ and the tests use (DESIGN.md, "Engine API"):
     engine.data.checks      DatasetError (a ValueError: "file: fault"), check_labels
     engine.data.idx         the four IDX files (MNIST_FILES with their MD5s, MNIST_SIZES, KEY_FILE, …)
     engine.data.pkl_npz     the book's mnist.pkl and Keras's mnist.npz, read without running code
+    engine.data.npz         .npz members read only after their dtype and size are checked (also for models)
     engine.data.mnist       load_mnist, mnist_summary, default_mnist_dir
     engine.data.copies      find_existing_mnist, import_mnist
     engine.data.cat_h5      load_catvnoncat
 
 Every bad file raises DatasetError naming the file and what is wrong, after reading no more than its format
-allows.
+allows: sizes are checked before anything is allocated (IDX headers and gzip against MNIST's sizes, .npz members
+against their headers, pickles scanned before they are unpickled, HDF5 shapes, dtypes and storage before
+reading), so a small hostile file cannot take more than MNIST's own memory.
 """
 from engine.data.cat_h5 import CAT_FILES, load_catvnoncat
 from engine.data.checks import DatasetError, check_labels
