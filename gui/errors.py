@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -179,10 +180,18 @@ def show_error(message: str, details: str) -> ErrorDialog | None:
     if _dialog is not None and _dialog.isVisible():
         _dialog.add_error(message, details)
         return _dialog
-    _dialog = build_error_dialog(message, details, app.activeWindow())
+    _dialog = build_error_dialog(message, details, _main_window(app))
     _dialog.show()
     _dialog.raise_()
     return _dialog
+
+
+def _main_window(app):
+    """The dialog's parent: the active window, else the main window (so quitting closes the dialog too)."""
+    active = app.activeWindow()
+    if active is not None:
+        return active
+    return next((w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()), None)
 
 
 class _Reporter(QObject):
