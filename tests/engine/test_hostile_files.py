@@ -226,13 +226,16 @@ def h5_virtual(tmp: Path) -> Path:
     return folder
 
 
-def h5_external_link(tmp: Path) -> Path:
+def h5_external_link(tmp: Path, to_fifo: bool = False) -> Path:
     import h5py
 
     folder = cat_folder(tmp)
     other = tmp / "other.h5"
-    with h5py.File(other, "w") as f:
-        f.create_dataset("pixels", data=np.zeros((209, 64, 64, 3), np.uint8))
+    if to_fifo:
+        fifo(other)
+    else:
+        with h5py.File(other, "w") as f:
+            f.create_dataset("pixels", data=np.zeros((209, 64, 64, 3), np.uint8))
     with h5py.File(folder / "train_catvnoncat.h5", "w") as f:
         f["train_set_x"] = h5py.ExternalLink(os.fspath(other), "pixels")
         f.create_dataset("train_set_y", data=np.zeros(209, np.int64))
@@ -354,6 +357,11 @@ def case_h5_virtual(tmp):
 
 def case_h5_external_link(tmp):
     folder = h5_external_link(tmp)
+    return (lambda: load_catvnoncat(folder)), folder / "train_catvnoncat.h5", "link to another file"
+
+
+def case_h5_external_link_to_a_fifo(tmp):
+    folder = h5_external_link(tmp, to_fifo=True)
     return (lambda: load_catvnoncat(folder)), folder / "train_catvnoncat.h5", "link to another file"
 
 
@@ -517,6 +525,20 @@ def test_the_pickle_bomb_is_refused_before_the_unpickler_builds_anything(tmp_pat
     with pytest.raises(DatasetError, match="builds a list"):
         load_mnist(path)
     assert built == []
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_the_books_flat_arrays_pass_the_pickle_scan_in_every_protocol(tmp_path, protocol):
+    from engine.data.pkl_npz import load_pkl
+
+    rng = np.random.default_rng(protocol)
+    dataset = {"train_img": rng.integers(0, 256, (3, 784), dtype=np.uint8), "train_label": np.arange(3, dtype=np.uint8),
+               "test_img": rng.integers(0, 256, (2, 784), dtype=np.uint8), "test_label": np.arange(2, dtype=np.uint8)}
+    path = tmp_path / "mnist.pkl"
+    path.write_bytes(pickle.dumps(dataset, protocol=protocol))
+    loaded = load_pkl(path)
+    for key, array in dataset.items():
+        np.testing.assert_array_equal(loaded[key], array)
 
 
 def test_the_real_cat_files_still_load(cat_dir):
