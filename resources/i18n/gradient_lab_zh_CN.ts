@@ -526,7 +526,7 @@
     </message>
     <message>
         <source>Reading the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取文件夹…</translation>
     </message>
     <message>
         <source>Cannot use this folder: %1</source>
@@ -1951,7 +1951,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1…</translation>
     </message>
     <message>
         <source>Cannot load %1: the file does not exist.</source>
