@@ -24,16 +24,13 @@ from __future__ import annotations
 import hashlib
 import http.client
 import os
-import socket
 import tempfile
-import threading
 import time
 import urllib.error
-import urllib.parse
-import urllib.request
 from collections import deque
 from pathlib import Path
 
+from engine.data.cancel import Cancel, DownloadCancelled, open_url
 from engine.data.checks import DatasetError
 from engine.data.idx import MNIST_FILES, MNIST_SIZES
 
@@ -46,8 +43,9 @@ MIRRORS = (
 CHUNK = 64 * 1024
 TIMEOUT = 20.0  # seconds without an answer before a mirror counts as failed
 RATE_WINDOW = 2.0  # seconds of history for the rate: a change of speed shows quickly
-USER_AGENT = "GradientLab/0.1 (MNIST download; Python urllib)"
-_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+__all__ = ["Cancel", "DownloadCancelled", "DownloadError", "RateMeter", "download_mnist", "has_right_md5", "md5_of"]
 
 
 class DownloadError(DatasetError):
@@ -95,93 +93,6 @@ class RateMeter:
         return left / rate if rate else None
 
 
-class DownloadCancelled(Exception):
-    """The download was cancelled (Cancel.cancel): not a fault of the mirror, no other mirror is tried."""
-
-
-class Cancel:
-    """A cancel switch for one download, thrown from any thread: shuts the open connections' sockets down, so a
-    blocked read (or a connection's answer awaited) ends at once."""
-
-    def __init__(self):
-        self._event = threading.Event()
-        self._lock = threading.Lock()
-        self._sockets: list = []
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def cancel(self) -> None:
-        self._event.set()
-        with self._lock:
-            sockets, self._sockets = self._sockets, []
-        for sock in sockets:
-            _shut(sock)
-
-    def watch(self, sock) -> None:
-        """A connection's socket, to shut down on cancel (at once if the switch is already thrown)."""
-        with self._lock:
-            if not self._event.is_set():
-                self._sockets.append(sock)
-                return
-        _shut(sock)
-
-    def check(self) -> None:
-        if self._event.is_set():
-            raise DownloadCancelled("cancelled")
-
-
-def _shut(sock) -> None:
-    """End both directions of a socket's connection: a recv blocked on another thread returns at once (closing
-    alone would not wake it). socket.socket's own shutdown, not SSLSocket's, which also drops the TLS state."""
-    try:
-        socket.socket.shutdown(sock, socket.SHUT_RDWR)
-    except OSError:
-        pass
-
-
-def _watched(base, cancel):
-    """An http.client connection class that hands each socket it connects to `cancel`."""
-
-    class Connection(base):
-        def connect(self):
-            super().connect()
-            cancel.watch(self.sock)
-
-    return Connection
-
-
-class _HTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, cancel):
-        super().__init__()
-        self._connection = _watched(http.client.HTTPConnection, cancel)
-
-    def http_open(self, req):
-        return self.do_open(self._connection, req)
-
-
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, cancel):
-        super().__init__()
-        self._connection = _watched(http.client.HTTPSConnection, cancel)
-
-    def https_open(self, req):
-        return self.do_open(self._connection, req, context=self._context)
-
-
-def _open(url: str, timeout: float, cancel: Cancel | None = None):
-    """urlopen, but never through a proxy for the loopback address (the tests' local servers); with `cancel`, its
-    sockets are shut down when it is thrown."""
-    host = urllib.parse.urlsplit(url).hostname or ""
-    handlers = [urllib.request.ProxyHandler({})] if host in _LOOPBACK else []
-    if cancel is not None:
-        handlers += [_HTTPHandler(cancel), _HTTPSHandler(cancel)]
-    opener = urllib.request.build_opener(*handlers)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    return opener.open(request, timeout=timeout)
-
-
 def _reason(exc: BaseException, timeout: float) -> str:
     """A short, readable reason for a failed mirror."""
     if isinstance(exc, urllib.error.HTTPError):
@@ -216,7 +127,7 @@ def _fetch(url: str, target: Path, md5: str, expected: int, chunk: int, timeout:
     try:
         with os.fdopen(fd, "wb") as out:
             try:
-                response = _open(url, timeout, cancel)
+                response = open_url(url, timeout, cancel)
             except Exception as exc:
                 if cancel is not None:
                     cancel.check()
