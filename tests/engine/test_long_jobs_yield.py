@@ -96,3 +96,18 @@ def test_an_evaluation_given_a_stop_event_abandons_its_count(mnist):
     stop = threading.Event()
     stop.set()
     assert np.isnan(evaluation.evaluate_accuracy(net, x, t, stop=stop))
+
+
+def test_a_long_vectorisation_loop_yields_between_blocks_and_sums_in_the_same_order():
+    """The cat panel's demo takes up to 10⁷ elements (seconds of Python loop): it yields None (a stop point, no
+    event) every LOOP_BLOCK elements; small runs yield only their three events, as before."""
+    from engine.lab import logistic
+
+    n = 3 * logistic.LOOP_BLOCK + 5
+    events = list(logistic.vectorisation_demo(n=n, repeats=1, seed=2))
+    assert events.count(None) == 3
+    loop = next(e for e in events if e is not None and e["kind"] == "loop")
+    rng = np.random.default_rng(2)
+    a, b = rng.random(n), rng.random(n)
+    assert loop["value"] == logistic.dot_loop(a, b)  # the same sum, in the same order
+    assert None not in list(logistic.vectorisation_demo(n=logistic.LOOP_BLOCK, repeats=1, seed=2))
