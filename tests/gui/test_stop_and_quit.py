@@ -162,7 +162,9 @@ def test_loading_a_model_reads_it_on_a_worker(qtbot, panel, tmp_path):
         assert p.load_model(broken)
         assert time.perf_counter() - asked < 0.1
         assert not p.model_box.load_button.isEnabled()  # one model read at a time
+        assert not p.start_button.isEnabled()  # and no run starts under it (it would be replaced by the model)
         qtbot.waitUntil(lambda: not p.runs.is_running("model"), timeout=LONG)
+        assert p.start_button.isEnabled() and p.model_box.load_button.isEnabled()
         message = p.model_box.status.text()
         assert message.startswith("Cannot load this file:") and "broken.npz" in message, message
         assert p.state.net is current

@@ -120,7 +120,7 @@ class MnistPanel(RunPanel):
         self.weights.refresh()
 
     def can_start(self):
-        return self.state.data is not None and not self.check.is_checking()
+        return self.state.data is not None and not self.check.is_checking() and not self.runs.is_running(MODEL)
 
     def refresh_run_controls(self):
         super().refresh_run_controls()
@@ -355,8 +355,8 @@ class MnistPanel(RunPanel):
         path = Path(path)
         self.model_box.say(lambda: self.tr("Reading %1…").replace("%1", path.name))
         self.run_job(MODEL, lambda: jobs.model_job(path), events=lambda batch: self.on_model(path, batch),
-                     failed=lambda message: self.on_model_bad(path, message),
-                     done=lambda _: self.refresh_run_controls())
+                     failed=lambda message: (self.on_model_bad(path, message), self.refresh_run_controls()),
+                     done=lambda _: self.refresh_run_controls())  # Start waits meanwhile (can_start)
         self.refresh_run_controls()
         return True
 
