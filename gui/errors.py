@@ -57,6 +57,8 @@ def setup_logging() -> Path | None:
     (None when no folder at all can be written: the records then only reach stderr). Calling it again moves the
     file when the data folder changed."""
     global _handler
+    from gui import settings
+
     logger.setLevel(logging.INFO)
     for folder in _log_folders():
         path = folder / LOG_FILE
@@ -77,6 +79,7 @@ def setup_logging() -> Path | None:
             _handler.close()
         _handler = handler
         root.addHandler(handler)
+        settings.log_data_dir_problem()
         return path
     return None
 

@@ -133,6 +133,13 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Gradient Lab"))
         for i in range(self.tabs.count()):
             self.tabs.setTabText(i, self.tabs.widget(i).title())
+        self.show_data_dir_problem()
+
+    def show_data_dir_problem(self):
+        """A data folder that could not be created: the status bar says so (and where the data goes instead)."""
+        problem = settings_module.data_dir_problem()
+        if problem:
+            self.statusBar().showMessage(problem)
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:

@@ -25,7 +25,8 @@ MAX_LIST = 1_000  # numbers in a stored list
 MAX_JSON = 100_000  # characters of a stored JSON session
 
 log = logging.getLogger("gradient_lab.settings")
-_folder_problems: dict[str, str] = {}  # data folder wanted → why it could not be used (logged once)
+_logged: set[str] = set()  # data folders already logged as unusable (once each)
+_problem: tuple[str, str, str] | None = None  # (folder wanted, fault, fallback in use) of the last usable_folder
 
 
 def set_identity(app: QCoreApplication) -> None:
@@ -50,17 +51,18 @@ def data_dir() -> Path:
 
 def usable_folder(wanted: Path | None) -> Path:
     """`wanted`, created, when it is a writable folder; else a fallback in the temporary folder (never raises)."""
+    global _problem
     if wanted is not None:
         try:
             wanted.mkdir(parents=True, exist_ok=True)
             if not os.access(wanted, os.W_OK | os.X_OK):
                 raise PermissionError(f"{wanted} is not writable")
+            _problem = None
             return wanted
         except (OSError, ValueError) as exc:
             fault = str(exc) or type(exc).__name__
     else:
         fault = "the system names no data folder"
-    key = str(wanted)
     fallback = Path(tempfile.gettempdir()) / "GradientLab-data"
     try:
         fallback.mkdir(parents=True, exist_ok=True)
@@ -68,20 +70,31 @@ def usable_folder(wanted: Path | None) -> Path:
             raise PermissionError(f"{fallback} is not writable")
     except OSError:
         fallback = Path(tempfile.mkdtemp(prefix="GradientLab-data-"))
-    if key not in _folder_problems:
+    if str(wanted) not in _logged:
+        _logged.add(str(wanted))
         log.warning("Data folder %s cannot be used (%s); using %s for this session", wanted, fault, fallback)
-    _folder_problems[key] = QCoreApplication.translate(
-        "settings",
-        "The data folder %1 could not be created or written (%2). This session keeps its data in %3, which the "
-        "system may empty: make the folder writable (or move the file in its way), then restart Gradient Lab."
-    ).replace("%1", key).replace("%2", fault).replace("%3", str(fallback))
+    _problem = (str(wanted), fault, str(fallback))
     return fallback
 
 
+def log_data_dir_problem() -> None:
+    """Log the data folder's fault again (gui/errors.py calls it once the log file is open: the first line was
+    written before there was a file to write it to)."""
+    if _problem is not None:
+        log.warning("Data folder %s cannot be used (%s); using %s for this session", *_problem)
+
+
 def data_dir_problem() -> str:
-    """Why the data folder in use is a temporary fallback (translated), or '' when the usual folder works."""
-    wanted = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return _folder_problems.get(str(Path(wanted)) if wanted else "None", "")
+    """Why the data folder in use is a temporary fallback (in the current language), or '' when the usual
+    folder works. For the places that show the data folder (status bar, About box, Data dialog)."""
+    if _problem is None:
+        return ""
+    wanted, fault, fallback = _problem
+    return QCoreApplication.translate(
+        "settings",
+        "The data folder %1 could not be created or written (%2). This session keeps its data in %3, which the "
+        "system may empty: make the folder writable (or move the file in its way), then restart Gradient Lab."
+    ).replace("%1", wanted).replace("%2", fault).replace("%3", fallback)
 
 
 # ---------------------------------------------------------------------------------------------- reading values

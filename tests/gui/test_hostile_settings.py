@@ -97,7 +97,10 @@ def assert_every_tab(window):
 @pytest.mark.parametrize("section, key, raw, shown, default, logged", CASES,
                          ids=[f"{c[0]}/{c[1]}={c[2][:20]}" for c in CASES])
 def test_a_bad_value_falls_back_and_is_logged(qtbot, qapp, section, key, raw, shown, default, logged):
-    ini = write_ini(f"[{section}]\n{key}={raw}\n")
+    # a good value beside the bad one: it is restored (nothing saved is lost because of its neighbour)
+    neighbour, good, kept = (("draw", "guides=false", state("draw", "show_guides")) if section == "losses"
+                             else ("losses", "target=7", state("losses", "target")))
+    ini = write_ini(f"[{section}]\n{key}={raw}\n[{neighbour}]\n{good}\n")
     window = open_window(qtbot, qapp, ["--lang", "en"] if key != "language" else [])
     assert_every_tab(window)
     if default is None:  # the panel's own default (its state class belongs to the Training tab)
@@ -106,6 +109,7 @@ def test_a_bad_value_falls_back_and_is_logged(qtbot, qapp, section, key, raw, sh
         from gui import i18n
 
         default = i18n.system_language()
+    assert kept(window) == (False if section == "losses" else 7), "the good value beside the bad one was lost"
     value = shown(window)
     assert value == default, f"{section}/{key}={raw!r} gave {value!r}, not the default {default!r}"
     log = errors.log_path()
@@ -170,6 +174,9 @@ def test_a_tab_that_cannot_be_built_leaves_the_window_working(qtbot, qapp, monke
 def test_a_data_folder_that_cannot_be_created_falls_back(tmp_path, monkeypatch, qtbot, qapp):
     from gui import settings
 
+    monkeypatch.setattr(settings, "_problem", None)  # put back afterwards: other tests see a working folder
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "tmp"))  # the fallback, kept in tmp_path
+
     blocker = tmp_path / "blocked"
     blocker.write_text("a file where the data folder should be")
     wanted = blocker / "Gradient Lab"
@@ -179,15 +186,17 @@ def test_a_data_folder_that_cannot_be_created_falls_back(tmp_path, monkeypatch, 
     probe.write_text("ok")  # the fallback is writable
     probe.unlink()
     monkeypatch.setattr("gui.settings.data_dir", lambda: settings.usable_folder(wanted))
-    monkeypatch.setattr("gui.settings.data_dir_problem", lambda: settings._folder_problems[str(wanted)])
     window = open_window(qtbot, qapp)
     assert_every_tab(window)
     about = window.about_text()
     assert str(wanted) in about and str(folder) in about  # the About box says where the data went and why
+    shown = window.statusBar().currentMessage()  # and the status bar, from the start
+    assert str(wanted) in shown and "Not a directory" in shown and str(folder) in shown
+    assert str(wanted) in errors.log_path().read_text(encoding="utf-8")
     window.close()
 
 
-def test_a_read_only_data_folder_falls_back(tmp_path):
+def test_a_read_only_data_folder_falls_back(tmp_path, monkeypatch):
     import os
 
     from gui import settings
@@ -198,6 +207,8 @@ def test_a_read_only_data_folder_falls_back(tmp_path):
     try:
         if os.access(locked, os.W_OK):
             pytest.skip("running as a user who can write anywhere (root): a read-only folder cannot be made")
+        monkeypatch.setattr(settings, "_problem", None)
+        monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "tmp"))
         folder = settings.usable_folder(locked / "Gradient Lab")
         assert folder.is_dir() and os.access(folder, os.W_OK)
         assert not str(folder).startswith(str(locked))
@@ -231,6 +242,8 @@ def test_a_data_folder_on_a_read_only_file_system_falls_back(tmp_path, monkeypat
         return real_mkdir(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "mkdir", mkdir)
+    monkeypatch.setattr(settings, "_problem", None)
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "tmp"))
     folder = settings.usable_folder(wanted)
     assert folder.is_dir() and not str(folder).startswith(str(tmp_path / "ro"))
-    assert "Read-only file system" in settings._folder_problems[str(wanted)]
+    assert "Read-only file system" in settings.data_dir_problem() and str(folder) in settings.data_dir_problem()
