@@ -19,7 +19,7 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -147,6 +147,11 @@ class ErrorDialog(QDialog):
                     "press Copy details and paste them into the report.")
             .replace("%1", self.message).replace("%2", str(where) if where else self.tr("(no log file)")))
         self.copy_button.setText(self.tr("Copy details"))
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def add_error(self, message: str, details: str):
         """Another fault while this dialog is open: its details follow the first one's."""

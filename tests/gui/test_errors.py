@@ -123,3 +123,15 @@ def test_the_help_menu_and_about_box_say_where_the_log_is(qtbot, qapp, monkeypat
     monkeypatch.setattr("gui.errors.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
     window.log_action.trigger()
     assert opened and opened[0].toLocalFile() == str(errors.log_path().parent)
+
+
+def test_the_dialog_and_the_menu_follow_a_language_switch(qtbot, qapp, in_chinese, hooks):
+    from gui.main_window import create_window, parse_args
+
+    window = create_window(parse_args(["--lang", "en"]), qapp)
+    qtbot.addWidget(window)
+    dialog = errors.build_error_dialog("KeyError: 'x'", "Traceback …")
+    qtbot.addWidget(dialog)
+    in_chinese({"title": dialog.windowTitle, "summary": dialog.summary.text, "copy": dialog.copy_button.text,
+                "log action": window.log_action.text, "log tip": window.log_action.toolTip,
+                "about": window.about_text})

@@ -171,7 +171,7 @@ def test_a_tab_that_cannot_be_built_leaves_the_window_working(qtbot, qapp, monke
     window.close()  # saving skips nothing it should not raise on
 
 
-def test_a_data_folder_that_cannot_be_created_falls_back(tmp_path, monkeypatch, qtbot, qapp):
+def test_a_data_folder_that_cannot_be_created_falls_back(tmp_path, monkeypatch, qtbot, qapp, in_chinese):
     from gui import settings
 
     monkeypatch.setattr(settings, "_problem", None)  # put back afterwards: other tests see a working folder
@@ -193,6 +193,7 @@ def test_a_data_folder_that_cannot_be_created_falls_back(tmp_path, monkeypatch, 
     shown = window.statusBar().currentMessage()  # and the status bar, from the start
     assert str(wanted) in shown and "Not a directory" in shown and str(folder) in shown
     assert str(wanted) in errors.log_path().read_text(encoding="utf-8")
+    in_chinese({"status bar": window.statusBar().currentMessage})
     window.close()
 
 
