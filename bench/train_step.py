@@ -9,7 +9,9 @@ W ← W − η·∂L/∂W, record the loss.
             step events (after its first accuracy measurement, which runs on a second thread, has finished)
   FastStep  its steps alone; and without leaving out the pixels that are 0 in the whole batch (dense = all)
 The tricks measured apart (µs per step, same rounds): assembling the batch from the uint8 copy vs from the float32
-images (+ the copy's one-time cost per run), and b1 folded into the product vs added and summed on its own.
+images (+ the copy's one-time cost per run), b1 folded into the product vs added and summed on its own, softmax /
+loss / y − t on y as classes × N vs N × classes, xᵀ·δ1 by np.matmul vs np.dot on FastStep's view, and (once per
+run) the preparation's exactness check by division vs by table look-up.
   textbook  the book's ch05 two_layer_net.py / layers.py / train_neuralnet.py as written (float64 weights,
             layer objects, one-hot labels, np.random.choice batches, the loss computed again after the update);
             also shown without that extra loss pass ("gradient + update only")
@@ -276,6 +278,57 @@ def bias_variants(n):
     return timed(n, 1, folded), timed(n, 1, apart)
 
 
+def output_variants(x_train, t_train, n):
+    """(classes × N, N × classes): seconds per step of softmax, the loss and y − t — on y transposed, as FastStep
+    keeps it (the sums over the 10 classes run along rows of N), or on y as N × classes (rows of 10)."""
+    rng = np.random.default_rng(3)
+    a2, labels = rng.standard_normal((BATCH, 10), dtype=np.float32), t_train.astype(np.uint8)
+    masks = rng.integers(0, len(x_train), size=(n + 5, BATCH))
+    yT, y, col, row, t, n_range = a2.T.copy(), a2.copy(), np.empty(BATCH, np.float32), \
+        np.empty((BATCH, 1), np.float32), np.empty(BATCH, np.uint8), np.arange(BATCH)
+
+    def softmax_loss(y, axis, out, picks):
+        np.maximum.reduce(y, axis=axis, keepdims=axis == 1, out=out)
+        np.subtract(y, out, out=y)
+        np.exp(y, out=y)
+        np.add.reduce(y, axis=axis, keepdims=axis == 1, out=out)
+        np.divide(y, out, out=y)
+        y_t = y[picks]
+        y[picks] = y_t - 1
+        return -float(np.add.reduce(np.log(y_t + 1e-7))) / BATCH
+
+    def transposed(i):
+        np.copyto(yT, a2.T)
+        return softmax_loss(yT, 0, col, (np.take(labels, masks[i], out=t), n_range))
+
+    def plain(i):
+        np.copyto(y, a2)
+        return softmax_loss(y, 1, row, (n_range, np.take(labels, masks[i], out=t)))
+
+    return timed(n, 1, transposed), timed(n, 1, plain)
+
+
+def product_variants(x_train, t_train, n):
+    """(np.matmul, np.dot): seconds of FastStep's xᵀ·δ1 on its view x[:, :k] (the batch's columns of a wider
+    buffer) — np.dot copies that transposed view before calling BLAS, np.matmul passes it as it is."""
+    fast = FastStep(TwoLayerNet(784, HIDDEN, 10, seed=0, dtype=np.float32), x_train, t_train, BATCH)
+    k = fast._gather(np.random.default_rng(4).integers(0, len(x_train), BATCH))
+    x, gW, d1 = fast.x[:, :k], fast.gW[:k], np.random.default_rng(5).random((BATCH, HIDDEN), dtype=np.float32)
+    return timed(n, 1, lambda i: np.matmul(x.T, d1, out=gW)), timed(n, 1, lambda i: np.dot(x.T, d1, out=gW))
+
+
+def check_variants(x_train):
+    """(division, table): seconds of pixel_levels' exactness check x == float32(k) / 255 over all training
+    images, by dividing (FastStep) or by looking k up in the table of the 256 values (k given)."""
+    k8 = np.rint(x_train * np.float32(255)).astype(np.uint8)
+    table = np.arange(256, dtype=np.float32) / np.float32(255)
+    start = time.perf_counter()
+    assert np.array_equal(np.divide(k8, np.float32(255), dtype=np.float32), x_train)
+    middle = time.perf_counter()
+    assert np.array_equal(np.take(table, k8), x_train)
+    return middle - start, time.perf_counter() - middle
+
+
 def time_book(x_book, t_book_one_hot, n, threads, with_loss):
     network = BookTwoLayerNet(784, HIDDEN, 10)
     with blas_threads(threads):
@@ -349,8 +402,17 @@ def main(argv=None):
     variants["trick: the same batch from the float32 images"] = lambda n: gather_variants(x_train, t_train, n)[1]
     variants["trick: b1 folded into the products (FastStep)"] = lambda n: bias_variants(n)[0]
     variants["trick: b1 added and summed apart"] = lambda n: bias_variants(n)[1]
+    variants["trick: softmax, loss and y − t on y as classes × N (FastStep)"] = \
+        lambda n: output_variants(x_train, t_train, n)[0]
+    variants["trick: the same on y as N × classes"] = lambda n: output_variants(x_train, t_train, n)[1]
+    variants["trick: xᵀ·δ1 by np.matmul on the view (FastStep)"] = \
+        lambda n: product_variants(x_train, t_train, n)[0]
+    variants["trick: xᵀ·δ1 by np.dot on the view"] = lambda n: product_variants(x_train, t_train, n)[1]
     variants["FastStep's preparation per run (µs once, not per step)"] = \
         lambda n: time_preparation(x_train, t_train)
+    variants["trick: preparation's exactness check by division (FastStep; µs once)"] = \
+        lambda n: check_variants(x_train)[0]
+    variants["trick: the same check by table look-up (µs once)"] = lambda n: check_variants(x_train)[1]
     for threads in (1, 2):
         variants[f"textbook, {threads} thread(s)"] = lambda n, k=threads: time_book(x_book, t_book, n, k, True)
         variants[f"textbook gradient + update only, {threads} thread(s)"] = \
