@@ -1,6 +1,7 @@
 """A hand-edited or damaged settings file never stops the app: every bad value falls back to its default, is
 logged with its key, the window opens with every tab, and the INI is rewritten clean at the next close."""
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QTabWidget
 
 from engine.lab.descent import DEFAULT_START
@@ -82,9 +83,27 @@ def write_ini(text):
     return Path(path)
 
 
+_opened = []
+
+
+@pytest.fixture(autouse=True)
+def dispose_windows():
+    """Close and delete each window at the end of its test: some 250 widgets a window, and a later language
+    switch would visit every one left alive (pytest-qt's deleteLater only runs when an event loop does)."""
+    yield
+    import shiboken6
+
+    while _opened:
+        window = _opened.pop()
+        if shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
 def open_window(qtbot, qapp, argv=()):
     window = create_window(parse_args(list(argv)), qapp)
-    qtbot.addWidget(window)
+    _opened.append(window)
     return window
 
 
