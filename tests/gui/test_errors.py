@@ -135,3 +135,21 @@ def test_the_dialog_and_the_menu_follow_a_language_switch(qtbot, qapp, in_chines
     in_chinese({"title": dialog.windowTitle, "summary": dialog.summary.text, "copy": dialog.copy_button.text,
                 "log action": window.log_action.text, "log tip": window.log_action.toolTip,
                 "about": window.about_text})
+
+
+def test_a_failed_worker_job_reaches_the_log_file(qtbot):
+    from gui.worker import Worker
+
+    errors.setup_logging()
+
+    def job():
+        yield {"kind": "step"}
+        raise FloatingPointError("the job broke d41c")
+
+    worker = Worker(job)
+    with qtbot.waitSignal(worker.failed, timeout=5000) as failed:
+        worker.start()
+    assert "the job broke d41c" in failed.args[0]
+    qtbot.waitUntil(worker.isFinished, timeout=5000)
+    log = errors.log_path().read_text(encoding="utf-8")
+    assert "the job broke d41c" in log and "Traceback" in log  # gui.worker's logger writes to the same file
