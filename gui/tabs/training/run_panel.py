@@ -24,7 +24,9 @@ A panel subclasses RunPanel and supplies only what differs:
         def retranslate(self):               # super() sets the buttons' texts; then the panel's own texts
 
 Other jobs of the panel (a report, a check, loading data) go through `self.run_job(name, …)` (or
-`self.runs.start`) too: after shutdown() nothing starts (a closed panel owns no live thread).
+`self.runs.start`) too: after shutdown() nothing starts (a closed panel owns no live thread). A job that must not
+run beside others (training after a report, reading a folder after a run) starts through
+`self.when_ended(names, then)`: the others are asked to stop and `then()` runs once their threads have ended.
 How a run ended (state.outcome, an Outcome) is told by the panel while the events arrive —
 `end_run_as(Outcome.DIVERGED)` — or by who stops it — `stop_training(Outcome.SWITCHED)`; else it is FINISHED,
 STOPPED or FAILED as the RunController reports it (FAILED: state.message says why). None while a run is on.
