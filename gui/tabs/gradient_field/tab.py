@@ -20,6 +20,8 @@ from gui.tabs.gradient_field.readout import PointReadout
 from gui.tabs.gradient_field.state import SURFACE_KEYS, FieldState
 from gui.widgets.explanation import Explanation
 
+POINT_LIMIT = 1e6  # |x0|, |x1| of a restored point (beyond, f overflows on every surface)
+
 
 class GradientFieldTab(Tab):
     key = "gradient_field"
@@ -183,7 +185,7 @@ class GradientFieldTab(Tab):
         scale = read(settings, "scale", "", choices=("", *field_lab.SCALE_MODES))
         spacing = read(settings, "spacing", "", choices=("", *SPACINGS))
         ascent = read(settings, "ascent", int(s.ascent), lo=0, hi=1)
-        point = read_floats(settings, "point", [], length=None)
+        point = read_floats(settings, "point", [], lo=-POINT_LIMIT, hi=POINT_LIMIT)
         self.controls.show_function_error()
         if key == field_lab.CUSTOM_KEY:
             try:

@@ -18,7 +18,7 @@ from gui.tabs.losses.controls import LossControls
 from gui.tabs.losses.loss_curves import LossCurves
 from gui.tabs.losses.output_bars import OutputBars
 from gui.tabs.losses.softmax_page import SoftmaxPage
-from gui.tabs.losses.state import LossesState
+from gui.tabs.losses.state import LOGIT_LIMIT, LossesState
 from gui.widgets.explanation import Explanation
 
 
@@ -131,7 +131,7 @@ class LossesTab(Tab):
             s.y = np.array(y)
         elif y is not None:
             reject(settings, "y", y, "the worked example", "the probabilities do not add up to 1")
-        logits = read_floats(settings, "logits", None, length=10)
+        logits = read_floats(settings, "logits", None, length=10, lo=-LOGIT_LIMIT, hi=LOGIT_LIMIT)  # the editor's
         if logits is not None:
             s.logits = np.array(logits)
         s.target = read(settings, "target", s.target, lo=0, hi=9)
