@@ -1,9 +1,10 @@
 """How many threads NumPy's BLAS (OpenBLAS, MKL, …) may use, through threadpoolctl.
 
-Measured with bench/compare_peers.py on a 2-core machine that other programs also used: the book's whole MNIST
-run took 3.3–4.1 s with the training steps on one BLAS thread and 18–37 s on two, because the step's products
-are small and OpenBLAS's spinning helper threads wait for a core whenever another thread (the accuracy measured
-meanwhile, the GUI) or another program wants one. So the app trains on one thread.
+Measured with bench/compare_peers.py on a 2-core machine: the book's whole MNIST run took 2.6–2.7 s with the
+training steps on one BLAS thread and 2.7–3.1 s on two while the machine was quiet, and 2.8–8.9 s on one against
+3.4–34 s on two while other programs kept it busy, because the step's products are small and OpenBLAS's spinning
+helper threads wait for a core whenever another thread (the accuracy measured meanwhile, the GUI) or another
+program wants one. So the app trains on one thread.
 """
 from __future__ import annotations
 

@@ -21,24 +21,25 @@ class FastStep:
                    dW1 = xᵀ·δ1,    db1 = Σ_n δ1      (Affine1)
         SGD        W ← W − η·dW  for W1, b1, W2, b2
     with these tricks, each measured by bench/train_step.py (784-50-10, batch 100, one BLAS thread, medians of
-    5 interleaved rounds on a machine other programs kept busy, load ≈ 4: the differences are what counts):
+    5 interleaved rounds, load average ≈ 1 on 2 cores: the differences are what counts):
       * pixels that are 0 in the whole batch are left out of x·W1 and xᵀ·δ1 — exact: such a pixel adds 0·w to
         every a1 and its row of dW1 is 0. MNIST uses ≈ 515 of 784 per batch: a third fewer multiplications in
         the two big products. The pixels are kept sorted by how often they are non-zero: the `dense` ones that
         are in most batches always take part, as one block; the others are gathered only when a batch has them,
-        found by a bitwise OR over the batch's images (measured: 376 µs a step against 536 µs with every pixel);
+        found by a bitwise OR over the batch's images (measured: 208 µs a step against 244 µs with every pixel);
       * the training images as a uint8 copy made once per run (a quarter of float32's bytes to gather), with
         the 1/255 kept in the weights: this class holds W1/255 and b1/255 (as a row against a constant input
         255), so a1 = k·(W1/255) + 255·(b1/255) = x·W1 + b1, and the update W1/255 ← W1/255 − kᵀ·δ1/255²
-        (measured: a batch assembled in 66 µs against 255 µs from the float32 images; the copy costs 0.26 s
-        once, its check that x == float32(k)/255 by division 126 ms against 314 ms by a table look-up);
+        (measured: a batch assembled in 30 µs against 158 µs from the float32 images; the preparation, copy
+        included, costs 0.11 s once, its check that x == float32(k)/255 by division 53 ms against 111 ms by
+        a table look-up);
       * b2 folded in as the last row of [W2; b2] against a constant 1 appended to z1: one product, and db2
-        comes out of [z1, 1]ᵀ·δ2 (measured for b1: 188 µs against 299 µs added and summed apart);
+        comes out of [z1, 1]ᵀ·δ2 (measured for b1: 120 µs against 130 µs added and summed apart);
       * y kept transposed, classes × N: softmax's maximum and sum run along rows of N numbers rather than over
         N rows of 10, and y[t_n, n] is picked with the labels as uint8, small enough to stay in the cache
-        (measured for softmax, loss and y − t: 35 µs against 52 µs on y as N × classes);
+        (measured for softmax, loss and y − t: 15 µs against 22 µs on y as N × classes);
       * the big products by np.matmul, which passes the batch's view x[:, :k]ᵀ to BLAS as it is where np.dot
-        copies it (measured for xᵀ·δ1: 150 µs against 192 µs); the small ones by np.dot on views made once;
+        copies it (measured for xᵀ·δ1: 66 µs against 81 µs); the small ones by np.dot on views made once;
       * every array preallocated, each operation writing into its buffer (only the N values y[t_n, n] are new
         arrays), and η/N applied once to y − t.
     The weights live here from construction until store(): in between, net.params is stale.
