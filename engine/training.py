@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import collections
 import math
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -24,11 +25,8 @@ BLOWUP_WINDOW = 20  # iterations averaged before a finite blow-up counts as dive
 
 
 class Diverged(ArithmeticError):
-    """The loss became NaN or infinite (or blew up past a limit): the learning rate is too large.
-
-    .iteration and .loss say where; .reason is "nan" (not finite) or "limit" (the recent mean loss passed
-    train_two_layer's loss_limit).
-    """
+    """The loss became NaN or infinite (or blew up past a limit): the learning rate is too large. .iteration
+    and .loss say where; .reason is "nan" (not finite) or "limit" (the mean loss passed train_two_layer's limit)."""
 
     def __init__(self, message, iteration=None, loss=None, reason="nan"):
         super().__init__(message)
@@ -100,11 +98,12 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
     fast = None
     loss_list, recent, history = np.empty(iters_num), 0.0, []  # recent: Σ of the last BLOWUP_WINDOW losses
     pending = collections.deque()  # evaluations running on the second thread, oldest first
+    halt = threading.Event()  # set when the run ends early: an evaluation under way is abandoned
 
     def evaluate(snapshot, iteration):
         with blas_threads(1):
-            train_acc = evaluate_accuracy(snapshot, x_train, t_train)
-            test_acc = evaluate_accuracy(snapshot, x_test, t_test)
+            train_acc = evaluate_accuracy(snapshot, x_train, t_train, stop=halt)
+            test_acc = evaluate_accuracy(snapshot, x_test, t_test, stop=halt)
         return {"kind": "epoch", "iteration": iteration, "epoch": iteration / iter_per_epoch,
                 "train_acc": train_acc, "test_acc": test_acc, "net": snapshot}
 
@@ -149,6 +148,7 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
                     yield from finished()
         yield from finished(wait=True)
     finally:
+        halt.set()
         if fast:
             fast.store()  # also when the run is stopped or diverges
         pool.shutdown(wait=True, cancel_futures=True)

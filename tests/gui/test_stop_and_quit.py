@@ -90,14 +90,7 @@ JOBS = {"gradient check": start_check, "numerical training": start_numerical, "t
         "model report": start_report}
 
 
-WAITS_FOR_ITS_EVALUATION = pytest.mark.xfail(
-    reason="engine.training.train_two_layer (not this part's file) ends a stopped run with pool.shutdown(wait=True):"
-           " the epoch evaluation running on its second thread (60,000 rows through a 784-1000-10 net) is waited"
-           " for; evaluation.evaluate_accuracy(stop=event) lets it abandon that count", strict=False)
-
-
-@pytest.mark.parametrize("job", [pytest.param(job, marks=WAITS_FOR_ITS_EVALUATION) if job == "training" else job
-                                 for job in JOBS])
+@pytest.mark.parametrize("job", JOBS)
 def test_stop_takes_effect_at_once_during_each_job(qtbot, panel, job):
     """784-1000-10: a weight's two loss evaluations, a report's chunk, a training step are each a few ms to tens
     of ms, and every job yields between them: Stop never waits, the thread ends well within a second."""
