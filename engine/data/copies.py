@@ -1,7 +1,8 @@
 """Copies of MNIST the user already has: finding one in the usual places, importing one. Pure Python, never Qt.
 
 Finding is cheap (names and sizes only); importing validates the whole copy first and then writes the four
-standard .gz files atomically, so a bad copy or a full disk never leaves a half-written MNIST behind.
+standard .gz files atomically, so a bad copy, a full disk or an import stopped mid-way (import_mnist_steps,
+closed by its worker) never leaves a half-written MNIST or a temporary file behind.
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 
 from engine.data.checks import DatasetError
 from engine.data.idx import GZIP_MAGIC, KEY_FILE, MNIST_COUNTS, has_mnist_files, idx_bytes
-from engine.data.mnist import read_mnist
+from engine.data.mnist import read_mnist_steps
+from engine.data.npz import run_steps
 from engine.data.pkl_npz import has_keras_arrays
 
 
@@ -63,23 +65,15 @@ def find_existing_mnist(candidates=None, home=None, cwd=None) -> list[Path]:
     return found
 
 
-def _write_atomically(contents: dict[Path, bytes]) -> None:
-    """Write every file to a temporary file beside it, then os.replace them all; on failure nothing is kept."""
-    temps = {}
-    try:
-        for target, data in contents.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-            temps[target] = tmp
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-        for target, tmp in temps.items():
-            os.replace(tmp, target)
-    finally:
-        for tmp in temps.values():
-            if os.path.exists(tmp):
-                os.remove(tmp)
+_WRITE_STEP = 1 << 20  # bytes written (and gzipped) between two yields: level-6 gzip of 1 MiB takes ~20–40 ms
+
+
+def _write_chunks(f, data: bytes):
+    """Write `data` to `f` a chunk at a time, yielding None after each."""
+    view = memoryview(data)
+    for start in range(0, len(view), _WRITE_STEP):
+        f.write(view[start:start + _WRITE_STEP])
+        yield None
 
 
 def import_mnist(source, dest_folder) -> Path:
@@ -90,17 +84,40 @@ def import_mnist(source, dest_folder) -> Path:
     gzipped IDX files are copied byte for byte, the rest are written as gzipped IDX. Each file goes to a
     temporary file in dest_folder and is moved into place with os.replace.
     """
+    return run_steps(import_mnist_steps(source, dest_folder))
+
+
+def import_mnist_steps(source, dest_folder):
+    """import_mnist as a generator: yields None between chunks of ≤ ~50 ms of work (reading, checking, gzipping,
+    writing), returns dest_folder. Its temporary files are removed in `finally`: a failure, or the generator
+    closed mid-way (a worker stopped, the app quitting), leaves nothing behind, and the four files are only
+    moved into place together at the end."""
     dest = Path(dest_folder)
-    arrays, raw = read_mnist(source, counts=MNIST_COUNTS)
+    arrays, raw = yield from read_mnist_steps(source, counts=MNIST_COUNTS)
+    temps: dict[Path, str] = {}
     try:
         dest.mkdir(parents=True, exist_ok=True)
-        contents = {}
         for key, name in KEY_FILE.items():
-            if raw is not None and raw[key][1][:2] == GZIP_MAGIC:
-                contents[dest / name] = raw[key][1]
-            else:
-                contents[dest / name] = gzip.compress(idx_bytes(arrays[key]), compresslevel=6, mtime=0)
-        _write_atomically(contents)
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=dest)
+            temps[dest / name] = tmp
+            with os.fdopen(fd, "wb") as f:
+                if raw is not None and raw[key][1][:2] == GZIP_MAGIC:
+                    yield from _write_chunks(f, raw[key][1])
+                else:
+                    with gzip.GzipFile(filename="", mode="wb", fileobj=f, compresslevel=6, mtime=0) as gz:
+                        yield from _write_chunks(gz, idx_bytes(arrays[key]))
+                f.flush()
+                os.fsync(f.fileno())
+            yield None
+        for target, tmp in temps.items():
+            os.replace(tmp, target)
     except OSError as exc:
         raise DatasetError(dest, f"cannot write MNIST here ({exc.strerror or exc})") from None
+    finally:
+        for tmp in temps.values():
+            try:
+                if os.path.exists(tmp):
+                    os.remove(tmp)
+            except OSError:  # nothing more can be done; the next import writes a new temporary file
+                pass
     return dest

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.data.checks import DatasetError, check_labels
-from engine.data.npz import check_regular_file
+from engine.data.npz import check_regular_file, run_steps
 
 # The four standard files and their published MD5s (the original distribution, byte for byte).
 MNIST_FILES = {
@@ -99,26 +99,37 @@ def stored_limit(limit: int) -> int:
     return limit + limit // 100 + (1 << 17)
 
 
-def _decompress(path: Path, raw: bytes, limit: int) -> bytes:
+STEP_BYTES = 1 << 21  # bytes read or decompressed between two yields (~5–10 ms): Stop reaches a load at once
+
+
+def _decompress_steps(path: Path, raw: bytes, limit: int):
     """The IDX bytes of a file's contents: gunzipped when it is gzip (reading stops 1 MiB past `limit` and
-    refuses; a little extra is left for _parse_idx to count), as-is when it already starts like IDX."""
+    refuses; a little extra is left for _parse_idx to count), as-is when it already starts like IDX.
+    A generator: yields None between chunks of STEP_BYTES, returns the bytes."""
     if raw[:2] != GZIP_MAGIC:
         if len(raw) >= 4 and raw[:3] == b"\0\0\x08":  # an uncompressed IDX file (uint8 data)
             return raw
         if path.suffix == ".gz":
             raise DatasetError(path, "not a gzip file (and not an uncompressed IDX file either)")
         return raw  # _parse_idx reports the wrong magic number
+    chunks, got, wanted = [], 0, limit + _SLACK + 1
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(raw), mode="rb") as stream:
-            data = stream.read(limit + _SLACK + 1)
+            while got < wanted:
+                chunk = stream.read(min(STEP_BYTES, wanted - got))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+                yield None
     except EOFError:
         raise DatasetError(path, "truncated gzip stream (the file ends early: download or copy it again)") from None
     except (OSError, zlib.error) as exc:
         raise DatasetError(path, f"corrupt gzip data ({exc})") from None
-    if len(data) > limit + _SLACK:
+    if got > limit + _SLACK:
         raise DatasetError(path, f"expands to more than {limit:,} bytes, the most this MNIST file can hold: "
                                  "refused after reading that much (not an MNIST file)")
-    return data
+    return b"".join(chunks)
 
 
 def _parse_idx(path: Path, data: bytes, magic: int | None, count: int | None) -> np.ndarray:
@@ -159,30 +170,50 @@ def read_idx(path, magic: int | None = None, count: int | None = None) -> tuple[
     Checks the magic number (0x803 images / 0x801 labels, or exactly `magic`), the count (`count`, when given),
     the 28×28 size and that the data has exactly the bytes the header announces.
     """
+    return run_steps(read_idx_steps(path, magic, count))
+
+
+def read_idx_steps(path, magic: int | None = None, count: int | None = None):
+    """read_idx as a generator: yields None between chunks of STEP_BYTES read or decompressed (so a worker's
+    Stop reaches it at once), returns (raw bytes, array)."""
     path = Path(path)
     limit = idx_limit(magic, count)
     try:
         size = check_regular_file(path, stored_limit(limit), "this MNIST file")
+        chunks, got = [], 0
         with open(path, "rb") as f:
-            raw = f.read(size + 1)
+            while got <= size:
+                chunk = f.read(min(STEP_BYTES, size + 1 - got))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+                yield None
+        raw = b"".join(chunks)
     except FileNotFoundError:
         raise DatasetError(path, "file not found") from None
     except OSError as exc:
         raise DatasetError(path, f"cannot read the file ({exc.strerror or exc})") from None
     if len(raw) > size:
         raise DatasetError(path, "the file grew while it was read")
-    return raw, _parse_idx(path, _decompress(path, raw, limit), magic, count)
+    data = yield from _decompress_steps(path, raw, limit)
+    return raw, _parse_idx(path, data, magic, count)
 
 
 def read_idx_folder(folder) -> tuple[dict[str, np.ndarray], dict[str, tuple[Path, bytes]]]:
     """The four validated arrays of an IDX folder (labels first: they are small and fail fast) and the raw bytes."""
+    return run_steps(read_idx_folder_steps(folder))
+
+
+def read_idx_folder_steps(folder):
+    """read_idx_folder as a generator of None between chunks (read_idx_steps), returning (arrays, raw)."""
     files = find_mnist_files(folder)
     arrays, raw = {}, {}
     for key in ("train_label", "test_label", "train_img", "test_img"):
         name = KEY_FILE[key]
         count = MNIST_COUNTS[key.split("_")[0]]
         magic = IMAGE_MAGIC if key.endswith("img") else LABEL_MAGIC
-        data, array = read_idx(files[name], magic, count)
+        data, array = yield from read_idx_steps(files[name], magic, count)
         if key.endswith("label"):
             check_labels(files[name], array)
         arrays[key], raw[key] = array, (files[name], data)

@@ -50,9 +50,25 @@ def open_archive(path: Path, what: str = ".npz (zip) file") -> zipfile.ZipFile:
         raise DatasetError(path, f"not a readable {what} ({exc})") from None
 
 
+def run_steps(steps):
+    """Run a step generator (one that yields None between chunks of work) to its end; return what it returns."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as end:
+            return end.value
+
+
 def read_member(path: Path, archive: zipfile.ZipFile, name: str, max_bytes: int, kinds: str = "biuf",
                 max_ndim: int = 4, expected: str = "") -> np.ndarray:
-    """The array stored as `name`.npy in `archive`, read only when it fits.
+    """read_member_steps run to its end: the array, or DatasetError."""
+    return run_steps(read_member_steps(path, archive, name, max_bytes, kinds, max_ndim, expected))
+
+
+def read_member_steps(path: Path, archive: zipfile.ZipFile, name: str, max_bytes: int, kinds: str = "biuf",
+                      max_ndim: int = 4, expected: str = ""):
+    """A generator yielding None after each chunk of _CHUNK bytes read (a worker's Stop reaches it at once),
+    returning the array stored as `name`.npy in `archive`, read only when it fits.
 
     max_bytes  the largest array (its data, in bytes) the caller accepts
     kinds      the dtype kinds accepted (b bool, i / u integers, f floats, U text); object arrays never are
@@ -83,6 +99,7 @@ def read_member(path: Path, archive: zipfile.ZipFile, name: str, max_bytes: int,
                 if not got:
                     raise DatasetError(path, f"'{name}' is truncated: {done:,} of its {len(view):,} bytes")
                 done += got
+                yield None
             if member.read(1):  # also reaches the end of the member, where zipfile checks the CRC
                 raise DatasetError(path, f"'{name}' has more data than its header announces")
     except DatasetError:

@@ -21,7 +21,7 @@ import numpy as np
 
 from engine.data.checks import DatasetError, check_labels
 from engine.data.idx import IMG_SIZE, KEY_FILE, MNIST_COUNTS
-from engine.data.npz import check_regular_file, open_archive, read_member
+from engine.data.npz import check_regular_file, open_archive, read_member_steps, run_steps
 
 KERAS_KEYS = {"train_img": "x_train", "train_label": "y_train", "test_img": "x_test", "test_label": "y_test"}
 
@@ -69,10 +69,13 @@ _REFUSED_OPCODES = {
 _MAX_OPCODES = 100_000  # the book's mnist.pkl has a few dozen
 
 
-def _scan_pickle(path: Path, f) -> None:
-    """Walk the pickle's opcodes without building anything; refuse what the book's flat arrays never use."""
+def _scan_pickle(path: Path, f):
+    """Walk the pickle's opcodes without building anything; refuse what the book's flat arrays never use.
+    A generator: yields None every 1,000 opcodes and after each large argument (an array's bytes)."""
     n = 0
     for n, (opcode, arg, _) in enumerate(pickletools.genops(f), 1):
+        if n % 1000 == 0 or (isinstance(arg, (bytes, bytearray)) and len(arg) > 1 << 20):
+            yield None
         if opcode.name in _REFUSED_OPCODES:
             raise _RefusedClass(f"it builds {_REFUSED_OPCODES[opcode.name]} ({opcode.name}), "
                                 "not only the book's flat NumPy arrays")
@@ -85,7 +88,13 @@ def _scan_pickle(path: Path, f) -> None:
 
 
 def load_pkl(path: Path) -> dict:
-    """The book's mnist.pkl → {train_img, train_label, test_img, test_label} as stored (not yet checked).
+    """load_pkl_steps run to its end."""
+    return run_steps(load_pkl_steps(path))
+
+
+def load_pkl_steps(path: Path):
+    """A generator of None between steps (the scan's, then one unpickling of ~50 ms), returning load_pkl's dict:
+    the book's mnist.pkl → {train_img, train_label, test_img, test_label} as stored (not yet checked).
 
     The file is scanned first (_scan_pickle) and unpickled only when it builds nothing but dicts, tuples and
     arrays; the four values must then be arrays (nested tuples are refused, never expanded by np.asarray)."""
@@ -95,8 +104,9 @@ def load_pkl(path: Path) -> dict:
         raise DatasetError(path, "file not found") from None
     try:
         with open(path, "rb") as f:
-            _scan_pickle(path, f)
+            yield from _scan_pickle(path, f)
             f.seek(0)
+            yield None
             dataset = _ArraysOnlyUnpickler(f).load()
     except OSError as exc:
         raise DatasetError(path, f"cannot read the file ({exc.strerror or exc})") from None
@@ -118,7 +128,13 @@ def load_pkl(path: Path) -> dict:
 
 
 def load_npz(path: Path) -> dict:
-    """Keras's mnist.npz (x_train, y_train, x_test, y_test) → the book's four keys, as stored (not yet checked).
+    """load_npz_steps run to its end."""
+    return run_steps(load_npz_steps(path))
+
+
+def load_npz_steps(path: Path):
+    """A generator of None between chunks (read_member_steps), returning load_npz's dict:
+    Keras's mnist.npz (x_train, y_train, x_test, y_test) → the book's four keys, as stored (not yet checked).
 
     Each member is read only after its size (in the zip directory and in its .npy header) and dtype are
     MNIST's: at most 60,000 / 10,000 images of 784 bytes, labels of integers."""
@@ -136,11 +152,11 @@ def load_npz(path: Path) -> dict:
         for key, name in KERAS_KEYS.items():
             part = key.split("_")[0]
             if key.endswith("img"):
-                out[key] = read_member(path, archive, name, MAX_IMAGE_BYTES[part], kinds="u",
-                                       expected="uint8 (pixels 0–255)")
+                out[key] = yield from read_member_steps(path, archive, name, MAX_IMAGE_BYTES[part], kinds="u",
+                                                          expected="uint8 (pixels 0–255)")
             else:
-                out[key] = read_member(path, archive, name, MAX_LABEL_BYTES[part], kinds="iu", max_ndim=2,
-                                       expected="integers (labels 0–9)")
+                out[key] = yield from read_member_steps(path, archive, name, MAX_LABEL_BYTES[part], kinds="iu",
+                                                          max_ndim=2, expected="integers (labels 0–9)")
         return out
 
 

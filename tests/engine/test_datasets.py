@@ -4,6 +4,7 @@ import gzip
 import pickle
 import shutil
 import struct
+import time
 
 import numpy as np
 import pytest
@@ -16,8 +17,12 @@ from engine.data.datasets import (
     default_mnist_dir,
     find_existing_mnist,
     import_mnist,
+    import_mnist_steps,
     load_mnist,
+    load_mnist_steps,
     mnist_summary,
+    mnist_summary_steps,
+    run_steps,
 )
 
 TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
@@ -320,16 +325,16 @@ def test_import_into_a_place_that_cannot_be_written(tmp_path, mnist_dir):
     assert str(blocker / "mnist") in str(err.value)
 
 
-def test_an_interrupted_atomic_write_keeps_nothing(tmp_path, monkeypatch):
-    a, b = tmp_path / "a", tmp_path / "b"
+def test_an_interrupted_atomic_write_keeps_nothing(tmp_path, monkeypatch, mnist_dir):
+    dest = tmp_path / "dest"
 
     def failing_replace(src, dst):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(copies.os, "replace", failing_replace)
-    with pytest.raises(OSError):
-        copies._write_atomically({a: b"1", b: b"2"})
-    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(DatasetError, match="No space left on device"):
+        import_mnist(mnist_dir, dest)
+    assert list(dest.iterdir()) == []
 
 
 # ---------------------------------------------------------------- finding a copy already on disk
@@ -368,3 +373,82 @@ def test_an_npz_without_kerass_arrays_is_not_offered(tmp_path):
     (tmp_path / "bad.npz").write_bytes(b"not a zip")
     assert find_existing_mnist(home=tmp_path, cwd=tmp_path / "x") == []
     assert find_existing_mnist([tmp_path / "bad.npz"]) == []
+
+
+# ---------------------------------------------------------------- the step versions (a worker's Stop reaches them)
+STEP_BAR = 0.25  # s: the slowest step allowed (~50 ms on a quiet machine; this one is shared with other jobs)
+
+
+def timed_steps(steps):
+    """Run a step generator to its end; (its result, the number of steps, the longest time between two yields)."""
+    count, worst, last = 0, 0.0, time.perf_counter()
+    while True:
+        try:
+            next(steps)
+        except StopIteration as end:
+            now = time.perf_counter()
+            return end.value, count, max(worst, now - last)
+        now = time.perf_counter()
+        count, worst, last = count + 1, max(worst, now - last), now
+
+
+@pytest.mark.parametrize("which", ["mnist_dir", "book_pkl", "keras_npz"])
+def test_load_mnist_steps_give_the_plain_result_in_short_steps(request, which):
+    source = request.getfixturevalue(which)
+    for options in ({}, {"normalize": False, "flatten": False, "one_hot_label": True}):
+        plain = load_mnist(source, **options)
+        stepped, count, worst = timed_steps(load_mnist_steps(source, **options))
+        for (a, b), (c, d) in zip(plain, stepped, strict=True):
+            assert a.dtype == c.dtype and b.dtype == d.dtype
+            np.testing.assert_array_equal(a, c)
+            np.testing.assert_array_equal(b, d)
+        print(f"{which} {options}: {count} steps, slowest {worst * 1000:.0f} ms")
+        assert count >= 3
+        assert worst < STEP_BAR
+
+
+@pytest.mark.parametrize("which", ["mnist_dir", "book_pkl", "keras_npz"])
+def test_mnist_summary_steps_give_the_plain_summary(request, which):
+    source = request.getfixturevalue(which)
+    summary, count, worst = timed_steps(mnist_summary_steps(source))
+    assert summary == mnist_summary(source)
+    assert summary["train_label_counts"] == TRAIN_COUNTS
+    print(f"{which}: {count} steps, slowest {worst * 1000:.0f} ms")
+    assert worst < STEP_BAR
+
+
+@pytest.mark.parametrize("which", ["mnist_dir", "keras_npz"])
+def test_import_mnist_steps_write_what_import_mnist_writes(request, tmp_path, which):
+    source = request.getfixturevalue(which)
+    dest, count, worst = timed_steps(import_mnist_steps(source, tmp_path / "stepped"))
+    plain = import_mnist(source, tmp_path / "plain")
+    for name in MNIST_FILES:
+        assert (dest / name).read_bytes() == (plain / name).read_bytes()
+    assert sorted(p.name for p in dest.iterdir()) == sorted(MNIST_FILES)
+    print(f"{which}: {count} steps, slowest {worst * 1000:.0f} ms")
+    assert worst < STEP_BAR
+
+
+def test_the_step_versions_raise_the_plain_errors(copy_dir):
+    (copy_dir / TRAIN_LABEL).write_bytes(b"\x1f\x8b" + b"garbage" * 10)
+    with pytest.raises(DatasetError) as plain:
+        load_mnist(copy_dir)
+    with pytest.raises(DatasetError) as stepped:
+        run_steps(load_mnist_steps(copy_dir))
+    assert str(stepped.value) == str(plain.value) and TRAIN_LABEL in str(plain.value)
+
+
+@pytest.mark.parametrize("which", ["mnist_dir", "keras_npz"])
+def test_an_import_closed_mid_way_leaves_no_file(request, tmp_path, which):
+    """A worker stopped (or the app quitting) closes the generator: its finally removes every temporary file."""
+    source, dest = request.getfixturevalue(which), tmp_path / "dest"
+    steps = import_mnist_steps(source, dest)
+    seen_part = False
+    for _ in steps:
+        parts = list(dest.glob("*.part")) if dest.exists() else []
+        if len(parts) >= 2:  # mid-write: one file done, the next one under way
+            seen_part = True
+            break
+    assert seen_part, "the import never had two temporary files at once"
+    steps.close()
+    assert list(dest.iterdir()) == []
