@@ -277,7 +277,9 @@ def _stop(job):
             wait_until(lambda: not p.runs.is_running(name), 10)
             ended = time.perf_counter() - asked
             wait(0.3)
-        message = p.progress.label.text() if job != "model report" else p.model_box.status.text()
+        shown = {"gradient check": [p.check.result, getattr(p.check.progress, "label", None)],
+                 "model report": [p.model_box.status, p.results.summary]}.get(job, [p.progress.label])
+        message = next((w.text() for w in shown if w is not None and w.text()), "")
         note = f"stop() {returned * 1000:.0f} ms, thread ended {ended * 1000:.0f} ms after"
         p.shutdown()
         return result(meter, message or "(no message)", running and ended < 1.0, note)
@@ -552,7 +554,7 @@ def child(name: str, tmp: str) -> None:
         traceback.print_exc()
         r = {"stall": None, "peak": None, "message": f"BENCH ERROR {type(exc).__name__}: {exc}", "ok": False,
              "note": "", "code": None, "whole": False}
-    r["message"] = r["message"].replace(tmp, "<tmp>")
+    r["message"] = r["message"].replace(tmp + "/", "").replace(tmp, "<tmp>")  # the file names, not the folder
     print(json.dumps({"case": name, **r}), flush=True)
     sys.stderr.flush()
     os._exit(0)  # a worker left hanging (the bug this bench looks for) must not keep the process alive
