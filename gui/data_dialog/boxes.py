@@ -23,7 +23,11 @@ from PySide6.QtWidgets import (
 
 from gui.data_dialog.source import mnist_folder, same_place
 from gui.data_dialog.state import DataState
+from gui.settings import data_dir_problem
+from gui.widgets.plots import COLORS
 from gui.widgets.progress import RateProgress, format_bytes
+
+PROBLEM_STYLE = f"color: {COLORS[3]};"
 
 
 def wrapped_label() -> QLabel:
@@ -79,6 +83,12 @@ class WhereBox(_Box):
         row.addWidget(self.folder_edit, 1)
         row.addWidget(self.open_button)
         layout.addLayout(row)
+        self.problem_label = wrapped_label()  # the data folder fell back to a temporary one: why, and what to do
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)  # paths and an OS message, never markup
+        self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem_label.setStyleSheet(PROBLEM_STYLE)
+        self.problem_label.hide()
+        layout.addWidget(self.problem_label)
         row = QHBoxLayout()
         self.status_label = wrapped_label()
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
@@ -103,6 +113,9 @@ class WhereBox(_Box):
 
     def refresh(self):
         self.folder_edit.setText(str(mnist_folder()))
+        problem = data_dir_problem()  # in the current language; '' when the usual data folder works
+        self.problem_label.setText(problem)
+        self.problem_label.setVisible(bool(problem))
         self.status_label.setText(self.status_text())
         self.check_button.setEnabled(not self.state.job and self.state.source is not None)
 

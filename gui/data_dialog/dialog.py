@@ -1,7 +1,7 @@
 """DataDialog: the "MNIST data" window. Its actions run their long steps as RunController jobs.
 
 Every long step (download, import, using a found copy, the full check) is an engine generator
-(engine.data.download.download_mnist, engine.data.datasets.import_mnist / mnist_summary) run by the dialog's
+(engine.data.download.download_mnist, engine.data.datasets.import_mnist_steps / mnist_summary_steps) run by the dialog's
 RunController (gui/run.py); the dialog only writes what happened into its DataState and redraws its parts.
 The chosen folder or file is remembered in QSettings under SETTINGS_KEY (gui/data_dialog/source.py).
 """
@@ -313,16 +313,20 @@ class DataDialog(QDialog):
 
 
 def _check_job(place: Path):
-    """A job: validate MNIST at `place` completely and count it."""
+    """A job: validate MNIST at `place` completely and count it (yielding None between chunks of a few ms, so
+    Stop and quit reach it at once)."""
     yield {"kind": "checking"}
-    yield {"kind": "checked", "summary": datasets.mnist_summary(place), "source": place}
+    summary = yield from datasets.mnist_summary_steps(place)
+    yield {"kind": "checked", "summary": summary, "source": place}
 
 
 def _import_job(source: Path, dest: Path):
-    """A job: check `source` completely, copy it into `dest`, then count what is there."""
+    """A job: check `source` completely, copy it into `dest`, then count what is there (in steps of a few ms;
+    stopped or closed mid-way, the import's own clean-up removes its temporary files and leaves dest as it was)."""
     yield {"kind": "importing"}
-    datasets.import_mnist(source, dest)
-    yield {"kind": "checked", "summary": datasets.mnist_summary(dest), "source": source, "folder": dest}
+    yield from datasets.import_mnist_steps(source, dest)
+    summary = yield from datasets.mnist_summary_steps(dest)
+    yield {"kind": "checked", "summary": summary, "source": source, "folder": dest}
 
 
 def ask_for_mnist(parent=None) -> Path | None:

@@ -463,3 +463,83 @@ def test_a_failing_job_leaves_a_working_dialog(qtbot, job):
 def test_module_names_for_the_mnist_panel():
     assert data_dialog.SETTINGS_KEY == "data/mnist"
     assert DataDialog.mnist_ready is not None
+
+
+# ---------------------------------------------------------------- stop mid-job, and the data folder's problem
+STOP_BAR = 0.3  # s from Stop to the thread's end: ~200 ms asked; a little slack for a machine shared with others
+
+
+@pytest.fixture(scope="module")
+def real_npz(tmp_path_factory, mnist_dir):
+    """Keras's layout of the real arrays (an .npz import is the longest: every file is gzipped anew)."""
+    import numpy as np
+
+    from engine.data.datasets import load_mnist
+
+    (x_train, t_train), (x_test, t_test) = load_mnist(mnist_dir, normalize=False, flatten=False)
+    path = tmp_path_factory.mktemp("keras") / "mnist.npz"
+    np.savez(path, x_train=x_train.reshape(-1, 28, 28), y_train=t_train, x_test=x_test.reshape(-1, 28, 28),
+             y_test=t_test)
+    return path
+
+
+def stop_mid_job(qtbot, dialog, job, started):
+    """Once `started()` is true (the job well under way), Stop it; (seconds to its thread's end, worst GUI gap)."""
+    from heartbeat import Heartbeat
+
+    with Heartbeat() as beat:
+        qtbot.waitUntil(started, timeout=LONG)
+        assert dialog.run.is_running(job), "the job ended before it could be stopped"
+        asked = time.perf_counter()
+        dialog.run.stop(job)
+        qtbot.waitUntil(lambda: not dialog.run.is_running(job), timeout=5000)
+        ended = time.perf_counter() - asked
+    print(f"\nstop during {job}: thread ended {ended * 1000:.0f} ms after Stop, "
+          f"worst GUI gap {beat.worst * 1000:.0f} ms")
+    return ended, beat.worst
+
+
+def test_stop_mid_import_ends_at_once_and_keeps_nothing(qtbot, real_npz, monkeypatch):
+    """Stopped while it writes its temporary files (the second one under way), the import ends within ~200 ms and
+    its clean-up removes them: the MNIST folder holds nothing, no MNIST is remembered."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(real_npz), "")))
+    dialog = make_dialog(qtbot)
+    folder = mnist_folder()
+    click(qtbot, dialog.importing.import_file_button)
+    ended, worst = stop_mid_job(qtbot, dialog, "import", lambda: len(temp_files(folder)) >= 2)
+    assert ended < STOP_BAR, ended
+    assert worst < 1.0, worst
+    assert temp_files(folder) == []
+    assert not any((folder / name).exists() for name in MNIST_FILES)
+    assert mnist_source() is None and not dialog.is_busy()
+    assert dialog.importing.import_file_button.isEnabled()
+
+
+def test_stop_mid_check_ends_at_once(qtbot, mnist_dir):
+    shutil.copytree(mnist_dir, mnist_folder())
+    dialog = make_dialog(qtbot)
+    click(qtbot, dialog.where.check_button)
+    since = time.perf_counter()
+    ended, worst = stop_mid_job(qtbot, dialog, "check", lambda: time.perf_counter() - since > 0.15)
+    assert ended < STOP_BAR, ended
+    assert worst < 1.0, worst
+    assert "not checked yet" in dialog.where.status_label.text()  # no summary from a check cut short
+    assert dialog.where.check_button.isEnabled()
+    click(qtbot, dialog.where.check_button)  # and a new check runs to its end
+    qtbot.waitUntil(lambda: "checked: 60,000 training and 10,000 test images" in dialog.where.status_label.text(),
+                    timeout=LONG)
+
+
+def test_the_dialog_says_when_the_data_folder_fell_back(qtbot, tmp_path, monkeypatch):
+    """gui.settings.data_dir_problem(): shown next to the MNIST folder when the usual data folder could not be
+    made (its message, in the current language); nothing when it could."""
+    dialog = make_dialog(qtbot)
+    assert not dialog.where.problem_label.isVisibleTo(dialog)
+    wanted, fallback = tmp_path / "read-only" / "Gradient Lab", tmp_path / "tmp-fallback"
+    monkeypatch.setattr(settings, "_problem", (str(wanted), "Read-only file system", str(fallback)))
+    dialog = make_dialog(qtbot)
+    label = dialog.where.problem_label
+    assert label.isVisibleTo(dialog)
+    assert str(wanted) in label.text() and "Read-only file system" in label.text() and str(fallback) in label.text()
+    assert label.text() == settings.data_dir_problem()
+    assert "color" in label.styleSheet()

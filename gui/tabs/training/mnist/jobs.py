@@ -31,12 +31,13 @@ def find_mnist_source():
 
 
 def load_job(source):
-    """One "data" event: MNIST read from `source` (kept in memory: a second panel or run reads it once)."""
-    from engine.data.datasets import load_mnist
+    """One "data" event: MNIST read from `source` (kept in memory: a second panel or run reads it once). Reading
+    yields None between chunks of a few ms (engine.data.datasets.load_mnist_steps): Stop and quit reach it at once."""
+    from engine.data.datasets import load_mnist_steps
 
     data = _DATA_CACHE.get(source)
     if data is None:
-        data = load_mnist(source)
+        data = yield from load_mnist_steps(source)
         _DATA_CACHE.clear()
         _DATA_CACHE[source] = data
     yield {"kind": "data", "source": source, "data": data}
