@@ -354,7 +354,8 @@ def _quit(job):
         parts = [p.name for p in (tmp / "home").rglob("*.part")]
         aborted = "QThread: Destroyed" in err
         message = (f"exit {code}, {seconds:.2f} s after close" if seconds is not None else f"exit {code}, never closed")
-        message += ("; QThread: Destroyed" if aborted else "") + (f"; left {parts}" if parts else "")
+        message += "; QThread: Destroyed" if aborted else ""
+        message += f"; left {parts}" if parts else ("; no .part file left" if job == "download" else "")
         ok = ("RUNNING True" in out and code == 0 and not aborted and not parts and seconds is not None
               and seconds < 5.0)
         meter = Meter(beat=False)
