@@ -199,9 +199,17 @@ SCRIPT = textwrap.dedent("""
             return
         tab = w.tab_pages["training"]
         p = tab.panels[0]
-        if state["phase"] == "wait" and (job == "download" or p.state.data is not None):
+        if state["phase"] == "wait" and (job in ("download", "import") or p.state.data is not None
+                                         or job == "load" and p.runs.is_running("load")):
             state["phase"], state["since"] = "run", now
-            if job == "check":
+            if job == "import":  # `mirror` is the file to import here
+                from gui.data_dialog import mnist_folder
+                from gui.data_dialog.dialog import DataDialog
+                state["dialog"] = d = DataDialog(w, mirrors=[])
+                d.show()
+                state["folder"] = mnist_folder()
+                d.import_from(mirror)
+            elif job == "check":
                 p.state.hidden_size, p.state.net = 1000, None
                 p.check.start_check()
             elif job == "report":
@@ -215,7 +223,9 @@ SCRIPT = textwrap.dedent("""
                 state["dialog"] = d = DataDialog(w, mirrors=[mirror])
                 d.show()
                 d.start_download()
-        elif state["phase"] == "run" and now - state["since"] > 1.5:
+        elif state["phase"] == "run" and (
+                now - state["since"] > (0.1 if job == "load" else 10 if job == "import" else 1.5)
+                or job == "import" and len(list(state["folder"].glob("*.part"))) >= 2):  # mid-write
             state["phase"] = "closing"
             running = p.runs.any_running() or ("dialog" in state and state["dialog"].run.any_running())
             print("RUNNING", running, flush=True)
@@ -300,3 +310,71 @@ def test_quitting_mid_download_from_a_stalled_server_leaves_no_part_file(tmp_pat
     data = tmp_path / "home" / "data"
     assert data.is_dir()
     assert [p for p in data.rglob("*") if p.name.endswith(".part")] == []
+
+
+def test_stop_during_the_mnist_load_ends_at_once(qtbot, mnist_dir, monkeypatch):
+    """The Training panel reads MNIST on a worker in steps of a few ms (load_mnist_steps): Stop ends the thread
+    within ~200 ms, the GUI never stalls, and the next load reads it all."""
+    from gui.tabs.training.mnist import jobs
+    from gui.tabs.training.mnist.panel import LOAD
+
+    monkeypatch.setattr(jobs, "_DATA_CACHE", {})  # read from disk, not from an earlier test's copy
+    app_settings().setValue("data/mnist", str(mnist_dir))
+    with Heartbeat() as beat:
+        p = MnistPanel()
+        qtbot.addWidget(p)
+        p.show()
+        qtbot.waitUntil(lambda: p.runs.is_running(LOAD), timeout=5000)
+        qtbot.wait(100)
+        assert p.runs.is_running(LOAD) and p.state.data is None, "the load ended before it could be stopped"
+        asked = time.perf_counter()
+        p.cancel_job(LOAD)
+        qtbot.waitUntil(lambda: not p.runs.is_running(LOAD), timeout=5000)
+        ended = time.perf_counter() - asked
+    print(f"\nMNIST load: thread ended {ended * 1000:.0f} ms after Stop, worst GUI gap {beat.worst * 1000:.0f} ms")
+    assert ended < 0.3, ended
+    assert beat.worst < 1.0, beat.worst
+    assert p.state.data is None and jobs._DATA_CACHE == {}
+    p.state.source = ""  # load again: it runs to its end
+    p.find_data()
+    qtbot.waitUntil(lambda: p.state.data is not None, timeout=LONG)
+    assert p.state.data[0][0].shape == (60_000, 784)
+    p.shutdown()
+
+
+@pytest.fixture(scope="module")
+def real_npz(tmp_path_factory, mnist_dir):
+    """Keras's layout of the real arrays: importing it gzips every file anew (the longest import)."""
+    import numpy as np
+
+    from engine.data.datasets import load_mnist
+
+    (x_train, t_train), (x_test, t_test) = load_mnist(mnist_dir, normalize=False, flatten=False)
+    path = tmp_path_factory.mktemp("keras") / "mnist.npz"
+    np.savez(path, x_train=x_train.reshape(-1, 28, 28), y_train=t_train, x_test=x_test.reshape(-1, 28, 28),
+             y_test=t_test)
+    return path
+
+
+def test_quitting_mid_import_exits_with_code_0_and_leaves_no_file(tmp_path, real_npz):
+    """Close the Data dialog and the window while an import writes its temporary files: the worker closes the
+    import's generator, whose finally removes them; exit code 0 at once, no .part and no MNIST file left."""
+    code, out, err, seconds = run_app(tmp_path, "import", mirror=str(real_npz))
+    print(f"\nquit during an import: exit {code}, {seconds if seconds is None else round(seconds, 2)} s; "
+          + " ".join(line for line in out.splitlines() if line.startswith("WORST_GAP")))
+    assert "RUNNING True" in out, out + err
+    assert code == 0, err
+    assert "QThread: Destroyed" not in err, err
+    assert seconds is not None and seconds < 5.0, seconds
+    data = tmp_path / "home" / "data"
+    assert [p for p in data.rglob("*") if p.name.endswith(".part")] == []
+    assert [p for p in data.rglob("*") if p.name.endswith("-ubyte.gz")] == []
+
+
+def test_quitting_mid_load_exits_with_code_0_at_once(tmp_path, mnist_dir):
+    code, out, err, seconds = run_app(tmp_path, "load", mnist=str(mnist_dir))
+    print(f"\nquit during the MNIST load: exit {code}, {seconds if seconds is None else round(seconds, 2)} s")
+    assert "RUNNING True" in out, out + err
+    assert code == 0, err
+    assert "QThread: Destroyed" not in err, err
+    assert seconds is not None and seconds < 5.0, seconds
