@@ -43,7 +43,10 @@ class UnavailableTab(Tab):
         self.retranslate()
 
     def title(self) -> str:
-        return f"{self.key.replace('_', ' ').capitalize()} ⚠"
+        names = {"losses": self.tr("Losses"), "derivatives": self.tr("Derivatives"),
+                 "gradient_field": self.tr("Gradient field"), "descent": self.tr("Descent"),
+                 "training": self.tr("Training"), "draw": self.tr("Draw")}
+        return f"{names.get(self.key, self.key)} ⚠"
 
     def retranslate(self):
         where = errors.log_path()

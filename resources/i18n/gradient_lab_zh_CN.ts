@@ -200,7 +200,7 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <source>&lt;p&gt;The book&apos;s &lt;b&gt;gradient check&lt;/b&gt;: compute ∂L/∂W of a small batch twice — by backpropagation and by the numerical gradient (central differences, h = 10⁻⁴) — and compare them weight by weight. If backprop is right they agree to about 10⁻¹⁰.&lt;/p&gt;&lt;p&gt;It checks the trained (or loaded) net if there is one, else a new net with the settings on the left. The numerical side is slow: 2 loss evaluations per weight.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The book's &lt;b&gt;gradient check&lt;/b&gt;: compute ∂L/∂W of a small batch twice — by backpropagation and by the numerical gradient (central differences, h = 10⁻⁴) — and compare them weight by weight. If backprop is right they agree to about 10⁻¹⁰.&lt;/p&gt;&lt;p&gt;It checks the trained (or loaded) net if there is one, else a new net with the settings on the left. The numerical side is slow: 2 loss evaluations per weight.&lt;/p&gt;</source>
         <translation>&lt;p&gt;书中的&lt;b&gt;梯度确认&lt;/b&gt;：对一个小批量计算两次 ∂L/∂W —— 一次用误差反向传播法，一次用数值微分（中心差分，h = 10⁻⁴）—— 然后逐个权重比较。如果误差反向传播法的实现正确，两者相差约 10⁻¹⁰。&lt;/p&gt;&lt;p&gt;如果已有训练好的（或加载的）网络，就检查它，否则检查一个按左侧设置新建的网络。数值微分这一边很慢：每个权重需要计算 2 次损失。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -291,7 +291,7 @@
         <translation>请至少选择一种优化方法以显示路径。</translation>
     </message>
     <message>
-        <source>Bowl (the book&apos;s function_2)</source>
+        <source>Bowl (the book's function_2)</source>
         <translation>碗形（书中的 function_2）</translation>
     </message>
     <message>
@@ -303,7 +303,7 @@
         <translation>鞍点</translation>
     </message>
     <message>
-        <source>Rosenbrock&apos;s banana</source>
+        <source>Rosenbrock's banana</source>
         <translation>Rosenbrock 香蕉函数</translation>
     </message>
     <message>
@@ -311,7 +311,7 @@
         <translation>Himmelblau（四个极小值）</translation>
     </message>
     <message>
-        <source>The book&apos;s experiments (one click)</source>
+        <source>The book's experiments (one click)</source>
         <translation>书中的实验（一键运行）</translation>
     </message>
     <message>
@@ -323,11 +323,11 @@
         <translation>f = x0² + x1²，从 (−3, 4) 出发，η = 0.1，100 步：停在 (−6.1e-10, 8.1e-10) 附近</translation>
     </message>
     <message>
-        <source>η = 0.1, 20 steps (book&apos;s figure)</source>
+        <source>η = 0.1, 20 steps (book's figure)</source>
         <translation>η = 0.1，20 步（书中的图）</translation>
     </message>
     <message>
-        <source>The book&apos;s trajectory plot: 20 steps end at (−0.0346, 0.0461)</source>
+        <source>The book's trajectory plot: 20 steps end at (−0.0346, 0.0461)</source>
         <translation>书中的轨迹图：20 步后停在 (−0.0346, 0.0461)</translation>
     </message>
     <message>
@@ -351,7 +351,7 @@
         <translation>第 6 章：比较五种优化方法</translation>
     </message>
     <message>
-        <source>f = x²/20 + y² from (−7, 2), 30 steps, the book&apos;s learning rates: SGD zig-zags, the others do not</source>
+        <source>f = x²/20 + y² from (−7, 2), 30 steps, the book's learning rates: SGD zig-zags, the others do not</source>
         <translation>f = x²/20 + y²，从 (−7, 2) 出发，30 步，使用书中的学习率：SGD 呈之字形，其他方法不会</translation>
     </message>
     <message>
@@ -399,7 +399,7 @@
         <translation>数值微分（中心差分，h = 1e-4）</translation>
     </message>
     <message>
-        <source>analytic (the formula&apos;s derivative)</source>
+        <source>analytic (the formula's derivative)</source>
         <translation>解析梯度（公式求导）</translation>
     </message>
     <message>
@@ -447,7 +447,7 @@
         <translation>融合 Momentum 与 AdaGrad，并带偏置校正（β1, β2）</translation>
     </message>
     <message>
-        <source>Show this optimizer&apos;s path</source>
+        <source>Show this optimizer's path</source>
         <translation>显示该优化方法的路径</translation>
     </message>
     <message>
@@ -455,7 +455,7 @@
         <translation>%1 的学习率 η</translation>
     </message>
     <message>
-        <source>α: how much of the last step&apos;s velocity is kept</source>
+        <source>α: how much of the last step's velocity is kept</source>
         <translation>α：保留上一步速度的比例</translation>
     </message>
     <message>
@@ -498,7 +498,7 @@
         <translation>课程中打印的内容：</translation>
     </message>
     <message>
-        <source>The recorded costs, in the lessons&apos; format</source>
+        <source>The recorded costs, in the lessons' format</source>
         <translation>记录下的代价，格式与课程相同</translation>
     </message>
     <message>
@@ -656,7 +656,7 @@
         <translation>包含四个 MNIST IDX 文件的文件夹</translation>
     </message>
     <message>
-        <source>The book&apos;s mnist.pkl or Keras&apos;s mnist.npz</source>
+        <source>The book's mnist.pkl or Keras's mnist.npz</source>
         <translation>书中的 mnist.pkl 或 Keras 的 mnist.npz</translation>
     </message>
     <message>
@@ -671,7 +671,7 @@
         <translation>本实验需要猫 / 非猫数据集</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Open the folder that holds the lessons&apos; two files:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;train_catvnoncat.h5&lt;/b&gt; — 209 training pictures (72 cats)&lt;/li&gt;&lt;li&gt;&lt;b&gt;test_catvnoncat.h5&lt;/b&gt; — 50 test pictures (33 cats)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Learners usually have them in the &lt;b&gt;datasets/&lt;/b&gt; folder beside the lessons&apos; notebooks (the folder that &lt;code&gt;load_dataset()&lt;/code&gt; reads: datasets/train_catvnoncat.h5). Click &lt;i&gt;Open folder…&lt;/i&gt; and choose that folder; the app remembers it.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Open the folder that holds the lessons' two files:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;train_catvnoncat.h5&lt;/b&gt; — 209 training pictures (72 cats)&lt;/li&gt;&lt;li&gt;&lt;b&gt;test_catvnoncat.h5&lt;/b&gt; — 50 test pictures (33 cats)&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Learners usually have them in the &lt;b&gt;datasets/&lt;/b&gt; folder beside the lessons' notebooks (the folder that &lt;code&gt;load_dataset()&lt;/code&gt; reads: datasets/train_catvnoncat.h5). Click &lt;i&gt;Open folder…&lt;/i&gt; and choose that folder; the app remembers it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;请打开存放课程中这两个文件的文件夹：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;train_catvnoncat.h5&lt;/b&gt; — 209 张训练图片（其中 72 张是猫）&lt;/li&gt;&lt;li&gt;&lt;b&gt;test_catvnoncat.h5&lt;/b&gt; — 50 张测试图片（其中 33 张是猫）&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;它们通常位于课程笔记本旁边的 &lt;b&gt;datasets/&lt;/b&gt; 文件夹中（即 &lt;code&gt;load_dataset()&lt;/code&gt; 读取的文件夹：datasets/train_catvnoncat.h5）。点击&lt;i&gt;打开文件夹…&lt;/i&gt;并选择该文件夹，程序会记住它。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -749,7 +749,7 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Gradient descent&lt;/h3&gt;&lt;p&gt;Start somewhere and repeat&lt;br&gt;&lt;b&gt;x ← x − η ∇f(x)&lt;/b&gt;&lt;br&gt;The gradient ∇f points uphill, where f grows fastest; a step against it goes downhill. The learning rate η says how far.&lt;/p&gt;&lt;p&gt;The book&apos;s experiments on f = x0² + x1² from (−3, 4), 100 steps:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;η = 0.1 reaches (−6.1e-10, 8.1e-10): the minimum.&lt;/li&gt;&lt;li&gt;η = 10 diverges: each step overshoots and lands farther away.&lt;/li&gt;&lt;li&gt;η = 1e-10 hardly moves: 100 steps of almost nothing.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;η is a &lt;b&gt;hyperparameter&lt;/b&gt;: set by hand, not learned.&lt;/p&gt;&lt;h3&gt;Beyond SGD (chapter 6)&lt;/h3&gt;&lt;p&gt;On f = x²/20 + y² the gradient points mostly along y, so SGD zig-zags across the valley. &lt;b&gt;Momentum&lt;/b&gt; keeps a velocity (v ← αv − η∇f), &lt;b&gt;AdaGrad&lt;/b&gt; shrinks each coordinate&apos;s step by its past gradients (h ← h + ∇f²), &lt;b&gt;RMSprop&lt;/b&gt; lets that memory fade (ρ), and &lt;b&gt;Adam&lt;/b&gt; combines the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt; (when the tab has focus): Space play / pause, → one step, R reset. Click on the map to choose the start.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Gradient descent&lt;/h3&gt;&lt;p&gt;Start somewhere and repeat&lt;br&gt;&lt;b&gt;x ← x − η ∇f(x)&lt;/b&gt;&lt;br&gt;The gradient ∇f points uphill, where f grows fastest; a step against it goes downhill. The learning rate η says how far.&lt;/p&gt;&lt;p&gt;The book's experiments on f = x0² + x1² from (−3, 4), 100 steps:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;η = 0.1 reaches (−6.1e-10, 8.1e-10): the minimum.&lt;/li&gt;&lt;li&gt;η = 10 diverges: each step overshoots and lands farther away.&lt;/li&gt;&lt;li&gt;η = 1e-10 hardly moves: 100 steps of almost nothing.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;η is a &lt;b&gt;hyperparameter&lt;/b&gt;: set by hand, not learned.&lt;/p&gt;&lt;h3&gt;Beyond SGD (chapter 6)&lt;/h3&gt;&lt;p&gt;On f = x²/20 + y² the gradient points mostly along y, so SGD zig-zags across the valley. &lt;b&gt;Momentum&lt;/b&gt; keeps a velocity (v ← αv − η∇f), &lt;b&gt;AdaGrad&lt;/b&gt; shrinks each coordinate's step by its past gradients (h ← h + ∇f²), &lt;b&gt;RMSprop&lt;/b&gt; lets that memory fade (ρ), and &lt;b&gt;Adam&lt;/b&gt; combines the two.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt; (when the tab has focus): Space play / pause, → one step, R reset. Click on the map to choose the start.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;梯度下降法&lt;/h3&gt;&lt;p&gt;从某处出发，反复执行&lt;br&gt;&lt;b&gt;x ← x − η ∇f(x)&lt;/b&gt;&lt;br&gt;梯度 ∇f 指向上坡，即 f 增长最快的方向；逆着它走一步就是下坡。学习率 η 决定走多远。&lt;/p&gt;&lt;p&gt;书中的实验：f = x0² + x1²，从 (−3, 4) 出发，100 步：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;η = 0.1 到达 (−6.1e-10, 8.1e-10)：极小值。&lt;/li&gt;&lt;li&gt;η = 10 发散：每一步都越过极小值，落得更远。&lt;/li&gt;&lt;li&gt;η = 1e-10 几乎不动：100 步几乎什么都没做。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;η 是&lt;b&gt;超参数&lt;/b&gt;：由人工设定，而不是学习得到的。&lt;/p&gt;&lt;h3&gt;SGD 之外（第 6 章）&lt;/h3&gt;&lt;p&gt;在 f = x²/20 + y² 上，梯度主要指向 y 方向，所以 SGD 在山谷两侧之字形来回。&lt;b&gt;Momentum&lt;/b&gt; 保留一个速度（v ← αv − η∇f），&lt;b&gt;AdaGrad&lt;/b&gt; 按各坐标过去的梯度缩小其步长（h ← h + ∇f²），&lt;b&gt;RMSprop&lt;/b&gt; 让这份记忆逐渐淡去（ρ），&lt;b&gt;Adam&lt;/b&gt; 则融合了两者。&lt;/p&gt;&lt;p&gt;&lt;b&gt;按键&lt;/b&gt;（本页有焦点时）：空格 播放 / 暂停，→ 单步，R 重置。在图上点击可选择起点。&lt;/p&gt;</translation>
     </message>
 </context>
@@ -843,7 +843,7 @@
         <translation>显示边界框和质心</translation>
     </message>
     <message>
-        <source>Outline the ink&apos;s bounding box (orange) and mark its centre of mass (blue) on the canvas and in the 28 × 28 input</source>
+        <source>Outline the ink's bounding box (orange) and mark its centre of mass (blue) on the canvas and in the 28 × 28 input</source>
         <translation>在画布上和 28 × 28 输入中框出笔迹的边界框（橙色）并标出其质心（蓝色）</translation>
     </message>
     <message>
@@ -886,7 +886,7 @@
         <translation>神经网络看到的：28 × 28 像素</translation>
     </message>
     <message>
-        <source>The drawing after MNIST&apos;s preparation: fitted into the 20 × 20 box (orange), its centre of mass on pixel (14, 14) (blue). These 784 numbers are the net&apos;s input.</source>
+        <source>The drawing after MNIST's preparation: fitted into the 20 × 20 box (orange), its centre of mass on pixel (14, 14) (blue). These 784 numbers are the net's input.</source>
         <translation>经过 MNIST 预处理后的手写图：缩放到 20 × 20 的框内（橙色），质心位于像素 (14, 14)（蓝色）。这 784 个数就是神经网络的输入。</translation>
     </message>
     <message>
@@ -902,7 +902,7 @@
         <translation>概率 y_k（softmax 输出）</translation>
     </message>
     <message>
-        <source>The net&apos;s 10 outputs</source>
+        <source>The net's 10 outputs</source>
         <translation>神经网络的 10 个输出</translation>
     </message>
     <message>
@@ -933,7 +933,7 @@
         <translation>按住左键书写；书写过程中识别结果实时更新</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Drawing a digit for the net&lt;/h3&gt;&lt;p&gt;The net learnt from MNIST, and every MNIST digit was prepared the same way. Your drawing gets exactly that preparation before the net sees it:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;take the &lt;b&gt;bounding box&lt;/b&gt; of the ink;&lt;/li&gt;&lt;li&gt;scale it to fit a &lt;b&gt;20 × 20&lt;/b&gt; box, keeping its aspect ratio; averaging the covered area makes the edges grey (anti-aliasing);&lt;/li&gt;&lt;li&gt;put it in a &lt;b&gt;28 × 28&lt;/b&gt; frame so that its &lt;b&gt;centre of mass&lt;/b&gt; Σ p·(r, c) / Σ p lands on the frame&apos;s centre, pixel (14, 14).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;So it does not matter where or how big you draw: only the shape counts. The 784 grey values (0 black … 1 white) are the input x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; turns the net&apos;s 10 scores a&lt;sub&gt;k&lt;/sub&gt; into probabilities:&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;They are positive and add up to 1; the largest one is the answer (argmax).&lt;/p&gt;&lt;p&gt;Try a very thin or very thick stroke, a digit squeezed flat, or a 1 with a serif, and watch the bars: the net is only as good as the resemblance to what it learnt.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Drawing a digit for the net&lt;/h3&gt;&lt;p&gt;The net learnt from MNIST, and every MNIST digit was prepared the same way. Your drawing gets exactly that preparation before the net sees it:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;take the &lt;b&gt;bounding box&lt;/b&gt; of the ink;&lt;/li&gt;&lt;li&gt;scale it to fit a &lt;b&gt;20 × 20&lt;/b&gt; box, keeping its aspect ratio; averaging the covered area makes the edges grey (anti-aliasing);&lt;/li&gt;&lt;li&gt;put it in a &lt;b&gt;28 × 28&lt;/b&gt; frame so that its &lt;b&gt;centre of mass&lt;/b&gt; Σ p·(r, c) / Σ p lands on the frame's centre, pixel (14, 14).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;So it does not matter where or how big you draw: only the shape counts. The 784 grey values (0 black … 1 white) are the input x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; turns the net's 10 scores a&lt;sub&gt;k&lt;/sub&gt; into probabilities:&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;They are positive and add up to 1; the largest one is the answer (argmax).&lt;/p&gt;&lt;p&gt;Try a very thin or very thick stroke, a digit squeezed flat, or a 1 with a serif, and watch the bars: the net is only as good as the resemblance to what it learnt.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;为神经网络手写数字&lt;/h3&gt;&lt;p&gt;神经网络是用 MNIST 学习的，而 MNIST 的每个数字都经过同样的预处理。你的手写图在送入神经网络之前，也会经过完全相同的预处理：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;取笔迹的&lt;b&gt;边界框&lt;/b&gt;；&lt;/li&gt;&lt;li&gt;保持宽高比，将其缩放到 &lt;b&gt;20 × 20&lt;/b&gt; 的框内；按覆盖面积求平均，使边缘呈灰色（抗锯齿）；&lt;/li&gt;&lt;li&gt;将其放入 &lt;b&gt;28 × 28&lt;/b&gt; 的画面，使其&lt;b&gt;质心&lt;/b&gt; Σ p·(r, c) / Σ p 落在画面中心，即像素 (14, 14)。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所以写在哪里、写多大都没有关系：只有形状才重要。这 784 个灰度值（0 黑 … 1 白）就是输入 x。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; 把神经网络的 10 个得分 a&lt;sub&gt;k&lt;/sub&gt; 变成概率：&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;它们都是正数，总和为 1；最大的那个就是识别结果（argmax）。&lt;/p&gt;&lt;p&gt;试试很细或很粗的笔画、压扁的数字，或带衬线的 1，看看柱状图的变化：神经网络的表现取决于输入与它学过的数据有多相似。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1049,7 +1049,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>试试 h = 1e-50</translation>
     </message>
     <message>
-        <source>The book&apos;s warning: compute the slope with h = 1e-50</source>
+        <source>The book's warning: compute the slope with h = 1e-50</source>
         <translation>书中的警告：用 h = 1e-50 计算斜率</translation>
     </message>
     <message>
@@ -1077,31 +1077,31 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>中心差分</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Why h = 10&lt;sup&gt;−4&lt;/sup&gt;?&lt;/h3&gt;&lt;p&gt;Two errors pull in opposite directions.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Truncation error&lt;/b&gt; (left side): the difference quotient is only an approximation of the slope. It shrinks with h: like h for the forward difference, like h² for the central one (one decade of h gives one decade of error, or two).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rounding error&lt;/b&gt; (right side): f(x + h) and f(x) agree in almost all their 16 digits, so their difference keeps only a few correct ones, and dividing by a tiny h magnifies what is left. It grows like ε/h, ε ≈ 2.2·10&lt;sup&gt;−16&lt;/sup&gt;.&lt;/p&gt;&lt;p&gt;The best h sits where the two meet: for sin x at x0 = 1 near 10&lt;sup&gt;−8&lt;/sup&gt; for the forward difference and 10&lt;sup&gt;−5&lt;/sup&gt; for the central one. The book&apos;s 10&lt;sup&gt;−4&lt;/sup&gt; is close to that and safe for most functions.&lt;/p&gt;&lt;p&gt;The book&apos;s 0.01x² + 0.1x is special: for a quadratic the central difference has no truncation error at all, so only rounding error is left. Pick sin x to see both sides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;h = 10&lt;sup&gt;−50&lt;/sup&gt;&lt;/b&gt;: 5 + 10&lt;sup&gt;−50&lt;/sup&gt; rounds to 5 in float64, so f(x + h) − f(x) is exactly 0 and so is the “derivative”. np.float32(1e-50) is even 0 itself.&lt;/p&gt;&lt;p&gt;An error of exactly 0 is drawn at 10&lt;sup&gt;−18&lt;/sup&gt;, the floor of the plot.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Why h = 10&lt;sup&gt;−4&lt;/sup&gt;?&lt;/h3&gt;&lt;p&gt;Two errors pull in opposite directions.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Truncation error&lt;/b&gt; (left side): the difference quotient is only an approximation of the slope. It shrinks with h: like h for the forward difference, like h² for the central one (one decade of h gives one decade of error, or two).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rounding error&lt;/b&gt; (right side): f(x + h) and f(x) agree in almost all their 16 digits, so their difference keeps only a few correct ones, and dividing by a tiny h magnifies what is left. It grows like ε/h, ε ≈ 2.2·10&lt;sup&gt;−16&lt;/sup&gt;.&lt;/p&gt;&lt;p&gt;The best h sits where the two meet: for sin x at x0 = 1 near 10&lt;sup&gt;−8&lt;/sup&gt; for the forward difference and 10&lt;sup&gt;−5&lt;/sup&gt; for the central one. The book's 10&lt;sup&gt;−4&lt;/sup&gt; is close to that and safe for most functions.&lt;/p&gt;&lt;p&gt;The book's 0.01x² + 0.1x is special: for a quadratic the central difference has no truncation error at all, so only rounding error is left. Pick sin x to see both sides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;h = 10&lt;sup&gt;−50&lt;/sup&gt;&lt;/b&gt;: 5 + 10&lt;sup&gt;−50&lt;/sup&gt; rounds to 5 in float64, so f(x + h) − f(x) is exactly 0 and so is the “derivative”. np.float32(1e-50) is even 0 itself.&lt;/p&gt;&lt;p&gt;An error of exactly 0 is drawn at 10&lt;sup&gt;−18&lt;/sup&gt;, the floor of the plot.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;为什么 h = 10&lt;sup&gt;−4&lt;/sup&gt;？&lt;/h3&gt;&lt;p&gt;两种误差朝相反的方向变化。&lt;/p&gt;&lt;p&gt;&lt;b&gt;截断误差&lt;/b&gt;（左侧）：差分只是斜率的近似。它随 h 减小：前向差分按 h 减小，中心差分按 h² 减小（h 每小一个数量级，误差小一个或两个数量级）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;舍入误差&lt;/b&gt;（右侧）：f(x + h) 和 f(x) 的 16 位有效数字几乎全部相同，相减后只剩下几位正确的数字，再除以很小的 h 又把剩下的误差放大。它按 ε/h 增长，ε ≈ 2.2·10&lt;sup&gt;−16&lt;/sup&gt;。&lt;/p&gt;&lt;p&gt;最佳的 h 在两者相遇处：对 x0 = 1 处的 sin x，前向差分约为 10&lt;sup&gt;−8&lt;/sup&gt;，中心差分约为 10&lt;sup&gt;−5&lt;/sup&gt;。书中的 10&lt;sup&gt;−4&lt;/sup&gt; 与之接近，并且对大多数函数都安全。&lt;/p&gt;&lt;p&gt;书中的 0.01x² + 0.1x 比较特殊：对二次函数，中心差分完全没有截断误差，只剩下舍入误差。选择 sin x 可以看到两侧。&lt;/p&gt;&lt;p&gt;&lt;b&gt;h = 10&lt;sup&gt;−50&lt;/sup&gt;&lt;/b&gt;：在 float64 中 5 + 10&lt;sup&gt;−50&lt;/sup&gt; 舍入为 5，所以 f(x + h) − f(x) 恰好为 0，“导数”也是 0。np.float32(1e-50) 本身就是 0。&lt;/p&gt;&lt;p&gt;恰好为 0 的误差画在图的底部 10&lt;sup&gt;−18&lt;/sup&gt; 处。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>ExprMessages</name>
     <message>
-        <source>unexpected character &apos;%1&apos;</source>
-        <translation>无法识别的字符 &apos;%1&apos;</translation>
+        <source>unexpected character '%1'</source>
+        <translation>无法识别的字符 '%1'</translation>
     </message>
     <message>
-        <source>missing operator before &apos;%1&apos; (write 2*x, not 2x)</source>
-        <translation>&apos;%1&apos; 前缺少运算符（请写 2*x，而不是 2x）</translation>
+        <source>missing operator before '%1' (write 2*x, not 2x)</source>
+        <translation>'%1' 前缺少运算符（请写 2*x，而不是 2x）</translation>
     </message>
     <message>
-        <source>expected &apos;%1&apos; but found &apos;%2&apos;</source>
-        <translation>这里应为 &apos;%1&apos;，实际是 &apos;%2&apos;</translation>
+        <source>expected '%1' but found '%2'</source>
+        <translation>这里应为 '%1'，实际是 '%2'</translation>
     </message>
     <message>
-        <source>expected &apos;%1&apos; but the text ends</source>
-        <translation>这里应为 &apos;%1&apos;，但文本已经结束</translation>
+        <source>expected '%1' but the text ends</source>
+        <translation>这里应为 '%1'，但文本已经结束</translation>
     </message>
     <message>
-        <source>unexpected &apos;%1&apos;</source>
-        <translation>意外的 &apos;%1&apos;</translation>
+        <source>unexpected '%1'</source>
+        <translation>意外的 '%1'</translation>
     </message>
     <message>
         <source>the expression ends too early</source>
@@ -1112,12 +1112,12 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>%1 需要括号，例如 %1(x)</translation>
     </message>
     <message>
-        <source>unknown name &apos;%1&apos; (allowed: %2)</source>
-        <translation>未知的名称 &apos;%1&apos;（可用：%2）</translation>
+        <source>unknown name '%1' (allowed: %2)</source>
+        <translation>未知的名称 '%1'（可用：%2）</translation>
     </message>
     <message>
-        <source>unknown function &apos;%1&apos; (allowed: %2)</source>
-        <translation>未知的函数 &apos;%1&apos;（可用：%2）</translation>
+        <source>unknown function '%1' (allowed: %2)</source>
+        <translation>未知的函数 '%1'（可用：%2）</translation>
     </message>
     <message>
         <source>%1 takes %2 argument(s), not %3</source>
@@ -1190,7 +1190,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <source>x0² + x1² (the book&apos;s 4.4)</source>
+        <source>x0² + x1² (the book's 4.4)</source>
         <translation>x0² + x1²（书中 4.4 节）</translation>
     </message>
     <message>
@@ -1298,7 +1298,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>重置视图</translation>
     </message>
     <message>
-        <source>Back to this surface&apos;s own view and grid step (drag the plot to pan, use the wheel to zoom)</source>
+        <source>Back to this surface's own view and grid step (drag the plot to pan, use the wheel to zoom)</source>
         <translation>回到这个曲面自己的视图和网格步长（拖动图可平移，滚轮可缩放）</translation>
     </message>
     <message>
@@ -1368,11 +1368,11 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>在本机找到的副本</translation>
     </message>
     <message>
-        <source>MNIST copies in the usual places (~/.keras/datasets, a checkout of the book&apos;s code with its dataset/ folder, …)</source>
+        <source>MNIST copies in the usual places (~/.keras/datasets, a checkout of the book's code with its dataset/ folder, …)</source>
         <translation>在常见位置找到的 MNIST 副本（~/.keras/datasets、书中代码的 dataset/ 文件夹等）</translation>
     </message>
     <message>
-        <source>No copy found in the usual places (~/.keras/datasets/mnist.npz, the book&apos;s deep-learning-from-scratch/dataset/, data/MNIST/raw).</source>
+        <source>No copy found in the usual places (~/.keras/datasets/mnist.npz, the book's deep-learning-from-scratch/dataset/, data/MNIST/raw).</source>
         <translation>在常见位置没有找到副本（~/.keras/datasets/mnist.npz、书中代码的 deep-learning-from-scratch/dataset/、data/MNIST/raw）。</translation>
     </message>
     <message>
@@ -1396,11 +1396,11 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>%1（正在使用）</translation>
     </message>
     <message>
-        <source>Keras&apos;s mnist.npz</source>
+        <source>Keras's mnist.npz</source>
         <translation>Keras 的 mnist.npz</translation>
     </message>
     <message>
-        <source>The book&apos;s mnist.pkl</source>
+        <source>The book's mnist.pkl</source>
         <translation>书中的 mnist.pkl</translation>
     </message>
     <message>
@@ -1454,11 +1454,11 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>a=7, b=4, c=2</translation>
     </message>
     <message>
-        <source>The lessons&apos; first example: J = 33</source>
+        <source>The lessons' first example: J = 33</source>
         <translation>课程的第一个例子：J = 33</translation>
     </message>
     <message>
-        <source>The lessons&apos; second example: J = 45</source>
+        <source>The lessons' second example: J = 45</source>
         <translation>课程的第二个例子：J = 45</translation>
     </message>
     <message>
@@ -1482,7 +1482,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>重置</translation>
     </message>
     <message>
-        <source>Compute the next node&apos;s value, from the inputs toward J (→ on the graph)</source>
+        <source>Compute the next node's value, from the inputs toward J (→ on the graph)</source>
         <translation>计算下一个节点的值，从输入向 J 推进（在图上按 →）</translation>
     </message>
     <message>
@@ -1518,7 +1518,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>传播的每一步；最后一列验证导数：节点增加 0.001 时，J 大约变化 dJ/d(节点) × 0.001</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;The chain rule on a computation graph&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) is computed in three small steps: u = bc, v = a + u, J = 3v.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt; (left to right): with a = 5, b = 3, c = 2 we get u = 6, v = 11, J = 33.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt; (right to left): each node&apos;s derivative dJ/d(node) is the derivative of the node after it times the local derivative of the edge between them (the chain rule): dJ/dv = 3, dJ/du = dJ/dv · 1 = 3, dJ/da = 3, dJ/db = dJ/du · c = 6, dJ/dc = dJ/du · b = 9.&lt;/p&gt;&lt;p&gt;Check: with a = 7, b = 4, c = 2 (v = 15, J = 45), raising v by 0.001 raises J by 0.003, three times as much, because dJ/dv = 3.&lt;/p&gt;&lt;p&gt;Backpropagation in a network is this, with many more nodes.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;The chain rule on a computation graph&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) is computed in three small steps: u = bc, v = a + u, J = 3v.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt; (left to right): with a = 5, b = 3, c = 2 we get u = 6, v = 11, J = 33.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt; (right to left): each node's derivative dJ/d(node) is the derivative of the node after it times the local derivative of the edge between them (the chain rule): dJ/dv = 3, dJ/du = dJ/dv · 1 = 3, dJ/da = 3, dJ/db = dJ/du · c = 6, dJ/dc = dJ/du · b = 9.&lt;/p&gt;&lt;p&gt;Check: with a = 7, b = 4, c = 2 (v = 15, J = 45), raising v by 0.001 raises J by 0.003, three times as much, because dJ/dv = 3.&lt;/p&gt;&lt;p&gt;Backpropagation in a network is this, with many more nodes.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;计算图上的链式法则&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) 分三个小步骤计算：u = bc，v = a + u，J = 3v。&lt;/p&gt;&lt;p&gt;&lt;b&gt;正向&lt;/b&gt;（从左到右）：a = 5, b = 3, c = 2 时得到 u = 6, v = 11, J = 33。&lt;/p&gt;&lt;p&gt;&lt;b&gt;反向&lt;/b&gt;（从右到左）：每个节点的导数 dJ/d(节点) 等于它后面节点的导数乘以两者之间那条边的局部导数（链式法则）：dJ/dv = 3，dJ/du = dJ/dv · 1 = 3，dJ/da = 3，dJ/db = dJ/du · c = 6，dJ/dc = dJ/du · b = 9。&lt;/p&gt;&lt;p&gt;验证：a = 7, b = 4, c = 2 时（v = 15, J = 45），v 增加 0.001，J 增加 0.003，是它的三倍，因为 dJ/dv = 3。&lt;/p&gt;&lt;p&gt;神经网络中的误差反向传播法就是这样，只是节点多得多。&lt;/p&gt;</translation>
     </message>
 </context>
@@ -1529,7 +1529,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>导入你已有的副本</translation>
     </message>
     <message>
-        <source>A folder with the four IDX files (train-images-idx3-ubyte.gz … , gzipped or not), the book&apos;s dataset/mnist.pkl, or Keras&apos;s mnist.npz. It is checked completely, then copied into the MNIST folder.</source>
+        <source>A folder with the four IDX files (train-images-idx3-ubyte.gz … , gzipped or not), the book's dataset/mnist.pkl, or Keras's mnist.npz. It is checked completely, then copied into the MNIST folder.</source>
         <translation>包含四个 IDX 文件（train-images-idx3-ubyte.gz …，gzip 压缩或未压缩均可）的文件夹、书中的 dataset/mnist.pkl，或 Keras 的 mnist.npz。会先完整检查，再复制到 MNIST 文件夹。</translation>
     </message>
     <message>
@@ -1545,7 +1545,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <source>Choose the book&apos;s mnist.pkl or Keras&apos;s mnist.npz</source>
+        <source>Choose the book's mnist.pkl or Keras's mnist.npz</source>
         <translation>选择书中的 mnist.pkl 或 Keras 的 mnist.npz</translation>
     </message>
 </context>
@@ -1556,7 +1556,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>这个实验需要 MNIST</translation>
     </message>
     <message>
-        <source>&lt;p&gt;MNIST is the book&apos;s data set: 60,000 training and 10,000 test images of handwritten digits, 28×28 pixels each (about 11 MB).&lt;/p&gt;&lt;p&gt;Click &lt;i&gt;Get MNIST…&lt;/i&gt; to download it or to import a copy you already have (the four IDX files, the book&apos;s mnist.pkl or Keras&apos;s mnist.npz).&lt;/p&gt;</source>
+        <source>&lt;p&gt;MNIST is the book's data set: 60,000 training and 10,000 test images of handwritten digits, 28×28 pixels each (about 11 MB).&lt;/p&gt;&lt;p&gt;Click &lt;i&gt;Get MNIST…&lt;/i&gt; to download it or to import a copy you already have (the four IDX files, the book's mnist.pkl or Keras's mnist.npz).&lt;/p&gt;</source>
         <translation>&lt;p&gt;MNIST 是书中使用的数据集：60,000 张训练图像和 10,000 张测试图像，都是手写数字，每张 28×28 像素（约 11 MB）。&lt;/p&gt;&lt;p&gt;点击 &lt;i&gt;获取 MNIST…&lt;/i&gt; 下载它，或导入你已有的副本（四个 IDX 文件、书中的 mnist.pkl 或 Keras 的 mnist.npz）。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1588,7 +1588,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>最近 100 次的平均</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Mini-batch learning&lt;/h3&gt;&lt;p&gt;The book&apos;s train_neuralnet.py:&lt;/p&gt;&lt;p&gt;repeat:&lt;br&gt;&amp;nbsp;1. draw a mini-batch of 100 training images&lt;br&gt;&amp;nbsp;2. gradient ∂L/∂W of its loss&lt;br&gt;&amp;nbsp;3. W ← W − η·∂L/∂W&lt;br&gt;&amp;nbsp;4. once per epoch: accuracy on all the training and test data&lt;/p&gt;&lt;p&gt;&lt;b&gt;Loss&lt;/b&gt; (cross-entropy error of the batch):&lt;br&gt;L = −(1/N) Σ&lt;sub&gt;n&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;nk&lt;/sub&gt; log y&lt;sub&gt;nk&lt;/sub&gt;&lt;/p&gt;&lt;p&gt;Each batch is different, so the loss zig-zags; its mean falls.&lt;/p&gt;&lt;p&gt;One &lt;b&gt;epoch&lt;/b&gt; = 60,000 / 100 = 600 iterations. Train and test accuracy stay together: no overfitting.&lt;/p&gt;&lt;p&gt;Sigmoid (chapter 4) ends near 0.946 test accuracy, ReLU (chapter 5) near 0.970.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Mini-batch learning&lt;/h3&gt;&lt;p&gt;The book's train_neuralnet.py:&lt;/p&gt;&lt;p&gt;repeat:&lt;br&gt;&amp;nbsp;1. draw a mini-batch of 100 training images&lt;br&gt;&amp;nbsp;2. gradient ∂L/∂W of its loss&lt;br&gt;&amp;nbsp;3. W ← W − η·∂L/∂W&lt;br&gt;&amp;nbsp;4. once per epoch: accuracy on all the training and test data&lt;/p&gt;&lt;p&gt;&lt;b&gt;Loss&lt;/b&gt; (cross-entropy error of the batch):&lt;br&gt;L = −(1/N) Σ&lt;sub&gt;n&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;nk&lt;/sub&gt; log y&lt;sub&gt;nk&lt;/sub&gt;&lt;/p&gt;&lt;p&gt;Each batch is different, so the loss zig-zags; its mean falls.&lt;/p&gt;&lt;p&gt;One &lt;b&gt;epoch&lt;/b&gt; = 60,000 / 100 = 600 iterations. Train and test accuracy stay together: no overfitting.&lt;/p&gt;&lt;p&gt;Sigmoid (chapter 4) ends near 0.946 test accuracy, ReLU (chapter 5) near 0.970.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;小批量学习&lt;/h3&gt;&lt;p&gt;书中的 train_neuralnet.py：&lt;/p&gt;&lt;p&gt;重复：&lt;br&gt;&amp;nbsp;1. 从训练数据中随机选出 100 张作为小批量&lt;br&gt;&amp;nbsp;2. 求其损失的梯度 ∂L/∂W&lt;br&gt;&amp;nbsp;3. W ← W − η·∂L/∂W&lt;br&gt;&amp;nbsp;4. 每个 epoch 一次：在全部训练数据和测试数据上计算识别精度&lt;/p&gt;&lt;p&gt;&lt;b&gt;损失&lt;/b&gt;（小批量的交叉熵误差）：&lt;br&gt;L = −(1/N) Σ&lt;sub&gt;n&lt;/sub&gt; Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;nk&lt;/sub&gt; log y&lt;sub&gt;nk&lt;/sub&gt;&lt;/p&gt;&lt;p&gt;每个小批量都不同，所以损失上下抖动；但它的平均值在下降。&lt;/p&gt;&lt;p&gt;一个 &lt;b&gt;epoch&lt;/b&gt; = 60,000 / 100 = 600 次迭代。训练数据和测试数据的识别精度一直很接近：没有发生过拟合。&lt;/p&gt;&lt;p&gt;Sigmoid（第 4 章）最终测试识别精度约 0.946，ReLU（第 5 章）约 0.970。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1616,11 +1616,11 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>测试数据（%1 张）</translation>
     </message>
     <message>
-        <source>the book&apos;s test accuracy (%1)</source>
+        <source>the book's test accuracy (%1)</source>
         <translation>书中的测试识别精度（%1）</translation>
     </message>
     <message>
-        <source>Where the book&apos;s run (10,000 iterations) ends for this activation</source>
+        <source>Where the book's run (10,000 iterations) ends for this activation</source>
         <translation>书中的训练（10,000 次迭代）使用这个激活函数时最终达到的位置</translation>
     </message>
 </context>
@@ -1655,7 +1655,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>把 %1 设为正确解（one-hot 表示的 t）</translation>
     </message>
     <message>
-        <source>The book&apos;s examples</source>
+        <source>The book's examples</source>
         <translation>书中的例子</translation>
     </message>
     <message>
@@ -1706,7 +1706,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>损失</translation>
     </message>
     <message>
-        <source>Loss against the correct class&apos;s probability</source>
+        <source>Loss against the correct class's probability</source>
         <translation>损失随正确解类别概率的变化</translation>
     </message>
     <message>
@@ -1737,7 +1737,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>mini-batch</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Loss functions&lt;/h3&gt;&lt;p&gt;A loss function measures how &lt;i&gt;bad&lt;/i&gt; the network&apos;s output y is against the supervision t (one-hot: 1 for the correct class, 0 elsewhere). Learning means making it small.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mean squared error&lt;/b&gt;&lt;br&gt;E = ½ Σ&lt;sub&gt;k&lt;/sub&gt; (y&lt;sub&gt;k&lt;/sub&gt; − t&lt;sub&gt;k&lt;/sub&gt;)²&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cross-entropy error&lt;/b&gt;&lt;br&gt;E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log(y&lt;sub&gt;k&lt;/sub&gt; + 10&lt;sup&gt;−7&lt;/sup&gt;)&lt;br&gt;Only the correct class counts: E = −log y&lt;sub&gt;t&lt;/sub&gt;. The tiny 10&lt;sup&gt;−7&lt;/sup&gt; keeps log 0 from becoming −∞.&lt;/p&gt;&lt;p&gt;The book&apos;s examples, with t = “2”: when the net says “2” with 0.6 the losses are 0.0975 and 0.5108; when it says “7” with 0.6 they grow to 0.5975 and 2.3026.&lt;/p&gt;&lt;p&gt;The lower plot shows why cross-entropy suits classification: as the correct class&apos;s probability falls toward 0, −log y&lt;sub&gt;t&lt;/sub&gt; grows without limit, so a confident wrong answer is punished hard, while the squared error stays below 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why not use accuracy?&lt;/b&gt; Accuracy changes only when an answer flips, so its derivative is 0 almost everywhere and gives no direction. The loss changes smoothly with every weight.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Loss functions&lt;/h3&gt;&lt;p&gt;A loss function measures how &lt;i&gt;bad&lt;/i&gt; the network's output y is against the supervision t (one-hot: 1 for the correct class, 0 elsewhere). Learning means making it small.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mean squared error&lt;/b&gt;&lt;br&gt;E = ½ Σ&lt;sub&gt;k&lt;/sub&gt; (y&lt;sub&gt;k&lt;/sub&gt; − t&lt;sub&gt;k&lt;/sub&gt;)²&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cross-entropy error&lt;/b&gt;&lt;br&gt;E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log(y&lt;sub&gt;k&lt;/sub&gt; + 10&lt;sup&gt;−7&lt;/sup&gt;)&lt;br&gt;Only the correct class counts: E = −log y&lt;sub&gt;t&lt;/sub&gt;. The tiny 10&lt;sup&gt;−7&lt;/sup&gt; keeps log 0 from becoming −∞.&lt;/p&gt;&lt;p&gt;The book's examples, with t = “2”: when the net says “2” with 0.6 the losses are 0.0975 and 0.5108; when it says “7” with 0.6 they grow to 0.5975 and 2.3026.&lt;/p&gt;&lt;p&gt;The lower plot shows why cross-entropy suits classification: as the correct class's probability falls toward 0, −log y&lt;sub&gt;t&lt;/sub&gt; grows without limit, so a confident wrong answer is punished hard, while the squared error stays below 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why not use accuracy?&lt;/b&gt; Accuracy changes only when an answer flips, so its derivative is 0 almost everywhere and gives no direction. The loss changes smoothly with every weight.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;损失函数&lt;/h3&gt;&lt;p&gt;损失函数表示神经网络的输出 y 与监督数据 t（one-hot 表示：正确解为 1，其余为 0）在多大程度上不一致，即性能的“恶劣程度”。学习就是让它变小。&lt;/p&gt;&lt;p&gt;&lt;b&gt;均方误差&lt;/b&gt;&lt;br&gt;E = ½ Σ&lt;sub&gt;k&lt;/sub&gt; (y&lt;sub&gt;k&lt;/sub&gt; − t&lt;sub&gt;k&lt;/sub&gt;)²&lt;/p&gt;&lt;p&gt;&lt;b&gt;交叉熵误差&lt;/b&gt;&lt;br&gt;E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log(y&lt;sub&gt;k&lt;/sub&gt; + 10&lt;sup&gt;−7&lt;/sup&gt;)&lt;br&gt;只有正确解标签对应的项不为 0：E = −log y&lt;sub&gt;t&lt;/sub&gt;。加上微小的 10&lt;sup&gt;−7&lt;/sup&gt; 是为了防止 log 0 变成负无穷大。&lt;/p&gt;&lt;p&gt;书中的例子（t = “2”）：网络以 0.6 的概率认为是“2”时，两个损失分别为 0.0975 和 0.5108；以 0.6 的概率认为是“7”时，增大到 0.5975 和 2.3026。&lt;/p&gt;&lt;p&gt;下方的图说明了交叉熵误差为何适合分类：正确解的概率越接近 0，−log y&lt;sub&gt;t&lt;/sub&gt; 就无限增大，自信却错误的回答会受到严厉的惩罚；而均方误差始终小于 1。&lt;/p&gt;&lt;p&gt;&lt;b&gt;为什么不用识别精度作为指标？&lt;/b&gt;识别精度只有在某个回答翻转时才会改变，它的导数在几乎所有地方都是 0，无法指示参数更新的方向。而损失函数会随每个权重连续地变化。&lt;/p&gt;</translation>
     </message>
 </context>
@@ -1894,7 +1894,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>训练过程中的损失和识别精度</translation>
     </message>
     <message>
-        <source>The first layer&apos;s weights as 28×28 pictures</source>
+        <source>The first layer's weights as 28×28 pictures</source>
         <translation>第一层的权重，显示为 28×28 的图像</translation>
     </message>
     <message>
@@ -1981,7 +1981,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>保存模型…</translation>
     </message>
     <message>
-        <source>Write the weights to a .npz file (NumPy&apos;s format)</source>
+        <source>Write the weights to a .npz file (NumPy's format)</source>
         <translation>把权重写入 .npz 文件（NumPy 的格式）</translation>
     </message>
     <message>
@@ -2060,7 +2060,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <source>Backpropagation (chapter 5), or the numerical gradient of chapter 4: the book&apos;s slow way</source>
+        <source>Backpropagation (chapter 5), or the numerical gradient of chapter 4: the book's slow way</source>
         <translation>误差反向传播法（第 5 章），或第 4 章的数值微分：书中的慢方法</translation>
     </message>
     <message>
@@ -2080,7 +2080,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>数值微分（慢）</translation>
     </message>
     <message>
-        <source>Book&apos;s settings</source>
+        <source>Book's settings</source>
         <translation>书中的设置</translation>
     </message>
     <message>
@@ -2088,7 +2088,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>隐藏层 50 个神经元，η = 0.1，批大小 100，10,000 次迭代，标准差 0.01，误差反向传播法（激活函数不变）</translation>
     </message>
     <message>
-        <source>The book&apos;s slow way: every gradient takes 2 loss evaluations per weight — %1 for this net. So the run is cut down to %2 iterations of at most %3 images, drawn from the first %4 training images; accuracy is measured on the first %4 training and test images.</source>
+        <source>The book's slow way: every gradient takes 2 loss evaluations per weight — %1 for this net. So the run is cut down to %2 iterations of at most %3 images, drawn from the first %4 training images; accuracy is measured on the first %4 training and test images.</source>
         <translation>书中的慢方法：每次求梯度，每个权重都要计算 2 次损失 —— 这个网络共 %1 次。所以这次训练缩减为 %2 次迭代，每次最多 %3 张图像，从前 %4 张训练图像中选取；识别精度在前 %4 张训练图像和测试图像上计算。</translation>
     </message>
 </context>
@@ -2209,15 +2209,15 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>x1</translation>
     </message>
     <message>
-        <source>The point&apos;s x0; you can also drag the point on the map</source>
+        <source>The point's x0; you can also drag the point on the map</source>
         <translation>该点的 x0；也可以在图上拖动该点</translation>
     </message>
     <message>
-        <source>The point&apos;s x1; you can also drag the point on the map</source>
+        <source>The point's x1; you can also drag the point on the map</source>
         <translation>该点的 x1；也可以在图上拖动该点</translation>
     </message>
     <message>
-        <source>The book&apos;s point (3, 4)</source>
+        <source>The book's point (3, 4)</source>
         <translation>书中的点 (3, 4)</translation>
     </message>
     <message>
@@ -2292,7 +2292,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>numerical_gradient(f, x)，h = 1e-4：中心差分 (f(x + h) − f(x − h)) / 2h</translation>
     </message>
     <message>
-        <source>The gradient from the formula&apos;s derivatives</source>
+        <source>The gradient from the formula's derivatives</source>
         <translation>由公式的导数求出的梯度</translation>
     </message>
     <message>
@@ -2374,7 +2374,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <source>Iterations per learning rate (the lessons&apos; plot uses 1,500)</source>
+        <source>Iterations per learning rate (the lessons' plot uses 1,500)</source>
         <translation>每个学习率的迭代次数（课程中的图取 1,500）</translation>
     </message>
     <message>
@@ -2473,7 +2473,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>混淆矩阵（测试数据）</translation>
     </message>
     <message>
-        <source>Rows: the true digit · columns: the net&apos;s answer</source>
+        <source>Rows: the true digit · columns: the net's answer</source>
         <translation>行：真实数字 · 列：网络的回答</translation>
     </message>
     <message>
@@ -2481,7 +2481,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>识别错误的测试数据，最有把握的错误排在前面</translation>
     </message>
     <message>
-        <source>Caption: true digit → the net&apos;s answer, and how sure it was</source>
+        <source>Caption: true digit → the net's answer, and how sure it was</source>
         <translation>说明：真实数字 → 网络的回答，以及它有多确定</translation>
     </message>
     <message>
@@ -2521,7 +2521,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>测试图片及其预测结果和 ŷ = P(cat)；预测错误的图片带边框</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Overfitting&lt;/h3&gt;&lt;p&gt;With the lessons&apos; settings the model gets 99 % of the training pictures right but only 70 % of the test pictures.&lt;/p&gt;&lt;p&gt;It has 12,289 parameters and only 209 examples: it learns the training pictures almost by heart instead of what makes a cat. More data, regularisation or stopping earlier help; a single neuron is also simply a weak model for pictures.&lt;/p&gt;&lt;p&gt;A prediction is “cat” when ŷ &gt; 0.5.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Overfitting&lt;/h3&gt;&lt;p&gt;With the lessons' settings the model gets 99 % of the training pictures right but only 70 % of the test pictures.&lt;/p&gt;&lt;p&gt;It has 12,289 parameters and only 209 examples: it learns the training pictures almost by heart instead of what makes a cat. More data, regularisation or stopping earlier help; a single neuron is also simply a weak model for pictures.&lt;/p&gt;&lt;p&gt;A prediction is “cat” when ŷ &gt; 0.5.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;过拟合&lt;/h3&gt;&lt;p&gt;使用课程中的设置，模型在训练图片上的准确率为 99 %，在测试图片上却只有 70 %。&lt;/p&gt;&lt;p&gt;模型有 12,289 个参数，而样本只有 209 个：它几乎是把训练图片死记硬背了下来，而没有学到猫的本质特征。增加数据、正则化或提前停止训练都有帮助；此外，单个神经元对于图片来说本身就是一个很弱的模型。&lt;/p&gt;&lt;p&gt;当 ŷ &gt; 0.5 时，预测为“猫”。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2702,7 +2702,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>随机初始权重的种子（仅用于随机初始化）</translation>
     </message>
     <message>
-        <source>Lessons&apos; settings</source>
+        <source>Lessons' settings</source>
         <translation>课程中的设置</translation>
     </message>
     <message>
@@ -2753,7 +2753,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>由中心差分得到的切线</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Numerical differentiation&lt;/h3&gt;&lt;p&gt;The derivative is the slope of f at a point: how much f changes for a tiny change of x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x)) / h&lt;/p&gt;&lt;p&gt;&lt;b&gt;Central difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x − h)) / 2h&lt;/p&gt;&lt;p&gt;The book uses the central difference with h = 10&lt;sup&gt;−4&lt;/sup&gt;: it looks on both sides of x, so its error falls like h² instead of h.&lt;/p&gt;&lt;p&gt;For the book&apos;s y = 0.01x² + 0.1x the central difference gives 0.1999999999990898 at x = 5 and 0.2999999999986347 at x = 10; the true derivatives are 0.2 and 0.3. The small difference is the error of the numerical method.&lt;/p&gt;&lt;p&gt;The dashed line is the tangent y = f(x0) + d·(x − x0), with d the numerical derivative. Drag the point or click the curve to move x0.&lt;/p&gt;&lt;p&gt;For the sigmoid s = 1/(1 + e&lt;sup&gt;−x&lt;/sup&gt;) the exact derivative is s(1 − s): largest, 0.25, at x = 0 and nearly 0 far from it.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Numerical differentiation&lt;/h3&gt;&lt;p&gt;The derivative is the slope of f at a point: how much f changes for a tiny change of x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x)) / h&lt;/p&gt;&lt;p&gt;&lt;b&gt;Central difference&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x − h)) / 2h&lt;/p&gt;&lt;p&gt;The book uses the central difference with h = 10&lt;sup&gt;−4&lt;/sup&gt;: it looks on both sides of x, so its error falls like h² instead of h.&lt;/p&gt;&lt;p&gt;For the book's y = 0.01x² + 0.1x the central difference gives 0.1999999999990898 at x = 5 and 0.2999999999986347 at x = 10; the true derivatives are 0.2 and 0.3. The small difference is the error of the numerical method.&lt;/p&gt;&lt;p&gt;The dashed line is the tangent y = f(x0) + d·(x − x0), with d the numerical derivative. Drag the point or click the curve to move x0.&lt;/p&gt;&lt;p&gt;For the sigmoid s = 1/(1 + e&lt;sup&gt;−x&lt;/sup&gt;) the exact derivative is s(1 − s): largest, 0.25, at x = 0 and nearly 0 far from it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;数值微分&lt;/h3&gt;&lt;p&gt;导数是 f 在某一点的斜率：x 发生微小变化时，f 变化多少。&lt;/p&gt;&lt;p&gt;&lt;b&gt;前向差分&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x)) / h&lt;/p&gt;&lt;p&gt;&lt;b&gt;中心差分&lt;/b&gt;&lt;br&gt;(f(x + h) − f(x − h)) / 2h&lt;/p&gt;&lt;p&gt;书中使用 h = 10&lt;sup&gt;−4&lt;/sup&gt; 的中心差分：它同时看 x 的两侧，所以误差按 h² 而不是 h 减小。&lt;/p&gt;&lt;p&gt;对书中的 y = 0.01x² + 0.1x，中心差分在 x = 5 处得到 0.1999999999990898，在 x = 10 处得到 0.2999999999986347；真正的导数是 0.2 和 0.3。这点微小的差别就是数值方法的误差。&lt;/p&gt;&lt;p&gt;虚线是切线 y = f(x0) + d·(x − x0)，d 是数值微分求得的导数。拖动那个点或单击曲线可以移动 x0。&lt;/p&gt;&lt;p&gt;sigmoid 函数 s = 1/(1 + e&lt;sup&gt;−x&lt;/sup&gt;) 的精确导数是 s(1 − s)：在 x = 0 处最大，为 0.25，远离 0 时几乎为 0。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2765,7 +2765,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>选择一个函数；它的精确导数已知，因此可以显示数值微分的误差</translation>
     </message>
     <message>
-        <source>(the book&apos;s)</source>
+        <source>(the book's)</source>
         <translation>（书中的）</translation>
     </message>
     <message>
@@ -2817,11 +2817,11 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>书中：x = 10</translation>
     </message>
     <message>
-        <source>The book&apos;s example: 0.01x² + 0.1x at x = 5, h = 1e-4</source>
+        <source>The book's example: 0.01x² + 0.1x at x = 5, h = 1e-4</source>
         <translation>书中的例子：0.01x² + 0.1x 在 x = 5 处，h = 1e-4</translation>
     </message>
     <message>
-        <source>The book&apos;s example: 0.01x² + 0.1x at x = 10, h = 1e-4</source>
+        <source>The book's example: 0.01x² + 0.1x at x = 10, h = 1e-4</source>
         <translation>书中的例子：0.01x² + 0.1x 在 x = 10 处，h = 1e-4</translation>
     </message>
     <message>
@@ -3065,7 +3065,7 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <source>When paused, draw ∇f&apos;s direction (dashed) and the next step (solid) at each point</source>
+        <source>When paused, draw ∇f's direction (dashed) and the next step (solid) at each point</source>
         <translation>暂停时，在每个点画出 ∇f 的方向（虚线）和下一步（实线）</translation>
     </message>
     <message>
@@ -3088,6 +3088,30 @@ so its error cannot be measured. Choose a function from the list.</source>
 <context>
     <name>UnavailableTab</name>
     <message>
+        <source>Losses</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Derivatives</source>
+        <translation>导数</translation>
+    </message>
+    <message>
+        <source>Gradient field</source>
+        <translation>梯度场</translation>
+    </message>
+    <message>
+        <source>Descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
         <source>This tab could not open: %1
 
 The other tabs work. The details are in the log file %2 (Help → Open log folder).</source>
@@ -3099,7 +3123,7 @@ The other tabs work. The details are in the log file %2 (Help → Open log folde
 <context>
     <name>VectorPage</name>
     <message>
-        <source>The same dot product c = Σ a_i·b_i of two random vectors, once with a Python for-loop and once with NumPy&apos;s np.dot, which runs the loop in compiled code. Each is timed 3 times; the fastest run counts.</source>
+        <source>The same dot product c = Σ a_i·b_i of two random vectors, once with a Python for-loop and once with NumPy's np.dot, which runs the loop in compiled code. Each is timed 3 times; the fastest run counts.</source>
         <translation>对两个随机向量计算同一个点积 c = Σ a_i·b_i：一次用 Python 的 for 循环，一次用 NumPy 的 np.dot（在编译好的代码中执行循环）。各计时 3 次，取最快的一次。</translation>
     </message>
     <message>
@@ -3158,7 +3182,7 @@ for i in range(n):
 <context>
     <name>WeightsPage</name>
     <message>
-        <source>Each picture: one hidden neuron&apos;s 784 weights as 28×28 pixels</source>
+        <source>Each picture: one hidden neuron's 784 weights as 28×28 pixels</source>
         <translation>每张图像：一个隐藏层神经元的 784 个权重，排成 28×28 像素</translation>
     </message>
     <message>
@@ -3166,11 +3190,11 @@ for i in range(n):
         <translation>&lt;h3&gt;第一层学到了什么&lt;/h3&gt;&lt;p&gt;隐藏层神经元 j 计算 a&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt; W1&lt;sub&gt;ij&lt;/sub&gt; + b1&lt;sub&gt;j&lt;/sub&gt;：784 个像素的加权和。把它的权重排成 28×28，可以看出哪些像素使它增大（亮）或减小（暗）；灰色为 0。&lt;/p&gt;&lt;p&gt;它们一开始是噪声（标准差 0.01），在训练中变成模糊的笔画和斑块。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The first layer&apos;s weights W1 of each hidden neuron as a 28×28 picture (light: positive, dark: negative, grey: 0; each picture scaled on its own). %1 neurons.</source>
+        <source>The first layer's weights W1 of each hidden neuron as a 28×28 picture (light: positive, dark: negative, grey: 0; each picture scaled on its own). %1 neurons.</source>
         <translation>每个隐藏层神经元的第一层权重 W1，显示为 28×28 的图像（亮：正，暗：负，灰：0；每张图像单独缩放）。共 %1 个神经元。</translation>
     </message>
     <message>
-        <source>Start training: the first layer&apos;s weights appear here after every epoch, one 28×28 picture per hidden neuron.</source>
+        <source>Start training: the first layer's weights appear here after every epoch, one 28×28 picture per hidden neuron.</source>
         <translation>开始训练：每个 epoch 之后，第一层的权重会显示在这里，每个隐藏层神经元一张 28×28 的图像。</translation>
     </message>
 </context>
@@ -3185,7 +3209,7 @@ for i in range(n):
         <translation>MNIST 文件夹：</translation>
     </message>
     <message>
-        <source>Downloads and imports go to this folder, inside the app&apos;s data folder (select the text to copy it)</source>
+        <source>Downloads and imports go to this folder, inside the app's data folder (select the text to copy it)</source>
         <translation>下载和导入的文件都放在这个文件夹里（位于本应用的数据文件夹中；可选中文字复制路径）</translation>
     </message>
     <message>

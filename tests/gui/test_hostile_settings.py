@@ -177,7 +177,7 @@ def test_a_tab_whose_restore_raises_still_opens_with_its_defaults(qtbot, qapp, m
     assert "descent" in text and "restore went wrong" in text
 
 
-def test_a_tab_that_cannot_be_built_leaves_the_window_working(qtbot, qapp, monkeypatch):
+def test_a_tab_that_cannot_be_built_leaves_the_window_working(qtbot, qapp, monkeypatch, in_chinese):
     from gui.tabs.draw.tab import DrawTab
 
     def broken(self, *args, **kwargs):
@@ -191,6 +191,10 @@ def test_a_tab_that_cannot_be_built_leaves_the_window_working(qtbot, qapp, monke
     assert window.current_tab_key() == "draw"
     assert window.tabs.count() == len(TAB_ORDER)
     assert "digit_default.npz: damaged" in errors.log_path().read_text(encoding="utf-8")
+    index = TAB_ORDER.index("draw")
+    assert window.tabs.tabText(index) == "Draw ⚠"
+    _, chinese = in_chinese({"title": lambda: window.tabs.tabText(index), "notice": draw.label.text})
+    assert chinese["title"] == "手写数字 ⚠"
     window.close()  # saving skips nothing it should not raise on
 
 
