@@ -27,7 +27,8 @@ SHARED = ROOT.parent / "shared" / "data"
 MB = 1 << 20
 
 
-def _status(field):
+def proc_status(field):
+    """A field of /proc/self/status in bytes (VmRSS, VmHWM), or None where there is no /proc."""
     try:
         with open("/proc/self/status") as f:
             for line in f:
@@ -43,7 +44,7 @@ def _measure(action):
     try:
         with open("/proc/self/clear_refs", "w") as f:
             f.write("5")
-        base = _status("VmRSS")
+        base = proc_status("VmRSS")
     except OSError:
         base = None
     if base is None:
@@ -59,7 +60,7 @@ def _measure(action):
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
     else:
-        peak = _status("VmHWM") - base
+        peak = proc_status("VmHWM") - base
     return seconds, peak, message
 
 

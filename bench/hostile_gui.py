@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from hostile_files import proc_status  # bench/hostile_files.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 TESTS_GUI = ROOT / "tests" / "gui"
 TESTS_ENGINE = ROOT / "tests" / "engine"
@@ -43,16 +45,6 @@ def have_mnist() -> bool:
 
 
 # ---------------------------------------------------------------- measuring (in the child)
-def _status(field):
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        return None
-    return None
-
 
 class Meter:
     """Peak memory above the RSS at entry, and the GUI heartbeat's largest gap, over the `with` block."""
@@ -68,7 +60,7 @@ class Meter:
         try:
             with open("/proc/self/clear_refs", "w") as f:
                 f.write("5")  # resets VmHWM to the current RSS
-            self.base, self.kind = _status("VmRSS"), "hwm"
+            self.base, self.kind = proc_status("VmRSS"), "hwm"
         except OSError:
             self.base, self.kind = None, "maxrss"
         if self.base is None:
@@ -81,7 +73,7 @@ class Meter:
         if self.beat:
             self.beat.__exit__(*exc)
             self.stall = self.beat.worst
-        top = _status("VmHWM") if self.kind == "hwm" else None
+        top = proc_status("VmHWM") if self.kind == "hwm" else None
         if top is None:
             top = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         self.peak = max(0, top - self.base)

@@ -50,3 +50,20 @@ def in_chinese(qtbot, qapp):
         return english, chinese
 
     return check
+
+
+@pytest.fixture
+def threads(monkeypatch):
+    """Every Worker (thread) the panels' RunControllers make, in order."""
+    import gui.run
+    from gui.worker import Worker
+
+    made = []
+
+    class Recorded(Worker):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(gui.run, "Worker", Recorded)
+    return made

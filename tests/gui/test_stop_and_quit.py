@@ -45,23 +45,6 @@ def panel(qtbot, mnist_dir):
     p.shutdown()
 
 
-@pytest.fixture
-def threads(monkeypatch):
-    """Every Worker (thread) the panels' RunControllers make, in order."""
-    import gui.run
-    from gui.worker import Worker
-
-    made = []
-
-    class Recorded(Worker):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            made.append(self)
-
-    monkeypatch.setattr(gui.run, "Worker", Recorded)
-    return made
-
-
 def start_check(p):
     p.state.net = None  # a new 784-1000-10 net
     p.check.start_check()

@@ -37,23 +37,6 @@ def panel(qtbot, mnist_dir):
     p.shutdown()
 
 
-@pytest.fixture
-def threads(monkeypatch):
-    """Every Worker (thread) the panels' RunControllers make, in order."""
-    import gui.run
-    from gui.worker import Worker
-
-    made = []
-
-    class Recorded(Worker):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            made.append(self)
-
-    monkeypatch.setattr(gui.run, "Worker", Recorded)
-    return made
-
-
 def finished(panel):
     """Trained, evaluated, and the controls back (the worker's done signal has arrived)."""
     return (panel.state.report is not None and panel.state.net_origin == "trained"
