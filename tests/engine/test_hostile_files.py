@@ -282,12 +282,15 @@ def case_idx_fifo(tmp):
     return (lambda: read_idx(path, LABEL_MAGIC, 60_000)), path, "not a regular file"
 
 
+SMALL_REST = {"y_train": np.zeros(3, np.uint8), "x_test": np.zeros((1, 28, 28), np.uint8),
+              "y_test": np.zeros(1, np.uint8)}  # the other members of a bomb .npz: small and valid
+
+
 def case_npz_declares_huge(tmp):
     """x_train.npy announces 10⁷ images (7.8 GB); 256 MiB of zeros follow, deflated to a few hundred kB."""
     path = tmp / "mnist.npz"
     zip_bomb(path, "x_train", npy_header((10_000_000, 28, 28)), 256 << 20,
-             others={"y_train": np.zeros(3, np.uint8), "x_test": np.zeros((1, 28, 28), np.uint8),
-                     "y_test": np.zeros(1, np.uint8)})
+             others=SMALL_REST)
     return (lambda: load_mnist(path)), path, "refused before reading it"
 
 
@@ -295,8 +298,7 @@ def case_npz_stream_longer_than_header(tmp):
     """x_train.npy announces MNIST's 60,000 images but its member expands to 512 MiB."""
     path = tmp / "mnist.npz"
     zip_bomb(path, "x_train", npy_header((60_000, 28, 28)), 512 << 20,
-             others={"y_train": np.zeros(3, np.uint8), "x_test": np.zeros((1, 28, 28), np.uint8),
-                     "y_test": np.zeros(1, np.uint8)})
+             others=SMALL_REST)
     return (lambda: load_mnist(path)), path, "expands to 536,"
 
 
