@@ -3,17 +3,47 @@
 `Cancel.cancel()` shuts down the sockets of the connections opened through `open_url(..., cancel)`: a read blocked
 on a stalled server (or a request never answered) returns at once instead of after its timeout, and the download
 raises `DownloadCancelled`. Closing a socket alone does not wake a recv blocked on another thread; shutting it does.
+
+Every https URL is opened with `ssl_context()`: the system's certificate store plus certifi's when certifi is
+installed, certificates always verified (see its docstring for why certifi).
 """
 from __future__ import annotations
 
+import functools
 import http.client
 import socket
+import ssl
 import threading
 import urllib.parse
 import urllib.request
 
 USER_AGENT = "GradientLab/0.1 (MNIST download; Python urllib)"
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@functools.cache
+def ssl_context() -> ssl.SSLContext:
+    """The one TLS context of every download: `ssl.create_default_context()` (the system's certificate store,
+    certificates and host names verified) that also trusts certifi's CA bundle when certifi is importable.
+
+    Why certifi: Python from python.org on macOS does not use the system's keychain and ships no certificates;
+    until the user runs its "Install Certificates.command", every https download fails with
+    CERTIFICATE_VERIFY_FAILED. Windows stores and some minimal Linux images can also lack a root a mirror needs.
+    certifi's bundle (Mozilla's roots) fills those gaps; it is *added* to the system store, not put in its place,
+    so a company's own root installed on the computer is still trusted. Verification is never turned off: an
+    unverifiable certificate is an error the user is told about (engine.data.download), not something skipped.
+    Built once and cached (loading a bundle reads ~250 kB); an SSLContext may be shared between threads.
+    """
+    context = ssl.create_default_context()
+    try:
+        import certifi
+    except ImportError:  # the system's store alone
+        return context
+    try:
+        context.load_verify_locations(cafile=certifi.where())
+    except (OSError, ssl.SSLError):  # a bundle missing from a frozen app: the system's store alone
+        pass
+    return context
 
 
 class DownloadCancelled(Exception):
@@ -84,7 +114,7 @@ class _HTTPHandler(urllib.request.HTTPHandler):
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
     def __init__(self, cancel):
-        super().__init__()
+        super().__init__(context=ssl_context())
         self._connection = _watched(http.client.HTTPSConnection, cancel)
 
     def https_open(self, req):
@@ -92,12 +122,14 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
 
 
 def open_url(url: str, timeout: float, cancel: Cancel | None = None):
-    """urlopen, but never through a proxy for the loopback address (the tests' local servers); with `cancel`, its
-    sockets are shut down when it is thrown."""
+    """urlopen with ssl_context() for https, but never through a proxy for the loopback address (the tests' local
+    servers); with `cancel`, its sockets are shut down when it is thrown."""
     host = urllib.parse.urlsplit(url).hostname or ""
     handlers = [urllib.request.ProxyHandler({})] if host in _LOOPBACK else []
     if cancel is not None:
         handlers += [_HTTPHandler(cancel), _HTTPSHandler(cancel)]
+    else:
+        handlers.append(urllib.request.HTTPSHandler(context=ssl_context()))
     opener = urllib.request.build_opener(*handlers)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     return opener.open(request, timeout=timeout)

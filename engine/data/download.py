@@ -13,7 +13,12 @@
 Each file is written to a temporary file in the destination folder, checked against its published MD5 and only
 then moved into place with os.replace: a broken or cancelled download never leaves a half file under the real
 name. A file already present with the right MD5 is not downloaded again. When no mirror can deliver a file,
-`DownloadError` (a DatasetError, so a ValueError) names the file and every mirror's fault.
+`DownloadError` (a DatasetError, so a ValueError) names the file and every mirror's fault, then suggests the other
+way in (IMPORT_HINT): the Data dialog's Import folder… / Import file….
+
+https is opened with `ssl_context()` (engine.data.cancel): the system's certificate store plus certifi's, always
+verified — so Python from python.org on macOS downloads without its "Install Certificates" step first. A
+certificate that cannot be verified is reported as such (CERTIFICATE_PROBLEM), not as a raw SSL reason.
 
 Cancelling: pass `cancel=Cancel()` and call `cancel.cancel()` from any thread (the GUI's stop): the connection's
 socket is shut down at once, so a read blocked on a stalled server ends now instead of after TIMEOUT seconds;
@@ -24,28 +29,38 @@ from __future__ import annotations
 import hashlib
 import http.client
 import os
+import ssl
 import tempfile
 import time
 import urllib.error
 from collections import deque
 from pathlib import Path
 
-from engine.data.cancel import Cancel, DownloadCancelled, open_url
+from engine.data.cancel import Cancel, DownloadCancelled, open_url, ssl_context
 from engine.data.checks import DatasetError
 from engine.data.idx import MNIST_FILES, MNIST_SIZES
 
-# The usual public mirrors, tried in turn (each holds the four .gz files under these names).
+# The usual public mirrors, tried in turn (each holds the four .gz files under these names). Not
+# http://yann.lecun.com/exdb/mnist/: it answers 403 Forbidden to every download.
 MIRRORS = (
     "https://ossci-datasets.s3.amazonaws.com/mnist/",
     "https://storage.googleapis.com/cvdf-datasets/mnist/",
-    "http://yann.lecun.com/exdb/mnist/",
 )
 CHUNK = 64 * 1024
 TIMEOUT = 20.0  # seconds without an answer before a mirror counts as failed
 RATE_WINDOW = 2.0  # seconds of history for the rate: a change of speed shows quickly
 
+# Ends DownloadError's message when no mirror could deliver a file: the other way to get MNIST (the Data dialog's
+# Import box; gui/data_dialog shows its own translation of it in place of this English text).
+IMPORT_HINT = ("You can also get the four files another way (a web browser, another computer) and add them with "
+               "Import folder… in the Data dialog, or use Import file… with the book's mnist.pkl or Keras's mnist.npz.")
+# A mirror's reason when its certificate cannot be verified (verification stays on: the mirror is not used).
+CERTIFICATE_PROBLEM = ("the server's certificate could not be verified: this computer's certificate store may be "
+                       "missing or out of date, or a proxy or antivirus intercepts the connection")
 
-__all__ = ["Cancel", "DownloadCancelled", "DownloadError", "RateMeter", "download_mnist", "has_right_md5", "md5_of"]
+
+__all__ = ["CERTIFICATE_PROBLEM", "IMPORT_HINT", "MIRRORS", "Cancel", "DownloadCancelled", "DownloadError",
+           "RateMeter", "download_mnist", "has_right_md5", "md5_of", "ssl_context"]
 
 
 class DownloadError(DatasetError):
@@ -101,7 +116,11 @@ def _reason(exc: BaseException, timeout: float) -> str:
         inner = exc.reason
         if isinstance(inner, TimeoutError):
             return f"no answer for {timeout:g} s"
+        if isinstance(inner, ssl.SSLError):
+            return _tls_reason(inner)
         return f"cannot connect ({getattr(inner, 'strerror', None) or inner})"
+    if isinstance(exc, ssl.SSLError):
+        return _tls_reason(exc)
     if isinstance(exc, TimeoutError):
         return f"no answer for {timeout:g} s"
     if isinstance(exc, http.client.IncompleteRead):
@@ -111,6 +130,15 @@ def _reason(exc: BaseException, timeout: float) -> str:
     if isinstance(exc, OSError):
         return f"cannot connect ({exc.strerror or exc})"
     return f"{type(exc).__name__}: {exc}"
+
+
+def _tls_reason(exc: ssl.SSLError) -> str:
+    """An unverifiable certificate: CERTIFICATE_PROBLEM with OpenSSL's short word for it (e.g. "self-signed
+    certificate", "certificate has expired"); another TLS failure: what failed, in one line."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        detail = exc.verify_message or exc.reason
+        return CERTIFICATE_PROBLEM + (f" ({detail})" if detail else "")
+    return f"the secure connection failed ({exc.reason or type(exc).__name__})"
 
 
 class _MirrorFailed(Exception):
@@ -222,6 +250,6 @@ def download_mnist(dest_folder, mirrors=MIRRORS, chunk: int = CHUNK, timeout: fl
             yield {"kind": "file_done", "file": name, "url": url, "bytes": sizes[name]}
             break
         else:
-            raise DownloadError(dest / name, "no mirror could deliver it — " + "; ".join(failures)
-                                if failures else "no mirror to download from")
+            raise DownloadError(dest / name, ("no mirror could deliver it — " + "; ".join(failures) + "."
+                                              if failures else "no mirror to download from.") + " " + IMPORT_HINT)
     yield {"kind": "done", "folder": str(dest)}

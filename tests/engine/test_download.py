@@ -359,5 +359,5 @@ def test_md5_of_matches_hashlib(tmp_path):
 
 def test_mirrors_are_the_usual_ones():
     assert download.MIRRORS[0] == "https://ossci-datasets.s3.amazonaws.com/mnist/"
-    assert len(download.MIRRORS) == 3 and all(m.endswith("/") for m in download.MIRRORS)
+    assert len(download.MIRRORS) == 2 and all(m.endswith("/") for m in download.MIRRORS)
     assert time.monotonic() > 0  # the rate meter's default clock exists on this platform
