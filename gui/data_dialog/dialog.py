@@ -128,6 +128,10 @@ class DataDialog(QDialog):
             "downloading": self.tr("Downloading into %1 …"),
             "downloaded": self.tr("Downloaded and verified the four files in %1."),
             "download_failed": self.tr("Download failed: %1"),
+            "download_all_mirrors_failed": self.tr(
+                "Download failed: %1\nYou can also get the four files another way (a web browser, another "
+                "computer) and add them with Import folder… below, or use Import file… with the book's mnist.pkl "
+                "or Keras's mnist.npz."),
             "cancelling": self.tr("Cancelling …"),
             "cancelled": self.tr("Download cancelled: no half-written file was kept."),
             "importing": self.tr("Checking and copying %1 …"),
@@ -281,6 +285,8 @@ class DataDialog(QDialog):
         job, s.job = s.job, ""
         key = {"download": "download_failed", "import": "import_failed", "use": "use_failed"}.get(job,
                                                                                                  "check_failed")
+        if job == "download" and message.endswith(download.IMPORT_HINT):  # no mirror could deliver a file
+            key, message = "download_all_mirrors_failed", message[: -len(download.IMPORT_HINT)].rstrip()
         s.message = (key, message)
         if job == "download":
             self.download.progress.reset()

@@ -616,6 +616,12 @@
         <translation>下载失败：%1</translation>
     </message>
     <message>
+        <source>Download failed: %1
+You can also get the four files another way (a web browser, another computer) and add them with Import folder… below, or use Import file… with the book's mnist.pkl or Keras's mnist.npz.</source>
+        <translation>下载失败：%1
+你也可以用别的方式（网页浏览器、另一台电脑）取得这四个文件，再用下方的“导入文件夹…”添加；或者用“导入文件…”导入书中的 mnist.pkl 或 Keras 的 mnist.npz。</translation>
+    </message>
+    <message>
         <source>Cancelling …</source>
         <translation>正在取消 …</translation>
     </message>

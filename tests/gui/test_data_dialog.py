@@ -210,7 +210,7 @@ def test_a_failing_mirror_is_logged_and_the_next_one_used(qtbot, mnist_dir, tmp_
     assert mnist_source() == mnist_folder()
 
 
-def test_when_every_mirror_fails_the_message_names_the_file(qtbot, mnist_dir, tmp_path):
+def test_when_every_mirror_fails_the_message_names_the_file(qtbot, mnist_dir, tmp_path, in_chinese):
     wrong = tmp_path / "wrong"
     wrong.mkdir()
     for name in MNIST_FILES:
@@ -225,6 +225,12 @@ def test_when_every_mirror_fails_the_message_names_the_file(qtbot, mnist_dir, tm
     text = dialog.message_label.text()
     assert "train-images-idx3-ubyte.gz" in text and "MD5 mismatch" in text
     assert "color" in dialog.message_label.styleSheet()
+    # the way out, once, in the user's language (the engine's English hint is replaced, not repeated)
+    assert text.count("Import folder…") == 1 and "Import file…" in text and "\nYou can also get" in text
+    english, chinese = in_chinese({"message": dialog.message_label.text})
+    assert english["message"] == text
+    assert "下载失败" in chinese["message"] and "导入文件夹…" in chinese["message"]
+    assert "Import folder" not in chinese["message"] and "MD5 mismatch" in chinese["message"]
     assert ready == [] and mnist_source() is None
     assert list(mnist_folder().iterdir()) == []
     assert dialog.download.download_button.isEnabled()
