@@ -1,4 +1,4 @@
-"""Gradient Lab (梯度实验室): `python app.py [--tab NAME] [--lang zh_CN|en]` opens the window."""
+"""Gradient Lab (梯度实验室): `python app.py [--tab NAME] [--lang zh_CN|en] [--version] [--self-test]`."""
 import sys
 
 from gui.main_window import main

@@ -1,12 +1,12 @@
 """Languages: Simplified Chinese and English, switched at run time with Qt's translators."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+from gui.resources import resource_path
+
+I18N_DIR = resource_path("i18n")
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # each shown in its own language
 _installed: list[QTranslator] = []
 

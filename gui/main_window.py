@@ -7,11 +7,12 @@ import os
 import sys
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout
 
-from gui import errors, i18n
+from gui import __version__, errors, i18n
 from gui import settings as settings_module
+from gui.resources import resource_path
 from gui.settings import app_settings, read, read_bytes, set_identity
 from gui.tabs.base import Tab
 from gui.tabs.derivatives.tab import DerivativesTab
@@ -26,6 +27,17 @@ TABS = (("losses", LossesTab), ("derivatives", DerivativesTab), ("gradient_field
         ("descent", DescentTab), ("training", TrainingTab), ("draw", DrawTab))
 TAB_ORDER = tuple(key for key, _ in TABS)
 log = logging.getLogger("gradient_lab.window")
+DESKTOP_ID = "io.github.gradientlab.GradientLab"  # packaging/linux/<DESKTOP_ID>.desktop and .metainfo.xml
+
+
+def app_icon() -> QIcon:
+    """The app's icon from its PNG sizes (resources/icons, made by tools/make_icon.py from the SVG)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        path = resource_path("icons", f"gradient-lab-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 class UnavailableTab(Tab):
@@ -70,6 +82,7 @@ class MainWindow(QMainWindow):
     def __init__(self, language: str = "en"):
         super().__init__()
         self.language = language
+        self.setWindowIcon(app_icon())
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -153,8 +166,16 @@ class MainWindow(QMainWindow):
         """Switch the interface language now and remember it."""
         self.language = code
         self.language_actions[code].setChecked(True)
-        i18n.install_language(QApplication.instance(), code)
+        if not i18n.install_language(QApplication.instance(), code):
+            self.report_missing_translation(code)
         app_settings().setValue("language", code)
+
+    def report_missing_translation(self, code: str):
+        """The language's .qm file is missing (an incomplete install): say so instead of silently showing English."""
+        path = i18n.I18N_DIR / f"gradient_lab_{code}.qm"
+        log.warning("Translation %s is missing: the interface stays in English", path)
+        self.statusBar().showMessage(self.tr("The translation file %1 is missing, so the interface stays in English. "
+                                             "Reinstall Gradient Lab to get it back.").replace("%1", str(path)))
 
     def show_tab(self, key: str) -> bool:
         page = self.tab_pages.get(key)
@@ -200,10 +221,11 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         """The About box: what the app is, where its log file is, and a data folder that could not be used."""
         where = errors.log_path()
-        text = self.tr("<h3>Gradient Lab</h3><p>Study how neural networks learn: loss functions, numerical "
+        text = self.tr("<h3>Gradient Lab %1</h3><p>Study how neural networks learn: loss functions, numerical "
                        "derivatives, gradients, gradient descent and live training, with the numbers of "
                        "《深度学习入门》 chapter 4 and the neural network basics lessons.</p>"
-                       "<p>Built with Python, NumPy, PySide6 and pyqtgraph.</p>")
+                       "<p>Built with Python, NumPy, PySide6 and pyqtgraph. Free software under the MIT "
+                       "licence.</p>").replace("%1", __version__)
         text += "<p>" + self.tr("Log file: %1").replace("%1", str(where) if where else "-") + "</p>"
         problem = settings_module.data_dir_problem()
         if problem:
@@ -284,6 +306,10 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(prog="gradient-lab", description="Gradient Lab (梯度实验室)")
     parser.add_argument("--tab", choices=TAB_ORDER, help="open this tab")
     parser.add_argument("--lang", help="interface language: zh_CN or en (default: remembered, else the system's)")
+    parser.add_argument("--version", action="version", version=f"gradient-lab {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offscreen (tabs, translations, bundled model, data folder), "
+                             "print each check and exit non-zero on a fault")
     return parser.parse_args(argv)
 
 
@@ -295,8 +321,10 @@ def create_window(args, app) -> MainWindow:
     if not stored and settings.contains("language"):
         settings.remove("language")  # refused (logged): the system's language until the user chooses one
     language = i18n.normalize(args.lang or stored or None)
-    i18n.install_language(app, language)
+    loaded = i18n.install_language(app, language)
     window = MainWindow(language)
+    if not loaded:
+        window.report_missing_translation(language)
     try:
         window.restore_settings()
     except Exception:  # noqa: BLE001 - restore_settings guards each part; this is the last line of defence
@@ -309,12 +337,21 @@ def create_window(args, app) -> MainWindow:
 def main(argv=None) -> int:
     args = parse_args(argv)
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    if args.self_test:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # checks the installation, never needs a screen
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_identity(app)
-    errors.install(app)
-    window = create_window(args, app)
-    window.show()
-    code = app.exec()
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland and the taskbar match the window to the installed .desktop file
+    if args.self_test:
+        from gui.self_test import run_self_test
+
+        code = run_self_test(app, args)
+    else:
+        errors.install(app)
+        window = create_window(args, app)
+        window.show()
+        code = app.exec()
     from gui.worker import Worker  # quit mid-run: stop every job and let its thread end before Python exits
 
     Worker.stop_all()

@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from engine.networks import TwoLayerNet
+from gui.resources import resource_path
 
-# Resolved from this file, so running from the checkout and pip's editable install both find it.
-MODELS_DIR = Path(__file__).resolve().parents[1] / "resources" / "models"
+MODELS_DIR = resource_path("models")  # in the checkout, an installed wheel or the desktop bundle
 BUNDLED_MODEL = MODELS_DIR / "digit_default.npz"
 
 

@@ -37,7 +37,10 @@ def ts_file(lang: str) -> Path:
 def lupdate(ts: Path, extra=()) -> str:
     """Run pyside6-lupdate on the GUI sources into `ts` (obsolete entries dropped); returns its report."""
     cmd = ["pyside6-lupdate", *sources(), "-no-obsolete", "-locations", "none", *extra, "-ts", str(ts)]
-    return subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    report = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    # lupdate of some Qt versions writes ' as &apos;: the same XML, but every such line would show in the diff
+    ts.write_text(ts.read_text(encoding="utf-8").replace("&apos;", "'"), encoding="utf-8")
+    return report
 
 
 def translations(ts: Path) -> dict[str, str]:

@@ -1798,6 +1798,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>关于梯度实验室(&amp;A)</translation>
     </message>
     <message>
+        <source>The translation file %1 is missing, so the interface stays in English. Reinstall Gradient Lab to get it back.</source>
+        <translation>缺少翻译文件 %1，因此界面保持英文。请重新安装梯度实验室以恢复中文界面。</translation>
+    </message>
+    <message>
         <source>Play / pause (Descent; Training: start, pause, resume)</source>
         <translation>播放 / 暂停（梯度下降；训练：开始、暂停、继续）</translation>
     </message>
@@ -1834,16 +1838,16 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
+        <source>&lt;h3&gt;Gradient Lab %1&lt;/h3&gt;&lt;p&gt;Study how neural networks learn: loss functions, numerical derivatives, gradients, gradient descent and live training, with the numbers of 《深度学习入门》 chapter 4 and the neural network basics lessons.&lt;/p&gt;&lt;p&gt;Built with Python, NumPy, PySide6 and pyqtgraph. Free software under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;梯度实验室 %1&lt;/h3&gt;&lt;p&gt;学习神经网络如何学习：损失函数、数值微分、梯度、梯度下降法和实时训练，数字与《深度学习入门》第 4 章及神经网络基础课程完全一致。&lt;/p&gt;&lt;p&gt;使用 Python、NumPy、PySide6 和 pyqtgraph 构建。基于 MIT 许可证的自由软件。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
         <source>About Gradient Lab</source>
         <translation>关于梯度实验室</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Gradient Lab&lt;/h3&gt;&lt;p&gt;Study how neural networks learn: loss functions, numerical derivatives, gradients, gradient descent and live training, with the numbers of 《深度学习入门》 chapter 4 and the neural network basics lessons.&lt;/p&gt;&lt;p&gt;Built with Python, NumPy, PySide6 and pyqtgraph.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;梯度实验室&lt;/h3&gt;&lt;p&gt;学习神经网络如何学习：损失函数、数值微分、梯度、梯度下降法和实时训练，数字与《深度学习入门》第 4 章及神经网络基础课程完全一致。&lt;/p&gt;&lt;p&gt;使用 Python、NumPy、PySide6 和 pyqtgraph 构建。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
