@@ -3,6 +3,8 @@
     python tools/update_translations.py          # lupdate: collect every tr() string into the .ts files
     python tools/update_translations.py --release  # also lrelease: compile .ts → .qm (shipped in resources/i18n)
     python tools/update_translations.py --pyqtgraph [--release]  # only pyqtgraph_<lang>.ts (its menus, export dialog)
+    python tools/update_translations.py --fill new.json [--release]  # also fill unfinished entries from a JSON file
+                                                                      # {"English source": "中文译文", ...}
 
 Translate the .ts with Qt Linguist (or any editor: it is XML), then run with --release.
 lupdate keeps the existing translations; strings gone from the sources are dropped. A string whose class changed
@@ -157,6 +159,9 @@ def main(argv=None) -> int:
     parser.add_argument("--release", action="store_true", help="also compile the .qm files")
     parser.add_argument("--pyqtgraph", action="store_true",
                         help="refresh only pyqtgraph_<lang>.ts (from the installed pyqtgraph), not the app's own")
+    parser.add_argument("--fill", type=Path, action="append", default=[],
+                        help='a JSON file {"source text": "translation"} whose entries fill unfinished strings '
+                             "(any context); may be given more than once")
     args = parser.parse_args(argv)
     I18N.mkdir(parents=True, exist_ok=True)
     if args.pyqtgraph:
@@ -170,6 +175,13 @@ def main(argv=None) -> int:
         known = translations(ts_file(lang)) if ts_file(lang).exists() else {}
         print(lupdate(ts_file(lang)).strip())
         print(f"{carry_over(ts_file(lang), known)} strings that moved to another class kept their translation")
+        filled = 0
+        for extra in args.fill:
+            filled += carry_over(ts_file(lang), json.loads(extra.read_text(encoding="utf-8")))
+            print(f"{filled} strings filled so far, the last from {extra}")
+        if filled:
+            lupdate(ts_file(lang))  # back to lupdate's own layout of the file
+        ts_file(lang).write_text(ts_file(lang).read_text(encoding="utf-8").replace("&apos;", "'"), encoding="utf-8")
         if args.release:
             lrelease(ts_file(lang))
             print(f"wrote {ts_file(lang).with_suffix('.qm').relative_to(ROOT)}")
