@@ -1,5 +1,6 @@
 """What the Derivatives tab computes: named functions with exact derivatives, the slope at a point,
-the error of forward and central differences against h, and the slices behind partial derivatives (4.3).
+the error of forward and central differences against h, the slices behind partial derivatives (4.3), and the
+computation graphs of engine.graph as the graph page steps through them (GRAPHS).
 
     forward difference  (f(x + h) − f(x)) / h          error ∝ h
     central difference  (f(x + h) − f(x − h)) / 2h     error ∝ h²   (the book's, with h = 1e-4)
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine import expr
+from engine import expr, graph
 from engine.calculus import difference_errors, numerical_diff
 from engine.functions import sigmoid, sigmoid_grad
 
@@ -222,3 +223,37 @@ def surface_grid(x0, x1, span=3.0, n=101, f=function_2, view=None):
     b = np.linspace(lo1, hi1, n)
     A, B = np.meshgrid(a, b)
     return a, b, f(A, B)
+
+
+# ---------------------------------------------------------------- the computation graph page
+@dataclass(frozen=True)
+class Graph:
+    """One of engine.graph's computation graphs as the tab steps through it: its inputs, nodes and output, and
+    the functions that give the values, the derivatives, the steps of each pass and the nudge check."""
+
+    key: str
+    inputs: tuple[str, ...]
+    nodes: tuple[graph.Node, ...]
+    output: str
+    forward: Callable
+    backward: Callable
+    forward_steps: Callable
+    backward_steps: Callable
+    local_derivatives: Callable
+    local_formulas: dict
+    nudge: Callable
+
+    def derivative_name(self, node):
+        """How a derivative is written: dJ/dv on the J graph; the lessons' shorthand dz (= dL/dz) on the logistic."""
+        if self.output == "J" or node == self.output:
+            return f"d{self.output}/d{node}"
+        return f"d{node}"
+
+
+GRAPHS = {  # J = 3(a + bc) and logistic regression (CURRICULUM §4c), in the order the page offers them
+    "J": Graph("J", ("a", "b", "c"), graph.NODES, "J", graph.forward, graph.backward, graph.forward_steps,
+               graph.backward_steps, graph.local_derivatives, graph.LOCAL_FORMULAS, graph.nudge),
+    "logistic": Graph("logistic", graph.LOGISTIC_INPUTS, graph.LOGISTIC_NODES, "L", graph.logistic_forward,
+                      graph.logistic_backward, graph.logistic_forward_steps, graph.logistic_backward_steps,
+                      graph.logistic_local_derivatives, graph.LOGISTIC_FORMULAS, graph.logistic_nudge),
+}
