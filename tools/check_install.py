@@ -67,6 +67,9 @@ def check_wheel(wheel: Path) -> None:
     print("licence file:", ", ".join(licence) or "none")
     if missing:
         sys.exit(f"the wheel lacks {len(missing)} files: {missing[:20]}")
+    stray = [n for n in resources if n.endswith(".ts")]
+    if stray:
+        sys.exit(f"the wheel carries translators' sources: {stray}")
     if "[gui_scripts]" not in entry_points or not licence:
         sys.exit("the wheel has no gui_scripts entry point or no LICENSE")
 
