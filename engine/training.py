@@ -18,6 +18,7 @@ from engine.calculus import numerical_gradient_steps as _element_steps
 from engine.evaluation import evaluate_accuracy
 from engine.fast_step import FastStep
 from engine.functions import as_labels
+from engine.iteration import MiniBatches, book_step
 from engine.networks import PARAM_KEYS, LogisticRegression, TwoLayerNet
 
 CHANCE_LOSS = math.log(10)  # −log(1/10): the loss of a net that spreads its belief evenly over 10 classes
@@ -59,7 +60,7 @@ def _done(net, iters_num, loss_list, history, start):
 
 
 def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_num=10000, batch_size=100,
-                    learning_rate=0.1, seed=None, eval_every=None, loss_limit=None, threads=1):
+                    learning_rate=0.1, seed=None, eval_every=None, loss_limit=None, threads=1, resume=None):
     """The book's mini-batch SGD loop (train_neuralnet.py) on a TwoLayerNet, as a generator of events.
 
         for i in range(iters_num):
@@ -86,6 +87,8 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
     BLOWUP_WINDOW iterations exceeds it: a too-large rate often never reaches NaN, because the log(y + 1e-7)
     guard caps the loss near 16.1 (3·CHANCE_LOSS ≈ 6.9 is a sensible limit: training starts at ≈ 2.30).
     `threads`: BLAS threads of the steps (1, the app's choice, keeps a core for the GUI and the evaluations).
+    `resume`: the engine.iteration.Stepper that took this run's first iterations one by one: the loop goes on with
+    its mini-batches and fast step (iteration k as in a run from scratch), measuring accuracy first where it resumes.
     """
     _check_settings(iters_num, batch_size, learning_rate)
     dtype = net.params["W1"].dtype
@@ -94,9 +97,11 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
     train_size, start = len(x_train), time.perf_counter()
     iter_per_epoch = max(1, train_size // batch_size)
     eval_every = iter_per_epoch if eval_every is None else max(1, int(eval_every))
-    rng = np.random.default_rng(seed)
-    fast = None
+    fast, first, batches = None, 0, MiniBatches(seed, train_size, batch_size, iters_num)
     loss_list, recent, history = np.empty(iters_num), 0.0, []  # recent: Σ of the last BLOWUP_WINDOW losses
+    if resume is not None:  # its mini-batches, its fast step, and its losses so far (written into loss_list)
+        batches, fast, first = resume.hand_over(net, loss_list, batch_size, learning_rate)
+        recent = float(loss_list[max(0, first - BLOWUP_WINDOW):first].sum())
     pending = collections.deque()  # evaluations running on the second thread, oldest first
     halt = threading.Event()  # set when the run ends early: an evaluation under way is abandoned
 
@@ -113,23 +118,15 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
             history.append((event["iteration"], event["train_acc"], event["test_acc"]))
             yield event
 
-    def book_step(batch_mask):
-        grads = net.gradient(x_train[batch_mask], t_train[batch_mask])
-        for key in PARAM_KEYS:
-            net.params[key] -= learning_rate * grads[key]
-        return float(net.last_layer.loss)
-
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evaluate")
     try:
-        pending.append(pool.submit(evaluate, net.copy(), 0))  # on the other core during FastStep's preparation
-        fast = FastStep.for_run(net, x_train, t_train, batch_size)
+        pending.append(pool.submit(evaluate, net.copy(), first))  # on the other core during FastStep's preparation
+        fast = fast if resume is not None else FastStep.for_run(net, x_train, t_train, batch_size)
         with blas_threads(max(1, int(threads))), np.errstate(over="ignore", invalid="ignore"):
-            chunk = max(1, min(1000, iters_num))
-            for i in range(iters_num):
-                if i % chunk == 0:  # the batch indices of the next `chunk` iterations in one call
-                    masks = rng.integers(0, train_size, size=(chunk, batch_size))
-                batch_mask = masks[i % chunk]
-                loss = fast.step(batch_mask, learning_rate) if fast else book_step(batch_mask)
+            for i in range(first, iters_num):
+                batch_mask = batches.rows(i)
+                loss = (fast.step(batch_mask, learning_rate) if fast
+                        else book_step(net, x_train[batch_mask], t_train[batch_mask], learning_rate)[0])
                 if not math.isfinite(loss):
                     raise _too_large(f"the loss became {loss}", i + 1, loss, learning_rate)
                 loss_list[i] = loss
