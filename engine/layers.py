@@ -37,6 +37,16 @@ class Relu:
         return np.where(self.mask, 0, dout)
 
 
+class Identity:
+    """out = x (the linear activation h(a) = a);  dx = dout. Two Affine layers around it are one linear map."""
+
+    def forward(self, x):
+        return x
+
+    def backward(self, dout):
+        return dout
+
+
 class Sigmoid:
     """out = 1 / (1 + exp(−x));  dx = dout · out · (1 − out)."""
 

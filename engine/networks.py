@@ -14,10 +14,11 @@ import numpy as np
 
 from engine.calculus import numerical_gradient
 from engine.functions import as_labels, binary_cross_entropy, cross_entropy_error, one_hot, relu, sigmoid, softmax
-from engine.layers import Affine, Relu, Sigmoid, SoftmaxWithLoss
+from engine.layers import Affine, Identity, Relu, Sigmoid, SoftmaxWithLoss
 
 PARAM_KEYS = ("W1", "b1", "W2", "b2")
-ACTIVATIONS = {"relu": (Relu, relu), "sigmoid": (Sigmoid, sigmoid)}  # the layer, and its function
+ACTIVATIONS = {"relu": (Relu, relu), "sigmoid": (Sigmoid, sigmoid),  # the layer, and its function
+               "identity": (Identity, lambda a: a)}  # h(a) = a: the two layers collapse into one linear map
 
 
 class SimpleNet:
@@ -50,7 +51,7 @@ class SimpleNet:
 
 
 class TwoLayerNet:
-    """input → Affine → ReLU or Sigmoid → Affine → SoftmaxWithLoss.
+    """input → Affine → ReLU, Sigmoid or Identity → Affine → SoftmaxWithLoss.
 
     W1 ~ N(0, weight_init_std²) of shape (input_size, hidden_size), b1 = 0, and likewise W2, b2.
     `dtype` float64 (the default) keeps the book's numbers; float32 trains faster with the same results.
