@@ -747,6 +747,22 @@ You can also get the four files another way (a web browser, another computer) an
         <translation>梯度下降</translation>
     </message>
     <message>
+        <source>f(x0, x1): a point on a surface</source>
+        <translation>f(x0, x1)：曲面上的一个点</translation>
+    </message>
+    <message>
+        <source>simpleNet: a net's 6 weights</source>
+        <translation>simpleNet：神经网络的 6 个权重</translation>
+    </message>
+    <message>
+        <source>x ← x − η∇f(x) on a function of two coordinates</source>
+        <translation>在两个坐标的函数上执行 x ← x − η∇f(x)</translation>
+    </message>
+    <message>
+        <source>The same rule, W ← W − η∂L/∂W, on the weights of the book's simpleNet (§4.4.2)</source>
+        <translation>同一条规则 W ← W − η∂L/∂W，作用于书中 simpleNet（4.4.2 节）的权重</translation>
+    </message>
+    <message>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
@@ -1426,6 +1442,21 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>GraphExplanation</name>
+    <message>
+        <source>&lt;h3&gt;The chain rule on a computation graph&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) is computed in three small steps: u = bc, v = a + u, J = 3v.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt; (left to right): with a = 5, b = 3, c = 2 we get u = 6, v = 11, J = 33.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt; (right to left): each node's derivative dJ/d(node) is the derivative of the node after it times the local derivative of the edge between them (the chain rule): dJ/dv = 3, dJ/du = dJ/dv · 1 = 3, dJ/da = 3, dJ/db = dJ/du · c = 6, dJ/dc = dJ/du · b = 9.&lt;/p&gt;&lt;p&gt;Check: with a = 7, b = 4, c = 2 (v = 15, J = 45), raising v by 0.001 raises J by 0.003, three times as much, because dJ/dv = 3.&lt;/p&gt;&lt;p&gt;Backpropagation in a network is this, with many more nodes.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;计算图上的链式法则&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) 分三个小步骤计算：u = bc，v = a + u，J = 3v。&lt;/p&gt;&lt;p&gt;&lt;b&gt;正向&lt;/b&gt;（从左到右）：a = 5, b = 3, c = 2 时得到 u = 6, v = 11, J = 33。&lt;/p&gt;&lt;p&gt;&lt;b&gt;反向&lt;/b&gt;（从右到左）：每个节点的导数 dJ/d(节点) 等于它后面节点的导数乘以两者之间那条边的局部导数（链式法则）：dJ/dv = 3，dJ/du = dJ/dv · 1 = 3，dJ/da = 3，dJ/db = dJ/du · c = 6，dJ/dc = dJ/du · b = 9。&lt;/p&gt;&lt;p&gt;验证：a = 7, b = 4, c = 2 时（v = 15, J = 45），v 增加 0.001，J 增加 0.003，是它的三倍，因为 dJ/dv = 3。&lt;/p&gt;&lt;p&gt;神经网络中的误差反向传播法就是这样，只是节点多得多。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Logistic regression as a computation graph&lt;/h3&gt;&lt;p&gt;One sample x = (x1, x2) with its label y; the parameters w1, w2, b:&lt;br&gt;z = w1·x1 + w2·x2 + b → a = σ(z) → L(a, y) = −(y log a + (1 − y) log(1 − a))&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt;, the worked example x = (1, 2), w = (0.5, −0.3), b = 0.1, y = 1: z = 0, a = 0.5, L = 0.6931471805599453 (= log 2).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt;, writing dv for dL/dv as the lessons do: da = −y/a + (1 − y)/(1 − a) = −2, dz = da · a(1 − a) = a − y = −0.5, dw1 = x1·dz = −0.5, dw2 = x2·dz = −1, db = dz = −0.5.&lt;/p&gt;&lt;p&gt;x1, x2 and y are data, not parameters: gradient descent changes only w1, w2 and b (w1 ← w1 − α·dw1, …), so their derivatives are all it needs.&lt;/p&gt;&lt;p&gt;z is summed from the numbers as written (0.5 − 0.6 + 0.1 = 0); a float sum left to right gives 2.8e-17, because 0.3 and 0.1 have no exact binary form.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;把逻辑回归画成计算图&lt;/h3&gt;&lt;p&gt;一个样本 x = (x1, x2)，标签为 y；参数为 w1、w2、b：&lt;br&gt;z = w1·x1 + w2·x2 + b → a = σ(z) → L(a, y) = −(y log a + (1 − y) log(1 − a))&lt;/p&gt;&lt;p&gt;&lt;b&gt;正向传播&lt;/b&gt;，课程示例 x = (1, 2)，w = (0.5, −0.3)，b = 0.1，y = 1：z = 0，a = 0.5，L = 0.6931471805599453（= log 2）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;反向传播&lt;/b&gt;，按课程的写法用 dv 表示 dL/dv：da = −y/a + (1 − y)/(1 − a) = −2，dz = da · a(1 − a) = a − y = −0.5，dw1 = x1·dz = −0.5，dw2 = x2·dz = −1，db = dz = −0.5。&lt;/p&gt;&lt;p&gt;x1、x2 和 y 是数据而不是参数：梯度下降只改变 w1、w2 和 b（w1 ← w1 − α·dw1，…），所以只需要它们的导数。&lt;/p&gt;&lt;p&gt;z 按写出的数字求和（0.5 − 0.6 + 0.1 = 0）；用浮点数从左到右相加会得到 2.8e-17，因为 0.3 和 0.1 没有精确的二进制表示。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The next tab, &lt;i&gt;m samples at once&lt;/i&gt;, does the same for many samples.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;下一个标签页&lt;i&gt;一次处理 m 个样本&lt;/i&gt;对许多样本做同样的计算。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>GraphPage</name>
     <message>
         <source>Forward pass: %1 of 3 nodes computed.</source>
@@ -1436,76 +1467,92 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>反向传播需要先有正向传播的值。</translation>
     </message>
     <message>
-        <source>J = %1. Backward pass: %2 of 6 derivatives.</source>
-        <translation>J = %1。反向传播：已求出 6 个导数中的 %2 个。</translation>
+        <source>%1 = %2. Backward pass: %3 of 6 derivatives.</source>
+        <translation>%1 = %2。反向传播：已求出 6 个导数中的 %3 个。</translation>
     </message>
     <message>
-        <source>Done: J = %1, and every dJ/d(node) is known.</source>
-        <translation>完成：J = %1，每个 dJ/d(节点) 都已求出。</translation>
+        <source>Done: %1 = %2, and every derivative is known.</source>
+        <translation>完成：%1 = %2，所有导数都已求出。</translation>
     </message>
     <message>
-        <source>Inputs of J = 3(a + bc)</source>
-        <translation>J = 3(a + bc) 的输入</translation>
+        <source>%1 change when it rises by 0.001</source>
+        <translation>节点增加 0.001 时 %1 的变化</translation>
     </message>
     <message>
-        <source>Change %1: the passes start again</source>
-        <translation>修改 %1：计算重新开始</translation>
+        <source>Graph</source>
+        <translation>计算图</translation>
     </message>
     <message>
-        <source>a=5, b=3, c=2</source>
-        <translation>a=5, b=3, c=2</translation>
+        <source>J = 3(a + bc)</source>
+        <translation>J = 3(a + bc)</translation>
     </message>
     <message>
-        <source>a=7, b=4, c=2</source>
-        <translation>a=7, b=4, c=2</translation>
+        <source>Logistic regression</source>
+        <translation>逻辑回归</translation>
     </message>
     <message>
-        <source>The lessons' first example: J = 33</source>
-        <translation>课程的第一个例子：J = 33</translation>
+        <source>The lessons' small example, or one neuron of logistic regression</source>
+        <translation>课程中的小例子，或逻辑回归的一个神经元</translation>
     </message>
     <message>
-        <source>The lessons' second example: J = 45</source>
-        <translation>课程的第二个例子：J = 45</translation>
+        <source>Next step ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>◀ Previous step</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Whole backward pass</source>
+        <translation>整个反向传播</translation>
+    </message>
+    <message>
+        <source>The next step: each node's value from the inputs to the output, then each derivative from the output back to the inputs by the chain rule (→ on the graph)</source>
+        <translation>下一步：先从输入到输出逐个计算节点的值，再用链式法则从输出回到输入逐个计算导数（在计算图上按 →）</translation>
+    </message>
+    <message>
+        <source>Take back the last step (← on the graph)</source>
+        <translation>撤回上一步（在计算图上按 ←）</translation>
+    </message>
+    <message>
+        <source>Every derivative at once, after the forward pass, which it completes first (B on the graph)</source>
+        <translation>一次算出全部导数；正向传播未完成时先把它做完（在计算图上按 B）</translation>
+    </message>
+    <message>
+        <source>Click the graph, then → next step, ← previous step, B whole backward pass, R reset</source>
+        <translation>先点击计算图，然后 → 下一步，← 上一步，B 整个反向传播，R 重置</translation>
+    </message>
+    <message>
+        <source>Each step of the passes; the last column checks the derivative: raising a node by 0.001 changes the output by about its derivative × 0.001</source>
+        <translation>传播的每一步；最后一列检验导数：节点增加 0.001，输出大约改变 导数 × 0.001</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>m samples at once</source>
+        <translation>一次处理 m 个样本</translation>
+    </message>
+    <message>
+        <source>Open the cat classifier</source>
+        <translation>打开猫分类器</translation>
+    </message>
+    <message>
+        <source>Training → Cat / non-cat: this propagate(), on 209 pictures of 12,288 features</source>
+        <translation>训练 → 猫 / 非猫：就是这个 propagate()，作用于 209 张图片、每张 12,288 个特征</translation>
     </message>
     <message>
         <source>Passes</source>
         <translation>传播</translation>
     </message>
     <message>
-        <source>Forward step ▶</source>
-        <translation>正向一步 ▶</translation>
-    </message>
-    <message>
-        <source>◀ Backward step</source>
-        <translation>◀ 反向一步</translation>
-    </message>
-    <message>
-        <source>Both passes at once</source>
-        <translation>一次完成正向和反向</translation>
-    </message>
-    <message>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <source>Compute the next node's value, from the inputs toward J (→ on the graph)</source>
-        <translation>计算下一个节点的值，从输入向 J 推进（在图上按 →）</translation>
-    </message>
-    <message>
-        <source>Compute the next derivative dJ/d(node), from J back to the inputs, by the chain rule (← on the graph)</source>
-        <translation>用链式法则计算下一个导数 dJ/d(节点)，从 J 往回推向输入（在图上按 ←）</translation>
-    </message>
-    <message>
-        <source>Run the whole forward pass and then the whole backward pass</source>
-        <translation>先完成整个正向传播，再完成整个反向传播</translation>
-    </message>
-    <message>
         <source>Hide every value and derivative (R on the graph)</source>
         <translation>隐藏所有的值和导数（在图上按 R）</translation>
-    </message>
-    <message>
-        <source>Click the graph, then → steps forward, ← steps backward, R resets</source>
-        <translation>单击计算图，然后按 → 正向一步，← 反向一步，R 重置</translation>
     </message>
     <message>
         <source>Step</source>
@@ -1514,18 +1561,6 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Value</source>
         <translation>值</translation>
-    </message>
-    <message>
-        <source>J change when it rises by 0.001</source>
-        <translation>它增加 0.001 时 J 的变化</translation>
-    </message>
-    <message>
-        <source>Each step of the passes; the last column checks the derivative: raising a node by 0.001 changes J by about dJ/d(node) × 0.001</source>
-        <translation>传播的每一步；最后一列验证导数：节点增加 0.001 时，J 大约变化 dJ/d(节点) × 0.001</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;The chain rule on a computation graph&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) is computed in three small steps: u = bc, v = a + u, J = 3v.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt; (left to right): with a = 5, b = 3, c = 2 we get u = 6, v = 11, J = 33.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt; (right to left): each node's derivative dJ/d(node) is the derivative of the node after it times the local derivative of the edge between them (the chain rule): dJ/dv = 3, dJ/du = dJ/dv · 1 = 3, dJ/da = 3, dJ/db = dJ/du · c = 6, dJ/dc = dJ/du · b = 9.&lt;/p&gt;&lt;p&gt;Check: with a = 7, b = 4, c = 2 (v = 15, J = 45), raising v by 0.001 raises J by 0.003, three times as much, because dJ/dv = 3.&lt;/p&gt;&lt;p&gt;Backpropagation in a network is this, with many more nodes.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;计算图上的链式法则&lt;/h3&gt;&lt;p&gt;J = 3(a + bc) 分三个小步骤计算：u = bc，v = a + u，J = 3v。&lt;/p&gt;&lt;p&gt;&lt;b&gt;正向&lt;/b&gt;（从左到右）：a = 5, b = 3, c = 2 时得到 u = 6, v = 11, J = 33。&lt;/p&gt;&lt;p&gt;&lt;b&gt;反向&lt;/b&gt;（从右到左）：每个节点的导数 dJ/d(节点) 等于它后面节点的导数乘以两者之间那条边的局部导数（链式法则）：dJ/dv = 3，dJ/du = dJ/dv · 1 = 3，dJ/da = 3，dJ/db = dJ/du · c = 6，dJ/dc = dJ/du · b = 9。&lt;/p&gt;&lt;p&gt;验证：a = 7, b = 4, c = 2 时（v = 15, J = 45），v 增加 0.001，J 增加 0.003，是它的三倍，因为 dJ/dv = 3。&lt;/p&gt;&lt;p&gt;神经网络中的误差反向传播法就是这样，只是节点多得多。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1588,36 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Choose the book's mnist.pkl or Keras's mnist.npz</source>
         <translation>选择书中的 mnist.pkl 或 Keras 的 mnist.npz</translation>
+    </message>
+</context>
+<context>
+    <name>InputsBox</name>
+    <message>
+        <source>Change %1: the graph recomputes the steps shown</source>
+        <translation>修改 %1：计算图重新计算已显示的步骤</translation>
+    </message>
+</context>
+<context>
+    <name>JInputs</name>
+    <message>
+        <source>Inputs of J = 3(a + bc)</source>
+        <translation>J = 3(a + bc) 的输入</translation>
+    </message>
+    <message>
+        <source>a=5, b=3, c=2</source>
+        <translation>a=5, b=3, c=2</translation>
+    </message>
+    <message>
+        <source>a=7, b=4, c=2</source>
+        <translation>a=7, b=4, c=2</translation>
+    </message>
+    <message>
+        <source>The lessons' first example: J = 33</source>
+        <translation>课程的第一个例子：J = 33</translation>
+    </message>
+    <message>
+        <source>The lessons' second example: J = 45</source>
+        <translation>课程的第二个例子：J = 45</translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1693,25 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Where the book's run (10,000 iterations) ends for this activation</source>
         <translation>书中的训练（10,000 次迭代）使用这个激活函数时最终达到的位置</translation>
+    </message>
+</context>
+<context>
+    <name>LogisticInputs</name>
+    <message>
+        <source>Inputs of the logistic regression</source>
+        <translation>逻辑回归的输入</translation>
+    </message>
+    <message>
+        <source>The label y: 1 (a cat) or 0 (not a cat)</source>
+        <translation>标签 y：1（是猫）或 0（不是猫）</translation>
+    </message>
+    <message>
+        <source>Worked example</source>
+        <translation>课程示例</translation>
+    </message>
+    <message>
+        <source>x = (1, 2), w = (0.5, −0.3), b = 0.1, y = 1: z = 0, a = 0.5, L = 0.6931…</source>
+        <translation>x = (1, 2)，w = (0.5, −0.3)，b = 0.1，y = 1：z = 0，a = 0.5，L = 0.6931…</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1898,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>传播的上一步（导数：计算图）</translation>
     </message>
     <message>
+        <source>The whole backward pass (Derivatives: computation graph)</source>
+        <translation>整个反向传播（导数：计算图）</translation>
+    </message>
+    <message>
         <source>Reset (Descent; Derivatives: computation graph)</source>
         <translation>重置（梯度下降；导数：计算图）</translation>
     </message>
@@ -1939,6 +2027,32 @@ so its error cannot be measured. Choose a function from the list.</source>
         <source>Loaded in the Training tab: %1 (test accuracy %2)</source>
         <translation>在“训练”标签页加载：%1（测试识别精度 %2）</translation>
     </message>
+</context>
+<context>
+    <name>ModelBox</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>保存模型…</translation>
+    </message>
+    <message>
+        <source>Write the weights to a .npz file (NumPy's format)</source>
+        <translation>把权重写入 .npz 文件（NumPy 的格式）</translation>
+    </message>
+    <message>
+        <source>Load model…</source>
+        <translation>加载模型…</translation>
+    </message>
+    <message>
+        <source>Read a model saved before; the Draw tab can use it too</source>
+        <translation>读取之前保存的模型；“绘制”标签页也可以使用它</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFiles</name>
     <message>
         <source>Save model</source>
         <translation>保存模型</translation>
@@ -1978,29 +2092,6 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Loaded %1: a 784-%2-10 net with %3.</source>
         <translation>已加载 %1：784-%2-10 的网络，激活函数 %3。</translation>
-    </message>
-</context>
-<context>
-    <name>ModelBox</name>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Save model…</source>
-        <translation>保存模型…</translation>
-    </message>
-    <message>
-        <source>Write the weights to a .npz file (NumPy's format)</source>
-        <translation>把权重写入 .npz 文件（NumPy 的格式）</translation>
-    </message>
-    <message>
-        <source>Load model…</source>
-        <translation>加载模型…</translation>
-    </message>
-    <message>
-        <source>Read a model saved before; the Draw tab can use it too</source>
-        <translation>读取之前保存的模型；“绘制”标签页也可以使用它</translation>
     </message>
 </context>
 <context>
@@ -2721,6 +2812,216 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>SimpleNetControls</name>
+    <message>
+        <source>Nudge %1 by h</source>
+        <translation>把 %1 微调 h</translation>
+    </message>
+    <message>
+        <source>Choose a weight (a cell of W or of ∂L/∂W), then nudge it: L changes by about ∂L/∂w · h.</source>
+        <translation>选择一个权重（W 或 ∂L/∂W 的一个格子），然后微调它：L 约变化 ∂L/∂w · h。</translation>
+    </message>
+    <message>
+        <source>ΔL/h is ∂L/∂%1 up to an error of order h.</source>
+        <translation>ΔL/h 等于 ∂L/∂%1，误差在 h 的量级。</translation>
+    </message>
+    <message>
+        <source>simpleNet (the book's §4.4.2)</source>
+        <translation>simpleNet（书中 4.4.2 节）</translation>
+    </message>
+    <message>
+        <source>Weights W (2×3; at the shown step)</source>
+        <translation>权重 W（2×3；当前显示的步）</translation>
+    </message>
+    <message>
+        <source>%1: type a weight and the net starts again from these weights (step 0)</source>
+        <translation>%1：输入一个权重，网络从这些权重重新开始（第 0 步）</translation>
+    </message>
+    <message>
+        <source>Input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <source>Correct class t</source>
+        <translation>正确类别 t</translation>
+    </message>
+    <message>
+        <source>t = %1: the one-hot label with a 1 at class %1</source>
+        <translation>t = %1：类别 %1 处为 1 的 one-hot 标签</translation>
+    </message>
+    <message>
+        <source>The input x = (x1, x2); the book's is (0.6, 0.9)</source>
+        <translation>输入 x = (x1, x2)；书中为 (0.6, 0.9)</translation>
+    </message>
+    <message>
+        <source>The book's values</source>
+        <translation>书中的数值</translation>
+    </message>
+    <message>
+        <source>W, x = (0.6, 0.9) and t = 2 as printed in the book, h = 1e-4, η = 0.1, step 0</source>
+        <translation>书中印出的 W、x = (0.6, 0.9) 和 t = 2，h = 1e-4，η = 0.1，第 0 步</translation>
+    </message>
+    <message>
+        <source>Gradient and step</source>
+        <translation>梯度与更新</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>How far each step W ← W − η∂L/∂W goes</source>
+        <translation>每一步 W ← W − η∂L/∂W 走多远</translation>
+    </message>
+    <message>
+        <source>h (numerical)</source>
+        <translation>h（数值微分）</translation>
+    </message>
+    <message>
+        <source>The h of the numerical gradient (L(w + h) − L(w − h)) / 2h and of the nudge</source>
+        <translation>数值梯度 (L(w + h) − L(w − h)) / 2h 与微调所用的 h</translation>
+    </message>
+    <message>
+        <source>Nudge one weight</source>
+        <translation>微调一个权重</translation>
+    </message>
+    <message>
+        <source>Add h to the chosen weight alone and see how much L changes</source>
+        <translation>只给选中的权重加上 h，看 L 变化多少</translation>
+    </message>
+</context>
+<context>
+    <name>SimpleNetPage</name>
+    <message>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>no guard</source>
+        <translation>无保护项</translation>
+    </message>
+    <message>
+        <source>∂L/∂%1 = %2 is negative: raising %1 by h lowers L by about %3·h — &lt;b&gt;raise %1 to lower L&lt;/b&gt;.</source>
+        <translation>∂L/∂%1 = %2 为负：把 %1 增大 h，L 约减小 %3·h —— &lt;b&gt;增大 %1 可以减小 L&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>∂L/∂%1 = %2 is positive: raising %1 by h raises L by about %3·h — &lt;b&gt;lower %1 to lower L&lt;/b&gt;.</source>
+        <translation>∂L/∂%1 = %2 为正：把 %1 增大 h，L 约增大 %3·h —— &lt;b&gt;减小 %1 可以减小 L&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>∂L/∂%1 = 0: a small change of %1 leaves L as it is.</source>
+        <translation>∂L/∂%1 = 0：%1 的微小变化不会改变 L。</translation>
+    </message>
+    <message>
+        <source>Step %1: L = %2, answer %3</source>
+        <translation>第 %1 步：L = %2，答案 %3</translation>
+    </message>
+    <message>
+        <source>The answer became %1 at step %2.</source>
+        <translation>答案在第 %2 步变为 %1。</translation>
+    </message>
+    <message>
+        <source>The last step (%1) is reached.</source>
+        <translation>已到最后一步（%1）。</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Stop stepping here (key Space)</source>
+        <translation>在这里停止（按键 空格）</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（空格）</translation>
+    </message>
+    <message>
+        <source>Take step after step, about 8 a second (key Space)</source>
+        <translation>一步接一步地更新，每秒约 8 步（按键 空格）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The same update rule as the f(x0, x1) page:&lt;/b&gt; there x ← x − η∇f(x) moves 2 coordinates; here &lt;b&gt;W ← W − η ∂L/∂W&lt;/b&gt; moves the 6 weights of a net, and the function going downhill is its loss L.</source>
+        <translation>&lt;b&gt;与 f(x0, x1) 页相同的更新规则：&lt;/b&gt;那里 x ← x − η∇f(x) 移动 2 个坐标；这里 &lt;b&gt;W ← W − η ∂L/∂W&lt;/b&gt; 移动神经网络的 6 个权重，往下走的函数是它的损失函数 L。</translation>
+    </message>
+    <message>
+        <source>Forward: x → p → y → L</source>
+        <translation>前向：x → p → y → L</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>y = softmax(p): green is the correct class t, the outlined bar the answer</source>
+        <translation>y = softmax(p)：绿色是正确类别 t，带边框的柱是网络的答案</translation>
+    </message>
+    <message>
+        <source>The gradient ∂L/∂W (↑ the step raises the weight, ↓ lowers it)</source>
+        <translation>梯度 ∂L/∂W（↑ 这一步增大该权重，↓ 减小它）</translation>
+    </message>
+    <message>
+        <source>Analytic: x ⊗ (y − t)</source>
+        <translation>解析梯度：x ⊗ (y − t)</translation>
+    </message>
+    <message>
+        <source>Numerical: central difference with h</source>
+        <translation>数值梯度：步长 h 的中心差分</translation>
+    </message>
+    <message>
+        <source>Numerical − analytic (the 1e-7 guard in the loss shows here)</source>
+        <translation>数值 − 解析（损失函数中 1e-7 的保护项体现在这里）</translation>
+    </message>
+    <message>
+        <source>∂L/∂%1; click to choose %1</source>
+        <translation>∂L/∂%1；点击选择 %1</translation>
+    </message>
+    <message>
+        <source>Step →</source>
+        <translation>单步 →</translation>
+    </message>
+    <message>
+        <source>One update W ← W − η∂L/∂W (key →)</source>
+        <translation>更新一次 W ← W − η∂L/∂W（按键 →）</translation>
+    </message>
+    <message>
+        <source>Reset (R)</source>
+        <translation>重置 (R)</translation>
+    </message>
+    <message>
+        <source>Back to the start weights, step 0 (key R)</source>
+        <translation>回到起始权重，第 0 步（按键 R）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation>损失 L</translation>
+    </message>
+    <message>
+        <source>L after each step</source>
+        <translation>每一步之后的 L</translation>
+    </message>
+    <message>
+        <source>The loss after each step; red dots: steps where the answer is wrong</source>
+        <translation>每一步之后的损失；红点：答案错误的步</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The gradient of a network&lt;/h3&gt;&lt;p&gt;The book's simpleNet has one weight matrix W (2×3), no bias: &lt;b&gt;p = x·W&lt;/b&gt;, &lt;b&gt;y = softmax(p)&lt;/b&gt;, and the loss is the cross-entropy error &lt;b&gt;L = −log(y&lt;sub&gt;t&lt;/sub&gt; + 1e-7)&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;L is a function of the 6 weights, so it has a gradient: &lt;b&gt;∂L/∂W = x ⊗ (y − t)&lt;/b&gt;, one number per weight, of the same shape as W. The numerical gradient gets the same numbers from L alone; they differ by about 1e-7 because of the 1e-7 guard inside the log, not by rounding.&lt;/p&gt;&lt;p&gt;Reading it: ∂L/∂w23 ≈ −0.544 means raising w23 by h lowers L by about 0.544·h, so w23 should go up.&lt;/p&gt;&lt;p&gt;Learning is gradient descent on L: &lt;b&gt;W ← W − η ∂L/∂W&lt;/b&gt;. From the book's W one step with η = 0.1 lowers L from 0.928 to 0.864. The real network of the Training tab does the same with 39,760 weights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt; (on this page): → one step, Space play / pause, R reset.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;神经网络的梯度&lt;/h3&gt;&lt;p&gt;书中的 simpleNet 只有一个权重矩阵 W（2×3），没有偏置：&lt;b&gt;p = x·W&lt;/b&gt;，&lt;b&gt;y = softmax(p)&lt;/b&gt;，损失函数是交叉熵误差 &lt;b&gt;L = −log(y&lt;sub&gt;t&lt;/sub&gt; + 1e-7)&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;L 是这 6 个权重的函数，所以它有梯度：&lt;b&gt;∂L/∂W = x ⊗ (y − t)&lt;/b&gt;，每个权重一个数，形状与 W 相同。数值梯度只用 L 就能算出同样的数；两者相差约 1e-7，原因是 log 里 1e-7 的保护项，而不是舍入误差。&lt;/p&gt;&lt;p&gt;怎么读：∂L/∂w23 ≈ −0.544 表示把 w23 增大 h，L 约减小 0.544·h，所以 w23 应该增大。&lt;/p&gt;&lt;p&gt;学习就是对 L 做梯度下降：&lt;b&gt;W ← W − η ∂L/∂W&lt;/b&gt;。从书中的 W 出发，η = 0.1 走一步，L 从 0.928 降到 0.864。训练页中真正的神经网络用 39,760 个权重做同样的事。&lt;/p&gt;&lt;p&gt;&lt;b&gt;按键&lt;/b&gt;（本页）：→ 单步，空格 播放 / 暂停，R 重置。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>SlopePage</name>
     <message>
         <source>Nothing to draw:</source>
@@ -3187,6 +3488,17 @@ for i in range(n):
     <message>
         <source>The same c (n = %1): loop %2, np.dot %3. The last digits may differ: the two add the products in a different order, and floating-point rounding depends on it.</source>
         <translation>同一个 c（n = %1）：循环得到 %2，np.dot 得到 %3。最后几位可能不同：两者累加乘积的顺序不同，而浮点数的舍入误差取决于这个顺序。</translation>
+    </message>
+</context>
+<context>
+    <name>VectorisedExplanation</name>
+    <message>
+        <source>&lt;h3&gt;Vectorised: m samples at once&lt;/h3&gt;&lt;p&gt;Put the samples side by side as the columns of X (n&lt;sub&gt;x&lt;/sub&gt; × m) and their labels in Y (1 × m); one pass serves them all:&lt;br&gt;Z = wᵀX + b, A = σ(Z), J = ΣL/m&lt;br&gt;dZ = A − Y, dw = X·dZᵀ/m, db = ΣdZ/m&lt;/p&gt;&lt;p&gt;With m = 3, the graph's sample first, w = %1, b = %2 (4 decimals):&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;向量化：一次处理 m 个样本&lt;/h3&gt;&lt;p&gt;把样本并排作为 X 的列（n&lt;sub&gt;x&lt;/sub&gt; × m），标签放在 Y 中（1 × m）；一次传播就处理全部样本：&lt;br&gt;Z = wᵀX + b，A = σ(Z)，J = ΣL/m&lt;br&gt;dZ = A − Y，dw = X·dZᵀ/m，db = ΣdZ/m&lt;/p&gt;&lt;p&gt;m = 3，第一个样本就是计算图中的样本，w = %1，b = %2（保留 4 位小数）：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;dw = (%1, %2), db = %3, J = %4: the means of the samples' x1·dz, x2·dz, dz and L.&lt;/p&gt;&lt;p&gt;This is the cat classifier's propagate() (Training → Cat / non-cat): there X is 12,288 × 209, one column per picture, and each iteration of gradient descent is one such pass.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;dw = (%1, %2)，db = %3，J = %4：即各样本 x1·dz、x2·dz、dz 和 L 的平均值。&lt;/p&gt;&lt;p&gt;这就是猫分类器的 propagate()（训练 → 猫 / 非猫）：那里 X 是 12,288 × 209，每张图片一列，梯度下降的每次迭代就是一次这样的传播。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

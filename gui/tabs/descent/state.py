@@ -1,13 +1,15 @@
 """The Descent tab's one state object: what the user chose, as plain values (no Qt).
 
 Widgets write it, settings and the book's experiment buttons write it (then the widgets are refreshed from it),
-views and tests read it; engine.lab.descent.Descent computes the runs from it.
+views and tests read it; engine.lab.descent.Descent computes the runs from it. Its `simplenet` part holds the
+simpleNet page's choices (engine.lab.simplenet.SimpleNetLab computes from them).
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
 
+from engine.lab import simplenet as sl
 from engine.lab.descent import (
     DEFAULT_START,
     GRADIENTS,
@@ -20,6 +22,78 @@ from engine.lab.descent import (
 from engine.surfaces import SURFACES
 
 SPEED_RANGE = (1, 120)  # playback speed in steps per second
+PAGES = ("function", "simplenet")  # the tab's pages: f(x0, x1) and simpleNet
+
+
+@dataclass
+class SimpleNetState:
+    """The simpleNet page: the start weights W (2×3), the input x, the correct class t, h, η, the step shown,
+    the chosen weight (row, column from 0) and whether it is shown nudged by h."""
+
+    W: tuple = sl.BOOK_W
+    x: tuple = sl.BOOK_X
+    t: int = sl.BOOK_T
+    h: float = sl.DEFAULT_H
+    lr: float = sl.DEFAULT_LR
+    steps: int = 0
+    cell: tuple = (1, 2)  # w23, the book's example
+    nudged: bool = False
+
+    def start_from(self, W):
+        """New start weights (a 2×3 array or nested sequence), back to step 0."""
+        self.W = tuple(tuple(sl.check("w", v) for v in row) for row in W)
+        self.steps, self.nudged = 0, False
+
+    def book_values(self):
+        """The book's W, x and t, h = 1e-4, η = 0.1, step 0 (the chosen weight stays)."""
+        self.W, self.x, self.t, self.h, self.lr = sl.BOOK_W, sl.BOOK_X, sl.BOOK_T, sl.DEFAULT_H, sl.DEFAULT_LR
+        self.steps, self.nudged = 0, False
+
+    def to_dict(self) -> dict:
+        return {"W": [list(row) for row in self.W], "x": list(self.x), "t": self.t, "h": self.h, "lr": self.lr,
+                "steps": self.steps, "cell": list(self.cell)}
+
+    @classmethod
+    def from_dict(cls, data, refused: list | None = None) -> SimpleNetState:
+        """A state from to_dict()'s values; anything missing or invalid keeps its default (its name is appended
+        to `refused`)."""
+        refused = [] if refused is None else refused
+        state = cls()
+        if not isinstance(data, dict):
+            return state
+
+        def take(name, convert):
+            if name in data:
+                try:
+                    setattr(state, name, convert(data[name]))
+                except (TypeError, ValueError, OverflowError, IndexError):
+                    refused.append(f"simplenet.{name}")
+
+        def matrix(v):
+            if not (isinstance(v, list) and len(v) == 2 and all(isinstance(r, list) and len(r) == 3 for r in v)):
+                raise ValueError("W")
+            return tuple(tuple(sl.check("w", e) for e in row) for row in v)
+
+        def pair(v):
+            if not (isinstance(v, list) and len(v) == 2):
+                raise ValueError("x")
+            return tuple(sl.check("x", e) for e in v)
+
+        def choice(n):
+            return lambda v: v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < n else _bad()
+
+        take("W", matrix)
+        take("x", pair)
+        take("t", choice(sl.CLASSES))
+        take("h", lambda v: sl.check("h", v))
+        take("lr", lambda v: sl.check("lr", v))
+        take("steps", lambda v: choice(sl.MAX_STEPS + 1)(v))
+        take("cell", lambda v: (choice(2)(v[0]), choice(3)(v[1])) if isinstance(v, list) and len(v) == 2 else _bad())
+        return state
+
+
+def _bad():
+    raise ValueError("not a valid choice")
 
 
 @dataclass
@@ -36,6 +110,8 @@ class DescentState:
     log_scale: bool = True  # f(x) on a logarithmic axis
     arrows: bool = True  # ∇f and the next step drawn while paused
     table_run: str = "SGD"  # whose steps the table lists
+    page: str = "function"  # the page shown (PAGES)
+    simplenet: SimpleNetState = field(default_factory=SimpleNetState)  # the simpleNet page's choices
 
     def optimizer(self, name: str) -> OptimizerSetting:
         return next(o for o in self.optimizers if o.name == name)

@@ -1,4 +1,5 @@
-"""Descent tab: gradient descent x ← x − η∇f(x) walking downhill step by step, and the chapter 6 optimizers.
+"""Descent tab: gradient descent x ← x − η∇f(x) walking downhill step by step, and the chapter 6 optimizers; on
+its second page the same rule W ← W − η∂L/∂W on the 6 weights of the book's simpleNet (simplenet_page.py).
 
 This module assembles the pages (controls column, map with the player under it, f(x) plot, steps table and
 explanation), owns the playback timers and the keys, and keeps the settings. The user's choices live in one
@@ -22,7 +23,8 @@ from gui.tabs.descent.controls import ControlsPanel
 from gui.tabs.descent.export import MAX_EXPORT_FRAMES, AnimationExport
 from gui.tabs.descent.history import FPlotPage, StepsPage
 from gui.tabs.descent.map_view import MapView
-from gui.tabs.descent.state import SPEED_RANGE, DescentState
+from gui.tabs.descent.simplenet_page import SimpleNetPage
+from gui.tabs.descent.state import PAGES, SPEED_RANGE, DescentState, SimpleNetState
 from gui.tabs.descent.transport import Transport
 from gui.widgets.explanation import Explanation
 
@@ -79,17 +81,31 @@ class DescentTab(Tab):
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
         splitter.setSizes([310, 510, 450])
+        self.function_page = QWidget()
+        page_layout = QHBoxLayout(self.function_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(splitter)
+        self.simplenet = SimpleNetPage(self.state.simplenet)
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.function_page, "")
+        self.pages.addTab(self.simplenet, "")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        layout.addWidget(self.pages)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.space_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self, context=context)
-        self.space_shortcut.activated.connect(self.toggle_play)
-        self.right_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Right), self, context=context)
-        self.right_shortcut.activated.connect(self.step)
-        self.reset_shortcut = QShortcut(QKeySequence(Qt.Key.Key_R), self, context=context)
-        self.reset_shortcut.activated.connect(self.reset)
+        keys = ((Qt.Key.Key_Space, self.toggle_play, self.simplenet.toggle_play),
+                (Qt.Key.Key_Right, self.step, self.simplenet.step), (Qt.Key.Key_R, self.reset, self.simplenet.reset))
+        self.space_shortcut, self.right_shortcut, self.reset_shortcut = (
+            self._key(key, context, on_function, on_simplenet) for key, on_function, on_simplenet in keys)
+
+    def _key(self, key, context, on_function, on_simplenet):
+        """A key of the tab: it acts on the page shown (the f(x0, x1) page or simpleNet)."""
+        shortcut = QShortcut(QKeySequence(key), self, context=context)
+        shortcut.activated.connect(lambda: on_simplenet() if self.pages.currentWidget() is self.simplenet
+                                   else on_function())
+        return shortcut
 
     def _connect(self):
         self.controls.changed.connect(self.refresh)
@@ -107,12 +123,18 @@ class DescentTab(Tab):
         t.export_png_action.triggered.connect(lambda: self.export_animation(self.exporter.ask_png_folder(), "png"))
         self.f_page.log_toggled.connect(self.on_log)
         self.steps_page.run_chosen.connect(self.on_table_run)
+        self.pages.currentChanged.connect(self.on_page)
 
     # ------------------------------------------------------------------ texts
     def title(self):
         return self.tr("Descent")
 
     def retranslate(self):
+        self.pages.setTabText(0, self.tr("f(x0, x1): a point on a surface"))
+        self.pages.setTabText(1, self.tr("simpleNet: a net's 6 weights"))
+        self.pages.setTabToolTip(0, self.tr("x ← x − η∇f(x) on a function of two coordinates"))
+        self.pages.setTabToolTip(1, self.tr("The same rule, W ← W − η∂L/∂W, on the weights of the book's simpleNet "
+                                            "(§4.4.2)"))
         self.side.setTabText(0, self.tr("Steps"))
         self.side.setTabText(1, self.tr("Explanation"))
         self.explanation.setHtml(self.tr(
@@ -185,6 +207,10 @@ class DescentTab(Tab):
         self.state.start, self.state.index = (x0, x1), 0
         self.controls.show_state(self.state)
         self.refresh()
+
+    def on_page(self, index):
+        self.state.page = PAGES[index]
+        self.pause()
 
     def on_speed(self, value):
         self.state.speed = int(value)
@@ -313,6 +339,7 @@ class DescentTab(Tab):
     def shutdown(self):
         self.play_timer.stop()
         self.step_timer.stop()
+        self.simplenet.pause()
 
     def hideEvent(self, event):
         self.pause()  # no animation behind another tab
@@ -323,6 +350,8 @@ class DescentTab(Tab):
         settings.setValue("speed", self.state.speed)
         settings.setValue("log_scale", self.state.log_scale)
         settings.setValue("arrows", self.state.arrows)
+        settings.setValue("page", self.state.page)
+        settings.setValue("simplenet", json.dumps(self.state.simplenet.to_dict()))
 
     def restore_settings(self, settings):
         """A new state from the settings (bad values keep their defaults), then every page from it."""
@@ -333,8 +362,15 @@ class DescentTab(Tab):
         state.speed = read(settings, "speed", state.speed, lo=SPEED_RANGE[0], hi=SPEED_RANGE[1])
         state.log_scale = read(settings, "log_scale", state.log_scale)
         state.arrows = read(settings, "arrows", state.arrows)
+        state.page = read(settings, "page", state.page, choices=PAGES)
+        refused = []
+        state.simplenet = SimpleNetState.from_dict(read_json(settings, "simplenet"), refused)
+        if refused:
+            reject(settings, "simplenet", ", ".join(refused), "their defaults", "these values are not valid")
         self.pause()
         self._cancel_step()
         self.state = state
+        self.simplenet.show_state(state.simplenet)
+        self.pages.setCurrentIndex(PAGES.index(state.page))
         self.show_state()
 
