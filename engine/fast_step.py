@@ -20,6 +20,7 @@ class FastStep:
                    δ1 = (δ2·W2ᵀ) ⊙ h'(a1)            (ReLU: [a1 > 0];  sigmoid: z1 (1 − z1);  identity: 1)
                    dW1 = xᵀ·δ1,    db1 = Σ_n δ1      (Affine1)
         SGD        W ← W − η·dW  for W1, b1, W2, b2
+        L2 (λ > 0) L += λ/(2N)·(ΣW1² + ΣW2²),  dW += λW/N: W ← (1 − ηλ/N)·W − η·dW for W1 and W2 only
     with these tricks, each measured by bench/train_step.py (784-50-10, batch 100, one BLAS thread, medians of
     5 interleaved rounds, load average ≈ 1 on 2 cores: the differences are what counts):
       * pixels that are 0 in the whole batch are left out of x·W1 and xᵀ·δ1 — exact: such a pixel adds 0·w to
@@ -79,6 +80,12 @@ class FastStep:
         self.labels8 = self.labels.astype(np.uint8 if o <= 256 else np.intp)  # small: stays in the cache
         self.t, self.n_range = np.empty(n, dtype=self.labels8.dtype), np.arange(n)
         self.views = (self.z1[:, :-1], self.z1.T, self.y.T, self.W2.T, self.W2[:-1].T)  # made once
+        self.lam = float(getattr(net, "weight_decay_lambda", 0.0))
+        # L2 shrinks every weight each step, also those of the pixels left out (0 in every image, so no gradient):
+        # they are W1·Π(1 − ηλ/N), applied in store(); `shrunk` is that product, `left_out` their ΣW1²
+        self.left_out = np.setdiff1d(np.arange(net.sizes[0]), self.order)
+        self.left_out_sq = float(np.sum(np.square(net.params["W1"][self.left_out], dtype=np.float64)))
+        self.shrunk = 1.0
         self._load(net.params)
 
     @classmethod
@@ -103,6 +110,10 @@ class FastStep:
         params["W1"][self.order] = np.concatenate([self.W[1:1 + dense], self.W_rest[dense:]]) * np.float32(255)
         params["b1"][...] = self.W[0] * np.float32(255)
         params["W2"][...], params["b2"][...] = self.W2[:-1], self.W2[-1]
+        if self.shrunk != 1.0:
+            params["W1"][self.left_out] *= np.float32(self.shrunk)
+            self.left_out_sq *= self.shrunk ** 2
+            self.shrunk = 1.0
 
     def _gather(self, rows):
         """Copy the batch's levels into x (dense pixels, then the sparse ones it uses) and those sparse pixels'
@@ -150,18 +161,34 @@ class FastStep:
         y_t = y[picks]
         y[picks] = y_t - 1
         loss = -float(np.add.reduce(np.log(y_t + DELTA))) / n
+        if self.lam:
+            loss += self.lam / (2 * n) * self._sum_of_squares()
         np.multiply(y, np.float32(learning_rate / n), out=y)
         # δ1 = (δ2·W2ᵀ) ⊙ h'(a1), with W2 before its update; then [W2; b2] ← [W2; b2] − [z1, 1]ᵀ·δ2
         np.dot(yT, W2T, out=d1)
         np.multiply(d1, mask, out=d1)
         np.dot(z1_1T, yT, out=self.gW2)
+        shrink = np.float32(1 - learning_rate * self.lam / n) if self.lam else None
+        if shrink is not None:  # L2: W ← (1 − ηλ/N)·W − η·dW (the biases' rows are not decayed)
+            np.multiply(W2[:-1], shrink, out=W2[:-1])
         np.subtract(W2, self.gW2, out=W2)
         # W ← W − xᵀ·δ1 / 255²  (W holds [b1; W1] / 255 and x the levels)
         np.multiply(d1, np.float32(1 / 255 ** 2), out=d1)
         np.matmul(x.T, d1, out=gW)
+        if shrink is not None:  # every pixel's row: those in this batch (W) and the others (W_rest)
+            np.multiply(W[1:], shrink, out=W[1:])
+            np.multiply(self.W_rest[self.dense:], shrink, out=self.W_rest[self.dense:])
+            self.shrunk *= float(shrink)
         np.subtract(W, gW, out=W)
         self.W_rest[self.used] = W[1 + self.dense:]
         return loss
+
+    def _sum_of_squares(self) -> float:
+        """ΣW1² + ΣW2² of the weights as they are before this step's update (W1 back from its /255 scale)."""
+        in_order = (np.sum(np.square(self.W[1:1 + self.dense], dtype=np.float64))
+                    + np.sum(np.square(self.W_rest[self.dense:], dtype=np.float64)))
+        return (255.0 ** 2 * float(in_order) + self.left_out_sq * self.shrunk ** 2
+                + float(np.sum(np.square(self.W2[:-1], dtype=np.float64))))
 
 
 def pixel_levels(x, columns, chunk=512):

@@ -25,11 +25,13 @@ CHUNK = 1000  # iterations whose mini-batches are drawn in one call
 
 def book_step(net, x_batch, t_batch, learning_rate):
     """The book's step (train_neuralnet.py): grad = net.gradient(x_batch, t_batch); W ← W − η·grad[W] for W1,
-    b1, W2, b2. Returns (L, grad): the mini-batch loss before the step and the gradients (shaped like params)."""
+    b1, W2, b2. Returns (L, grad): the mini-batch loss before the step (with its L2 term when the net has a λ)
+    and the gradients (shaped like params)."""
     grads = net.gradient(x_batch, t_batch)
+    loss = float(net.last_layer.loss) + net.weight_decay(len(x_batch))
     for key in PARAM_KEYS:
         net.params[key] -= learning_rate * grads[key]
-    return float(net.last_layer.loss), grads
+    return loss, grads
 
 
 class MiniBatches:

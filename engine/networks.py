@@ -56,14 +56,18 @@ class TwoLayerNet:
     W1 ~ N(0, weight_init_std²) of shape (input_size, hidden_size), b1 = 0, and likewise W2, b2.
     `dtype` float64 (the default) keeps the book's numbers; float32 trains faster with the same results.
     `meta` holds notes kept with the weights (how the model was trained, its test accuracy, ...).
+    `weight_decay_lambda` λ adds L2 regularisation in the lessons' form (m = the batch's rows):
+        L = CE + λ/(2m)·(ΣW1² + ΣW2²),   ∂L/∂W += λW/m   (biases not decayed)
+    — the book's ch06 writes ½λ'·ΣW² with ∂L/∂W += λ'W: the same with λ' = λ/m.
     """
 
     def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01, activation="relu",
-                 seed=None, dtype=np.float64):
+                 seed=None, dtype=np.float64, weight_decay_lambda=0.0):
         if activation not in ACTIVATIONS:
             raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
         rng = np.random.default_rng(seed)
         self.activation = activation
+        self.weight_decay_lambda = float(weight_decay_lambda)
         self.meta = {}
         self.params = {
             "W1": (weight_init_std * rng.standard_normal((input_size, hidden_size))).astype(dtype),
@@ -78,14 +82,15 @@ class TwoLayerNet:
         self.last_layer = SoftmaxWithLoss()
 
     @classmethod
-    def from_params(cls, params, activation="relu", meta=None):
+    def from_params(cls, params, activation="relu", meta=None, weight_decay_lambda=0.0):
         """A net holding copies of `params` (W1, b1, W2, b2 in their dtype) — for copy, load and gradient_check."""
         W1, b1, W2, b2 = (np.asarray(params[key]) for key in PARAM_KEYS)
         if not (W1.ndim == 2 and W2.ndim == 2 and b1.shape == (W1.shape[1],) and W2.shape[0] == W1.shape[1]
                 and b2.shape == (W2.shape[1],)):
             raise ValueError(f"parameter shapes do not fit together "
                              f"(W1 {W1.shape}, b1 {b1.shape}, W2 {W2.shape}, b2 {b2.shape})")
-        net = cls(W1.shape[0], W1.shape[1], W2.shape[1], activation=activation, dtype=W1.dtype)
+        net = cls(W1.shape[0], W1.shape[1], W2.shape[1], activation=activation, dtype=W1.dtype,
+                  weight_decay_lambda=weight_decay_lambda)
         for key, value in zip(PARAM_KEYS, (W1, b1, W2, b2), strict=True):
             net.params[key][...] = value  # in place: the layers hold these arrays
         net.meta = json.loads(json.dumps(meta or {}))
@@ -110,8 +115,15 @@ class TwoLayerNet:
         return ACTIVATIONS[self.activation][1](np.asarray(x, dtype=W1.dtype) @ W1 + b1) @ W2 + b2
 
     def loss(self, x, t):
-        """Cross-entropy error of softmax(predict(x)) against t (one-hot or labels)."""
-        return self.last_layer.forward(self.predict(x), as_labels(t))
+        """Cross-entropy error of softmax(predict(x)) against t (one-hot or labels), + λ/(2m)·ΣW² when λ > 0."""
+        return self.last_layer.forward(self.predict(x), as_labels(t)) + self.weight_decay(len(x))
+
+    def weight_decay(self, m):
+        """The loss's L2 term λ/(2m)·(ΣW1² + ΣW2²) for a batch of m rows (0.0 when λ = 0)."""
+        if not self.weight_decay_lambda:
+            return 0.0
+        W1, W2 = self.params["W1"], self.params["W2"]
+        return self.weight_decay_lambda / (2 * m) * float(np.sum(W1 * W1) + np.sum(W2 * W2))
 
     def predicted_labels(self, x, batch_size=10000):
         """argmax of scores(x) for each row (the class the net chooses), in chunks of `batch_size` rows."""
@@ -137,11 +149,15 @@ class TwoLayerNet:
         for layer in reversed(self.layers.values()):
             dout = layer.backward(dout)
         affine1, affine2 = self.layers["Affine1"], self.layers["Affine2"]
-        return {"W1": affine1.dW, "b1": affine1.db, "W2": affine2.dW, "b2": affine2.db}
+        grads = {"W1": affine1.dW, "b1": affine1.db, "W2": affine2.dW, "b2": affine2.db}
+        if self.weight_decay_lambda:  # L2: + λW/m
+            for key in ("W1", "W2"):
+                grads[key] = grads[key] + self.weight_decay_lambda / len(x) * self.params[key]
+        return grads
 
     def copy(self):
         """An independent TwoLayerNet with copies of the weights (same activation and meta)."""
-        return TwoLayerNet.from_params(self.params, self.activation, self.meta)
+        return TwoLayerNet.from_params(self.params, self.activation, self.meta, self.weight_decay_lambda)
 
     def save(self, path, metadata=None):
         """Write params and settings to a .npz file atomically (temp file + rename).
@@ -241,17 +257,19 @@ class LogisticRegression:
     """ŷ = σ(X·w + b) — one neuron, trained by full-batch gradient descent (the lessons' cat classifier).
 
     X is (samples, features), y is 0/1 of shape (samples,). params {w (features,), b} start at zero.
+    `lambd` λ adds L2 regularisation (the lessons' form): J + λ/(2m)·Σw², dw + λw/m.
     """
 
-    def __init__(self, n_features):
+    def __init__(self, n_features, lambd=0.0):
         self.params = {"w": np.zeros(n_features), "b": 0.0}
+        self.lambd = float(lambd)
 
     def predict_proba(self, X):
         """ŷ = σ(X·w + b)."""
         return sigmoid(np.asarray(X, dtype=np.float64) @ self.params["w"] + self.params["b"])
 
     def propagate(self, X, y):
-        """Forward and backward: cost J = mean L(ŷ, y); dw = Xᵀ(ŷ − y)/m, db = mean(ŷ − y)."""
+        """Forward and backward: cost J = mean L(ŷ, y) (+ λ/(2m)·Σw²); dw = Xᵀ(ŷ − y)/m (+ λw/m), db = mean(ŷ − y)."""
         X = np.asarray(X, dtype=np.float64)
         y = np.asarray(y, dtype=np.float64)
         m = X.shape[0]
@@ -259,6 +277,9 @@ class LogisticRegression:
         cost = float(np.mean(binary_cross_entropy(y_hat, y)))
         dz = y_hat - y
         grads = {"w": X.T @ dz / m, "b": float(np.sum(dz) / m)}
+        if self.lambd:
+            cost += self.lambd / (2 * m) * float(np.sum(self.params["w"] ** 2))
+            grads["w"] = grads["w"] + self.lambd / m * self.params["w"]
         return grads, cost
 
     def predict(self, X):

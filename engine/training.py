@@ -268,8 +268,8 @@ def flatten_images(images):
 
 
 def train_logistic(X, y, X_test=None, y_test=None, learning_rate=0.005, num_iterations=2000, record_every=100,
-                   init="zeros", seed=None):
-    """Full-batch gradient descent on LogisticRegression: w ← w − η dw, b ← b − η db.
+                   init="zeros", seed=None, lambd=0.0):
+    """Full-batch gradient descent on LogisticRegression (L2 λ = `lambd`): w ← w − η dw, b ← b − η db.
 
     Yields {"kind": "step", "iteration", "cost"} every iteration, {"kind": "cost", "iteration", "cost"}
     every `record_every` iterations (starting at 0, as the lessons print them), and finally
@@ -277,7 +277,7 @@ def train_logistic(X, y, X_test=None, y_test=None, learning_rate=0.005, num_iter
     init "random" starts from small random weights (N(0, 0.01²)) instead of zeros.
     Raises Diverged when the cost stops being finite.
     """
-    model = LogisticRegression(X.shape[1])
+    model = LogisticRegression(X.shape[1], lambd)
     if init == "random":
         model.params["w"] = 0.01 * np.random.default_rng(seed).standard_normal(X.shape[1])
     elif init != "zeros":

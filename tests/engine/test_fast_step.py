@@ -136,3 +136,19 @@ def test_snapshots_and_a_stopped_run_show_the_weights_in_pixel_order():
             np.testing.assert_allclose(snapshot.params["W1"], plain.params["W1"], rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(net.params["W1"], plain.params["W1"], rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(net.params["b2"], plain.params["b2"], rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("activation", ["relu", "sigmoid"])
+def test_l2_regularisation_is_the_books_path_with_weight_decay(activation):
+    """λ/(2m)·ΣW² in the loss and λW/m in the gradient, the pixels left out of the fast step shrinking too."""
+    x, t = level_images()
+    net = TwoLayerNet(64, 12, 10, weight_init_std=0.3, activation=activation, seed=4, dtype=np.float32,
+                      weight_decay_lambda=2.0)
+    fast, losses = step_by_step(net, x, t, batch_size=20, steps=40, learning_rate=0.5)
+    assert fast.left_out.size == 8 and np.abs(net.params["W1"][fast.left_out]).max() > 0
+    first_loss = FastStep(net.copy(), x, t, 20).step(np.arange(20), 0.0)
+    assert first_loss == pytest.approx(net.loss(x[:20], t[:20]), rel=2e-5)  # the L2 term is in the loss
+    assert net.weight_decay(20) > 0.01 * first_loss
+    decayed = np.linalg.norm(net.params["W1"][fast.left_out])
+    start = np.linalg.norm(TwoLayerNet(64, 12, 10, weight_init_std=0.3, seed=4).params["W1"][fast.left_out])
+    assert decayed == pytest.approx(start * (1 - 0.5 * 2.0 / 20) ** 40, rel=1e-4)  # W·(1 − ηλ/m)^steps

@@ -23,9 +23,10 @@ def toy_data(n=600, seed=0):
 def book_step(net, x, t, learning_rate):
     """The book's step: grad = net.gradient(x, t); W ← W − η·grad[W]. Returns the loss before the update."""
     grads = net.gradient(x, t)
+    loss = float(net.last_layer.loss) + net.weight_decay(len(x))  # the L2 term, with the weights before the step
     for key in PARAM_KEYS:
         net.params[key] -= learning_rate * grads[key]
-    return float(net.last_layer.loss)
+    return loss
 
 
 @pytest.mark.parametrize("activation", ["relu", "sigmoid"])
