@@ -54,7 +54,8 @@ def test_the_books_numbers_on_screen(tab):
     assert page.analytic_grid.cells[0][0].text().endswith("↓")
     assert "raise w23 to lower L" in page.advice.text()
     assert [[s.value() for s in row] for row in page.controls.weights.spins] == [list(r) for r in sl.BOOK_W]
-    assert page.controls.t_buttons[2].isChecked() and (page.controls.x_spins[0].value(), page.controls.x_spins[1].value()) == (0.6, 0.9)
+    c = page.controls
+    assert c.t_buttons[2].isChecked() and (c.x_spins[0].value(), c.x_spins[1].value()) == (0.6, 0.9)
     assert page.status.text().startswith("Step 0: L = 0.9280682857864075, answer 2")
     assert "same update rule" in page.bridge.text() and "6 weights" in page.bridge.text()
 
@@ -62,7 +63,8 @@ def test_the_books_numbers_on_screen(tab):
 def test_clicking_the_correct_class(qtbot, tab):
     page = tab.simplenet
     click(qtbot, page.controls.t_buttons[0])
-    assert tab.state.simplenet.t == 0 and page.controls.t_buttons[0].isChecked() and not page.controls.t_buttons[2].isChecked()
+    t_buttons = page.controls.t_buttons
+    assert tab.state.simplenet.t == 0 and t_buttons[0].isChecked() and not t_buttons[2].isChecked()
     text = page.forward_text.text()
     assert f"<b>{loss(sl.BOOK_W, 0)!r}</b>" in text and "wrong" in text and "t = 0" in text
     assert cells(page.analytic_grid)[1][0] == sl_num(0.9 * (0.36541271 - 1))  # x2 (y1 − 1), now negative
@@ -241,3 +243,17 @@ def test_a_live_language_switch_leaves_nothing_in_english(qtbot, tab, in_chinese
     }
     english, chinese = in_chinese(reads)
     assert "0.864377532033614" in chinese["status"] and "0.864377532033614" in chinese["answer"]
+
+
+def test_the_last_step_and_play_from_there(qtbot, tab):
+    page = tab.simplenet
+    tab.state.simplenet.steps = sl.MAX_STEPS  # as after 1000 presses of →
+    page.refresh()
+    assert not page.step_button.isEnabled() and "The last step (1000) is reached." in page.status.text()
+    qtbot.keyClick(tab, Qt.Key.Key_Right)
+    assert tab.state.simplenet.steps == sl.MAX_STEPS
+    assert page.lab.losses()[-1] < 0.01  # L keeps falling towards 0 while the answer is right
+    click(qtbot, page.play_button)
+    assert page.is_playing() and tab.state.simplenet.steps < 5  # from step 0 again
+    click(qtbot, page.play_button)
+    assert not page.is_playing() and page.step_button.isEnabled()

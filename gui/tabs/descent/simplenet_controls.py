@@ -21,8 +21,7 @@ from gui.tabs.descent.simplenet_views import WeightEditor, full, name, num, tabl
 from gui.widgets.number_box import DecadeSpinBox
 from gui.widgets.panel_helpers import Retranslated, scrolled, wrapped
 
-T_STYLE = ("QPushButton { background-color: palette(button); border: 1px solid palette(mid); border-radius: 3px; "
-           "padding: 3px; } QPushButton:checked { background-color: rgba(0, 158, 115, 110); font-weight: bold; }")
+T_CHOSEN = "QPushButton { background-color: rgba(0, 158, 115, 110); font-weight: bold; }"  # COLORS[2], as the bars
 
 
 class SimpleNetControls(Retranslated, QWidget):
@@ -67,7 +66,6 @@ class SimpleNetControls(Retranslated, QWidget):
             button = QPushButton(str(k))
             button.setCheckable(True)
             button.setMinimumWidth(30)
-            button.setStyleSheet(T_STYLE)  # the correct class in green, as on the bars
             self.t_group.addButton(button, k)
             t_row.addWidget(button)
             self.t_buttons.append(button)
@@ -112,7 +110,13 @@ class SimpleNetControls(Retranslated, QWidget):
         for spin, v in zip(self.x_spins, state.x, strict=True):
             spin.setValue(v)
         del blockers
-        self.t_buttons[state.t].setChecked(True)
+        self.show_t(state.t)
+
+    def show_t(self, t: int):
+        """The correct class t checked and green, as on the bars (the others in the palette's colours)."""
+        for k, button in enumerate(self.t_buttons):
+            button.setChecked(k == t)
+            button.setStyleSheet(T_CHOSEN if k == t else "")
 
     def set_nudged(self, on: bool):
         with QSignalBlocker(self.nudge_button):

@@ -161,6 +161,7 @@ class SimpleNetPage(Retranslated, QWidget):
         f = lab.forward(W)
         analytic, numerical = lab.analytic(W), lab.numerical(W)
         self.controls.weights.show_values(W, s.cell)
+        self.controls.show_t(s.t)
         self.forward_text.setText(self.forward_html(f))
         self.bars.show_output(f.y, s.t, f.answer)
         self.analytic_grid.show_values(analytic, s.cell)
@@ -295,9 +296,11 @@ class SimpleNetPage(Retranslated, QWidget):
         self.pause() if self.is_playing() else self.play()
 
     def play(self):
-        if self.state.steps < sl.MAX_STEPS:
-            self.play_timer.start()
-            self._show_playing()
+        """Step after step from the shown one (from step 0 again when the last step is shown)."""
+        if self.state.steps >= sl.MAX_STEPS:
+            self.reset()
+        self.play_timer.start()
+        self._show_playing()
 
     def pause(self):
         if self.play_timer.isActive():
