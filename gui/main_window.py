@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
              self.tr("Play / pause (Descent; Training: start, pause, resume)")),
             ("→", self.tr("One step (Descent); next step of the pass (Derivatives: computation graph)")),
             ("←", self.tr("Previous step of the pass (Derivatives: computation graph)")),
+            ("B", self.tr("The whole backward pass (Derivatives: computation graph)")),
             ("R", self.tr("Reset (Descent; Derivatives: computation graph)")),
             (QKeySequence(QKeySequence.StandardKey.Undo).toString(native),
              self.tr("Undo the last stroke (Draw)")),

@@ -10,6 +10,7 @@ from gui.tabs.derivatives import plotting
 from gui.tabs.derivatives.common import view_to_widget
 from gui.tabs.derivatives.state import PAGES
 from gui.tabs.derivatives.tab import DerivativesTab
+from tests.gui.actions import click
 from tests.gui.hostile_typing import megabytes_of_function, paste, press
 
 
@@ -313,32 +314,35 @@ def table_rows(tab):
 def test_graph_forward_then_backward_lessons_numbers(qtbot, tab):
     show_page(qtbot, tab, "graph")
     view = tab.graph.graph_view
-    assert not tab.graph.backward_button.isEnabled()  # the backward pass needs the forward values
+    assert not tab.graph.previous_button.isEnabled()  # nothing to take back yet
     assert "u" not in view.values and view.grads == {}
     for _ in range(3):
-        qtbot.mouseClick(tab.graph.forward_button, Qt.MouseButton.LeftButton)
+        click(qtbot, tab.graph.next_button)
     assert (view.values["u"], view.values["v"], view.values["J"]) == ("6", "11", "33")
-    assert not tab.graph.forward_button.isEnabled() and tab.graph.backward_button.isEnabled()
+    assert view.grads == {} and tab.graph.next_button.isEnabled()  # the backward steps come next
     assert table_rows(tab)[0][:2] == ["u = b·c = 3 · 2", "6"]
-    qtbot.mouseClick(tab.graph.backward_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(tab.graph.backward_button, Qt.MouseButton.LeftButton)
+    click(qtbot, tab.graph.next_button)
+    click(qtbot, tab.graph.next_button)
     assert view.grads == {"J": "1", "v": "3"}
     assert view.current == "v"
     assert ("v", "J") in view.edge_labels and ("b", "u") not in view.edge_labels
     for _ in range(4):
-        qtbot.mouseClick(tab.graph.backward_button, Qt.MouseButton.LeftButton)
+        click(qtbot, tab.graph.next_button)
     assert view.grads == {"J": "1", "v": "3", "u": "3", "a": "3", "b": "6", "c": "9"}
     assert view.edge_labels[("b", "u")] == "∂u/∂b = c = 2"
     assert view.edge_texts[("c", "u")].toPlainText() == "∂u/∂c = b = 3"
     assert "dJ/db = dJ/du · ∂u/∂b = dJ/du · c = 3 · 2" in table_rows(tab)[-2][0]
-    assert not tab.graph.backward_button.isEnabled()
+    assert not tab.graph.next_button.isEnabled() and not tab.graph.backward_button.isEnabled()
     assert "J = 33" in tab.graph.status.text()
+    click(qtbot, tab.graph.previous_button)  # takes back dJ/dc, the last step
+    assert "c" not in view.grads and view.grads["b"] == "6" and view.current == "b"
+    assert len(table_rows(tab)) == 8 and tab.graph.next_button.isEnabled()
 
 
 def test_graph_second_example_and_the_nudge_check(qtbot, tab):
     show_page(qtbot, tab, "graph")
-    qtbot.mouseClick(tab.graph.example2_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(tab.graph.all_button, Qt.MouseButton.LeftButton)
+    click(qtbot, tab.graph.inputs["J"].example2_button)
+    click(qtbot, tab.graph.backward_button)  # the forward pass first, then every derivative
     view = tab.graph.graph_view
     assert (view.values["u"], view.values["v"], view.values["J"]) == ("8", "15", "45")
     rows = {row[0].split(" =")[0]: row for row in table_rows(tab)}
@@ -350,7 +354,7 @@ def test_graph_second_example_and_the_nudge_check(qtbot, tab):
 
 def test_editing_an_input_recomputes_the_shown_passes(qtbot, tab):
     show_page(qtbot, tab, "graph")
-    qtbot.mouseClick(tab.graph.all_button, Qt.MouseButton.LeftButton)
+    click(qtbot, tab.graph.backward_button)
     spin = tab.graph.abc_spins["c"]
     spin.lineEdit().selectAll()
     qtbot.keyClicks(spin.lineEdit(), "10")
@@ -367,7 +371,7 @@ def test_settings_roundtrip(qtbot, tab):
     type_function(qtbot, tab, "0.5*x**3 - 2*x")
     tab.slope.x0_spin.setValue(1.5)
     tab.partials.p_spins[1].setValue(-2.0)
-    qtbot.mouseClick(tab.graph.example2_button, Qt.MouseButton.LeftButton)
+    click(qtbot, tab.graph.inputs["J"].example2_button)
     show_page(qtbot, tab, "partial")
     s = app_settings()
     tab.save_settings(s)
@@ -414,13 +418,21 @@ def test_graph_keys_step_and_reset(qtbot, tab):
     view = tab.graph.graph_view
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton)
     view.setFocus()
-    for _ in range(4):  # one more than needed: the fourth does nothing
+    for _ in range(4):  # the three forward steps, then the first backward step
         qtbot.keyClick(view, Qt.Key.Key_Right)
-    assert tab.state.forward_done == 3 and view.values["J"] == "33"
+    assert (tab.state.forward_done, tab.state.backward_done) == (3, 1)
+    assert view.values["J"] == "33" and view.grads == {"J": "1"}
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # ← is the previous step: back to the end of the forward pass
+    assert (tab.state.forward_done, tab.state.backward_done) == (3, 0) and view.grads == {}
     qtbot.keyClick(view, Qt.Key.Key_Left)
-    assert view.grads == {"J": "1"}
+    assert tab.state.forward_done == 2 and "J" not in view.values and view.values["v"] == "11"
+    qtbot.keyClick(view, Qt.Key.Key_B)  # the whole backward pass, the forward pass completed first
+    assert (tab.state.forward_done, tab.state.backward_done) == (3, 6) and view.grads["c"] == "9"
     qtbot.keyClick(view, Qt.Key.Key_R)
     assert tab.state.forward_done == 0 and view.grads == {}
+    for _ in range(3):  # ← with nothing left to take back does nothing
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert (tab.state.forward_done, tab.state.backward_done) == (0, 0)
 
 
 def test_a_live_language_switch_reaches_every_page(qtbot, tab, in_chinese):

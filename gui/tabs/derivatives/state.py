@@ -13,6 +13,9 @@ PAGES = ("point", "error", "partial", "graph")  # the pages in order; their keys
 BOOK_POINT = (3.0, 4.0)  # the book's point for f(x0, x1) = x0² + x1² (4.3.3)
 PARTIAL_LIMIT = 10.0  # |x0|, |x1| of the partial derivatives' point
 INPUT_LIMIT = 1000.0  # |a|, |b|, |c| of the computation graph
+LOGISTIC_LIMIT = 10.0  # |x1|, |x2|, |w1|, |w2|, |b| of the logistic graph: |z| ≤ 210, so L and da stay finite
+GRAPH_KEYS = tuple(lab.GRAPHS)  # "J", "logistic": the graphs of the graph page, in the order offered
+LOGISTIC_FIELDS = {"x1": "x1", "x2": "x2", "w1": "w1", "w2": "w2", "b": "bias", "y": "y"}  # input → state field
 H_RANGE = (1e-60, 1.0)  # the step h the user may choose (1e-50 is the book's "too small")
 FORWARD_STEPS, BACKWARD_STEPS = 3, 6  # nodes u, v, J forward; J, v, u, a, b, c backward
 
@@ -26,7 +29,9 @@ class DerivativesState:
     page: the page shown (a key of PAGES). text: f(x) as engine.expr reads it — always a valid function (bad
     text never reaches the state). x0, h: the point and the step of the numerical derivative. show_forward,
     show_central: which differences the error plot shows. p0, p1: the point of the partial derivatives.
-    a, b, c: the inputs of J = 3(a + bc); forward_done (0 … 3), backward_done (0 … 6): how far the passes went.
+    graph: the graph shown on the graph page (a key of GRAPH_KEYS). a, b, c: the inputs of J = 3(a + bc).
+    x1, x2, w1, w2, bias, y: the inputs of the logistic graph (bias is its b; y is 0 or 1), CURRICULUM §4c's
+    worked example at first. forward_done (0 … 3), backward_done (0 … 6): how far the passes went.
     """
 
     page: str = PAGES[0]
@@ -40,6 +45,13 @@ class DerivativesState:
     a: float = 5.0
     b: float = 3.0
     c: float = 2.0
+    graph: str = GRAPH_KEYS[0]
+    x1: float = 1.0
+    x2: float = 2.0
+    w1: float = 0.5
+    w2: float = -0.3
+    bias: float = 0.1
+    y: int = 1
     forward_done: int = 0
     backward_done: int = 0
 
@@ -56,3 +68,18 @@ class DerivativesState:
     def move_x0(self, x):
         """The point of the slope, kept inside the function's view."""
         self.x0 = lab.clamp(self.fn, x)
+
+    def inputs_of(self, graph):
+        """The inputs of `graph` (a key of GRAPH_KEYS) by their names in it: {a, b, c} or {x1, x2, w1, w2, b, y}."""
+        if graph == "logistic":
+            return {name: getattr(self, field) for name, field in LOGISTIC_FIELDS.items()}
+        return {"a": self.a, "b": self.b, "c": self.c}
+
+    def graph_inputs(self):
+        """The inputs of the graph shown."""
+        return self.inputs_of(self.graph)
+
+    def set_graph_input(self, graph, name, value):
+        """Input `name` of `graph` (a key of GRAPH_KEYS) takes `value`."""
+        field = LOGISTIC_FIELDS[name] if graph == "logistic" else name
+        setattr(self, field, int(value) if field == "y" else float(value))

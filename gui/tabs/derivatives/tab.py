@@ -1,5 +1,5 @@
 """Derivatives tab: the slope at a point (drag it), the error of numerical differences against h, partial
-derivatives as slices, and the chain rule on the computation graph J = 3(a + bc).
+derivatives as slices, and the chain rule on a computation graph: J = 3(a + bc) or logistic regression.
 
 This module assembles the four pages (slope.py, error.py, partials.py, graph.py) around the tab's one state
 object (state.py), adds the graph's keys and remembers the state in the settings. The mathematics is
@@ -20,15 +20,18 @@ from gui.tabs.derivatives.graph import GraphPage
 from gui.tabs.derivatives.partials import PartialsPage
 from gui.tabs.derivatives.slope import SlopePage
 from gui.tabs.derivatives.state import (
+    GRAPH_KEYS,
     H_RANGE,
     INPUT_LIMIT,
+    LOGISTIC_LIMIT,
     PAGES,
     PARTIAL_LIMIT,
     DerivativesState,
     function_of,
 )
 
-NUMBERS = ("x0", "h", "p0", "p1", "a", "b", "c")  # the state's numbers kept in the settings
+NUMBERS = ("x0", "h", "p0", "p1", "a", "b", "c", "x1", "x2", "w1", "w2", "bias")  # the state's numbers kept
+LOGISTIC_NUMBERS = ("x1", "x2", "w1", "w2", "bias")
 
 
 class DerivativesTab(Tab):
@@ -50,6 +53,7 @@ class DerivativesTab(Tab):
         self.error.changed.connect(lambda new_function: self.slope.show_function() if new_function
                                    else self.slope.refresh())
         self.error.own_function_wanted.connect(self.type_own_function)
+        self.graph.cat_wanted.connect(self.open_cat_classifier)
         self._add_graph_keys()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -57,9 +61,9 @@ class DerivativesTab(Tab):
         self.retranslate()
 
     def _add_graph_keys(self):
-        """→ forward, ← backward, R reset: only while the graph (or a widget in it) has the focus."""
-        for key, slot in ((Qt.Key.Key_Right, self.graph.forward_step), (Qt.Key.Key_Left, self.graph.backward_step),
-                          (Qt.Key.Key_R, self.graph.reset)):
+        """→ next step, ← previous step, B the whole backward pass, R reset: only while the graph has the focus."""
+        for key, slot in ((Qt.Key.Key_Right, self.graph.next_step), (Qt.Key.Key_Left, self.graph.previous_step),
+                          (Qt.Key.Key_B, self.graph.backward_pass), (Qt.Key.Key_R, self.graph.reset)):
             shortcut = QShortcut(QKeySequence(key), self.graph.graph_view)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -67,6 +71,15 @@ class DerivativesTab(Tab):
     def type_own_function(self):
         self.pages.setCurrentWidget(self.slope)
         self.slope.focus_text()
+
+    def open_cat_classifier(self):
+        """Training → Cat / non-cat, through the main window (show_tab) and the training tab's show_panel;
+        False when this tab is not in a window that has them."""
+        window = self.window()
+        if not hasattr(window, "show_tab") or not window.show_tab("training"):
+            return False
+        show_panel = getattr(window.tab_pages["training"], "show_panel", None)  # a tab that could not open has none
+        return bool(show_panel and show_panel("cat"))
 
     def _page_changed(self, index):
         self.state.page = PAGES[index]
@@ -89,6 +102,8 @@ class DerivativesTab(Tab):
         s = self.state
         settings.setValue("page", s.page)
         settings.setValue("function", s.text)
+        settings.setValue("graph", s.graph)
+        settings.setValue("y", int(s.y))
         for name in NUMBERS:
             settings.setValue(name, float(getattr(s, name)))
 
@@ -109,10 +124,15 @@ class DerivativesTab(Tab):
         s.h = read(settings, "h", s.h, lo=H_RANGE[0], hi=H_RANGE[1])
         s.p0, s.p1 = (float(np.clip(numbers[name], -PARTIAL_LIMIT, PARTIAL_LIMIT)) for name in ("p0", "p1"))
         s.a, s.b, s.c = (float(np.clip(numbers[name], -INPUT_LIMIT, INPUT_LIMIT)) for name in "abc")
+        for name in LOGISTIC_NUMBERS:
+            setattr(s, name, float(np.clip(numbers[name], -LOGISTIC_LIMIT, LOGISTIC_LIMIT)))
+        s.y = read(settings, "y", s.y, choices=(0, 1))
+        s.graph = read(settings, "graph", s.graph, choices=GRAPH_KEYS)
+        s.forward_done = s.backward_done = 0
         s.page = read(settings, "page", s.page, choices=PAGES)
         self.slope.show_function()
         self.error.refresh()
         self.partials.refresh()
-        self.graph.refresh()
+        self.graph.show_graph()
         self.pages.setCurrentIndex(PAGES.index(s.page))
 

@@ -39,6 +39,14 @@ class TrainingTab(Tab):
         for i, panel in enumerate(self.panels):
             self.experiments.setTabText(i, panel.title())
 
+    def show_panel(self, name):
+        """Bring experiment `name` ("mnist" or "cat") to the front; False when there is none of that name."""
+        for i, panel in enumerate(self.panels):
+            if panel.objectName() == f"training_{name}":
+                self.experiments.setCurrentIndex(i)
+                return True
+        return False
+
     def shutdown(self):
         for panel in self.panels:
             panel.shutdown()
