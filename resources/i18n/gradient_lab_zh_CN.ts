@@ -881,6 +881,10 @@ You can also get the four files another way (a web browser, another computer) an
         <translation>自带模型</translation>
     </message>
     <message>
+        <source>identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The bundled model could not be loaded (%1). Drawing still works, but there is nothing to predict with: train or load a model in the Training tab.</source>
         <translation>无法载入自带模型（%1）。仍然可以书写，但没有模型可用于识别：请在“训练”标签页中训练或载入一个模型。</translation>
     </message>
@@ -1598,6 +1602,284 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>InsidePanel</name>
+    <message>
+        <source>Inside the net:  a[0] = x  →  z[1] = a[0]·W1 + b1  →  a[1] = h(z[1])  →  z[2] = a[1]·W2 + b2  →  y = softmax(z[2])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hover a unit to see it; click it to switch it off or on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each cell is one hidden unit j, in order: the brighter, the larger its activation a[1]_j. Orange frames: the units that add most to the score explained. A crossed cell is switched off (a[1]_j = 0). Keys: arrows move, Space switches off or on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>z[2], the scores:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain the score of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>explain the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain whatever the net answers; click a score to explain another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k′: the class to compare with (the runner-up: the next best score)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pull a[1]_j·W2[j, k] on k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a[1]: %1 hidden units, h = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why %1: the hidden units that add most to z[2]_%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden unit %1, a[1] = %2: its weight picture, column %1 of W1 (red pixels raise z[1]_%1, blue ones lower it). It adds a[1]_%1·W2[%1, %3] = %4 to the score of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Σ of the %1 units shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ the other %1 units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ the bias b2_%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= the score z[2]_%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which pixels: evidence for %1 (red for, blue against)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 − %2: why not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (runner-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runner-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact: pixels %1 + bias part %2 = z[2]_%3 = %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient × input, an approximation (sigmoid): pixels %1 + rest %2 = z[2]_%3 = %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a digit, then hover a unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden unit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its weight picture (column %1 of W1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IterationPage</name>
+    <message>
+        <source>Chapter 4's net</source>
+        <translation>第 4 章的网络</translation>
+    </message>
+    <message>
+        <source>The book's settings with the sigmoid net of chapter 4: 50 hidden neurons, η = 0.1, batch 100, 10,000 iterations, std 0.01</source>
+        <translation>书中的设置，配第 4 章的 sigmoid 网络：50 个隐藏神经元，η = 0.1，批大小 100，10,000 次迭代，标准差 0.01</translation>
+    </message>
+    <message>
+        <source>Under each image: its true digit → the net's answer, and its loss −log y&lt;sub&gt;t&lt;/sub&gt;. Wrong answers are framed.</source>
+        <translation>每张图像下方：正确数字 → 网络的回答，以及它的损失 −log y&lt;sub&gt;t&lt;/sub&gt;。答错的加了边框。</translation>
+    </message>
+    <message>
+        <source>Loss: the mini-batch against all training images</source>
+        <translation>损失：小批量与全部训练图像的对比</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>loss L (cross-entropy)</source>
+        <translation>损失 L（交叉熵误差）</translation>
+    </message>
+    <message>
+        <source>mini-batch (before)</source>
+        <translation>小批量（更新前）</translation>
+    </message>
+    <message>
+        <source>same batch (after)</source>
+        <translation>同一批（更新后）</translation>
+    </message>
+    <message>
+        <source>all training images</source>
+        <translation>全部训练图像</translation>
+    </message>
+    <message>
+        <source>∂L/∂W1: one 28×28 picture per hidden neuron</source>
+        <translation>∂L/∂W1：每个隐藏神经元一张 28×28 的图</translation>
+    </message>
+    <message>
+        <source>Light: ∂L/∂w &gt; 0, the update lowers that weight; dark: &lt; 0, it raises it; grey: 0 (pixels that are blank in every image of the batch). Each picture is scaled on its own.</source>
+        <translation>亮：∂L/∂w &gt; 0，更新会减小该权重；暗：&lt; 0，更新会增大它；灰：0（在这个批次的所有图像中都空白的像素）。每张图单独缩放。</translation>
+    </message>
+    <message>
+        <source>∂L/∂W1 of one hidden neuron's 784 weights, laid out as the image</source>
+        <translation>一个隐藏神经元 784 个权重的 ∂L/∂W1，按图像排列</translation>
+    </message>
+    <message>
+        <source>∂L/∂W2: hidden neuron × digit</source>
+        <translation>∂L/∂W2：隐藏神经元 × 数字</translation>
+    </message>
+    <message>
+        <source>digit k</source>
+        <translation>数字 k</translation>
+    </message>
+    <message>
+        <source>hidden neuron j</source>
+        <translation>隐藏神经元 j</translation>
+    </message>
+    <message>
+        <source>Red: ∂L/∂w &gt; 0, the update lowers the weight from neuron j to digit k; blue: &lt; 0, it raises it</source>
+        <translation>红：∂L/∂w &gt; 0，更新会减小从神经元 j 到数字 k 的权重；蓝：&lt; 0，更新会增大它</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;One iteration, taken apart&lt;/h3&gt;&lt;p&gt;The book's train_neuralnet.py does this 10,000 times:&lt;/p&gt;&lt;p&gt;1. draw a mini-batch: 100 training images at random&lt;br&gt;2. forward: y = softmax(h(x·W1 + b1)·W2 + b2); each image's loss −log y&lt;sub&gt;t&lt;/sub&gt;, their mean L&lt;br&gt;3. backward: ∂L/∂W for W1, b1, W2, b2 (backpropagation)&lt;br&gt;4. update: W ← W − η·∂L/∂W&lt;/p&gt;&lt;p&gt;After the step the same mini-batch has a lower loss. The loss on all 60,000 images usually falls too, but less: a mini-batch is a sample, which is why the mini-batch loss zig-zags while its mean falls.&lt;/p&gt;&lt;p&gt;It is the Descent tab's x ← x − η∇f(x), now with 39,760 weights instead of 2 coordinates.&lt;/p&gt;&lt;p&gt;Start (Space) trains on from the stepped iteration: the same mini-batches and weights a run from scratch with this seed would have.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;拆开看一次迭代&lt;/h3&gt;&lt;p&gt;书中的 train_neuralnet.py 把下面这几步重复 10,000 次：&lt;/p&gt;&lt;p&gt;1. 取一个小批量：随机抽 100 张训练图像&lt;br&gt;2. 前向：y = softmax(h(x·W1 + b1)·W2 + b2)；每张图像的损失 −log y&lt;sub&gt;t&lt;/sub&gt;，取平均得 L&lt;br&gt;3. 反向：用反向传播求 W1、b1、W2、b2 的梯度 ∂L/∂W&lt;br&gt;4. 更新：W ← W − η·∂L/∂W&lt;/p&gt;&lt;p&gt;更新之后，同一个小批量的损失变小了。全部 60,000 张图像上的损失通常也会下降，但降得少：小批量只是一个样本，所以小批量的损失上下波动，而它的平均值在下降。&lt;/p&gt;&lt;p&gt;这就是梯度下降标签页里的 x ← x − η∇f(x)，只是 2 个坐标换成了 39,760 个权重。&lt;/p&gt;&lt;p&gt;开始（空格）会从单步走到的迭代接着训练：小批量和权重与用这个种子从头开始的训练完全相同。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The step failed: %1</source>
+        <translation>这一步失败了：%1</translation>
+    </message>
+    <message>
+        <source>Get MNIST first: the iterations draw their mini-batches from its training images.</source>
+        <translation>请先获取 MNIST：每次迭代都从它的训练图像中抽取小批量。</translation>
+    </message>
+    <message>
+        <source>Stepping uses backpropagation: choose it as the gradient on the left.</source>
+        <translation>单步迭代使用反向传播：请在左侧把梯度方法选为反向传播。</translation>
+    </message>
+    <message>
+        <source>Sorting the training images for the whole-set loss (once), then the first iteration…</source>
+        <translation>正在为整个训练集的损失整理训练图像（只需一次），然后进行第一次迭代…</translation>
+    </message>
+    <message>
+        <source>Taking the next iteration…</source>
+        <translation>正在进行下一次迭代…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step&lt;/b&gt; (or → on this page) takes the first iteration of a new run with the settings on the left and shows it whole. &lt;b&gt;Start&lt;/b&gt; (Space) then trains on from there.</source>
+        <translation>&lt;b&gt;单步迭代&lt;/b&gt;（或在本页按 →）用左侧的设置开始一次新的训练，走第一次迭代并完整展示。之后按&lt;b&gt;开始&lt;/b&gt;（空格）从那里接着训练。</translation>
+    </message>
+    <message>
+        <source>Iteration %1 was the last one stepped; the live run went on from it.</source>
+        <translation>第 %1 次迭代是最后单步走的一次；实时训练从它接着进行。</translation>
+    </message>
+    <message>
+        <source>The settings have changed: the next step starts a new run at iteration 1.</source>
+        <translation>设置已改变：下一步将从第 1 次迭代开始一次新的训练。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Iteration %1&lt;/b&gt; of %2 (seed %3, η = %4, batch %5, %6). &lt;b&gt;→&lt;/b&gt; or Step: the next iteration · &lt;b&gt;Start&lt;/b&gt; (Space): train on from here.</source>
+        <translation>&lt;b&gt;第 %1 次迭代&lt;/b&gt;，共 %2 次（随机种子 %3，η = %4，批大小 %5，%6）。&lt;b&gt;→&lt;/b&gt; 或单步迭代：下一次迭代 · &lt;b&gt;开始&lt;/b&gt;（空格）：从这里接着训练。</translation>
+    </message>
+    <message>
+        <source>before the update</source>
+        <translation>更新前</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>更新后</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>L of this mini-batch (%1 images)</source>
+        <translation>这个小批量的 L（%1 张图像）</translation>
+    </message>
+    <message>
+        <source>L of all training images (%1)</source>
+        <translation>全部训练图像的 L（%1 张）</translation>
+    </message>
+    <message>
+        <source>‖update‖ = η‖∂L/∂W‖</source>
+        <translation>‖更新量‖ = η‖∂L/∂W‖</translation>
+    </message>
+    <message>
+        <source>largest |Δw|</source>
+        <translation>最大 |Δw|</translation>
+    </message>
+    <message>
+        <source>The mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <source>The mini-batch: %1 training images drawn at random, %2 answered wrong</source>
+        <translation>小批量：随机抽取的 %1 张训练图像，答错 %2 张</translation>
+    </message>
+    <message>
+        <source>Training image %1: a %2; the net says %3 (y = %4 for %2); its loss −log y = %5</source>
+        <translation>训练图像 %1：是 %2；网络回答 %3（%2 的 y = %4）；它的损失 −log y = %5</translation>
+    </message>
+</context>
+<context>
     <name>JInputs</name>
     <message>
         <source>Inputs of J = 3(a + bc)</source>
@@ -1988,6 +2270,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>梯度确认</translation>
     </message>
     <message>
+        <source>One iteration</source>
+        <translation>一次迭代</translation>
+    </message>
+    <message>
         <source>Loss and accuracy while training</source>
         <translation>训练过程中的损失和识别精度</translation>
     </message>
@@ -2004,8 +2290,8 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>误差反向传播法与数值微分求出的梯度的比较</translation>
     </message>
     <message>
-        <source>Train a new net from the start with these settings (Space)</source>
-        <translation>用这些设置从头训练一个新网络（空格键）</translation>
+        <source>One SGD iteration taken apart: mini-batch, gradient, update</source>
+        <translation>拆开看一次 SGD 迭代：小批量、梯度、更新</translation>
     </message>
     <message>
         <source>Stop training; the net so far is evaluated</source>
@@ -2665,6 +2951,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>已在第 %1 次迭代时暂停。</translation>
     </message>
     <message>
+        <source>Stepped %1 of %2 iterations: Start (Space) trains on from here.</source>
+        <translation>已单步走了 %1 次迭代（共 %2 次）：按开始（空格）从这里接着训练。</translation>
+    </message>
+    <message>
         <source>The net learned nothing: test accuracy %1, where guessing gives 0.10. The learning rate %2 is probably too large (with ReLU, large steps can switch every hidden neuron off for good). Try %3; the book uses 0.1.</source>
         <translation>网络什么也没学到：测试识别精度 %1，而随机猜测也有 0.10。学习率 %2 可能太大了（使用 ReLU 时，过大的步长可能让所有隐藏层神经元永远不再激活）。试试 %3；书中用 0.1。</translation>
     </message>
@@ -3256,6 +3546,25 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>Stepping</name>
+    <message>
+        <source>Step one iteration</source>
+        <translation>单步迭代</translation>
+    </message>
+    <message>
+        <source>Take the next iteration of this run and show it whole: the mini-batch, the gradient, the update (→ on the One iteration page)</source>
+        <translation>走这次训练的下一次迭代并完整展示：小批量、梯度、更新（在“一次迭代”页按 →）</translation>
+    </message>
+    <message>
+        <source>Train on from iteration %1 as a live run (Space)</source>
+        <translation>从第 %1 次迭代起接着实时训练（空格）</translation>
+    </message>
+    <message>
+        <source>Train a new net from the start with these settings (Space)</source>
+        <translation>用这些设置从头训练一个新网络（空格键）</translation>
+    </message>
+</context>
+<context>
     <name>StepsPage</name>
     <message>
         <source>step</source>
@@ -3492,6 +3801,10 @@ for i in range(n):
 </context>
 <context>
     <name>VectorisedExplanation</name>
+    <message>
+        <source>sample %1</source>
+        <translation>样本 %1</translation>
+    </message>
     <message>
         <source>&lt;h3&gt;Vectorised: m samples at once&lt;/h3&gt;&lt;p&gt;Put the samples side by side as the columns of X (n&lt;sub&gt;x&lt;/sub&gt; × m) and their labels in Y (1 × m); one pass serves them all:&lt;br&gt;Z = wᵀX + b, A = σ(Z), J = ΣL/m&lt;br&gt;dZ = A − Y, dw = X·dZᵀ/m, db = ΣdZ/m&lt;/p&gt;&lt;p&gt;With m = 3, the graph's sample first, w = %1, b = %2 (4 decimals):&lt;/p&gt;</source>
         <translation>&lt;h3&gt;向量化：一次处理 m 个样本&lt;/h3&gt;&lt;p&gt;把样本并排作为 X 的列（n&lt;sub&gt;x&lt;/sub&gt; × m），标签放在 Y 中（1 × m）；一次传播就处理全部样本：&lt;br&gt;Z = wᵀX + b，A = σ(Z)，J = ΣL/m&lt;br&gt;dZ = A − Y，dw = X·dZᵀ/m，db = ΣdZ/m&lt;/p&gt;&lt;p&gt;m = 3，第一个样本就是计算图中的样本，w = %1，b = %2（保留 4 位小数）：&lt;/p&gt;</translation>

@@ -202,3 +202,4 @@ def test_a_live_language_switch_leaves_no_english_on_the_logistic_graph(qtbot, t
     english, chinese = in_chinese(texts)
     assert "0.6931471805599453" not in chinese["status"]  # one step: z only
     assert "-0.5000" in chinese["vectorised"]  # the numbers stay
+    assert "sample" in english["vectorised"] and "sample" not in chinese["vectorised"]

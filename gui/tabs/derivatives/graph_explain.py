@@ -70,7 +70,8 @@ class VectorisedExplanation(Shown):
 
     def show(self, state):
         X, Y, out = vector_example(state)
-        head = "".join(f"<th>&nbsp;{self.tr('sample %1').replace('%1', str(i + 1))}&nbsp;</th>" for i in range(3))
+        sample = self.tr("sample %1")
+        head = "".join(f"<th>&nbsp;{sample.replace('%1', str(i + 1))}&nbsp;</th>" for i in range(3))
         rows = (("x1", X[0]), ("x2", X[1]), ("y", Y), ("z", out["Z"]), ("a", out["A"]), ("L", out["L"]),
                 ("dz = a − y", out["dZ"]))
         body = "".join(f"<tr><td>{name}&nbsp;</td>" + "".join(f"<td align='right'>{fixed(x)}</td>" for x in values)
