@@ -257,3 +257,18 @@ def test_the_last_step_and_play_from_there(qtbot, tab):
     assert page.is_playing() and tab.state.simplenet.steps < 5  # from step 0 again
     click(qtbot, page.play_button)
     assert not page.is_playing() and page.step_button.isEnabled()
+
+
+def test_the_grids_sit_side_by_side_when_there_is_room(qtbot, tab):
+    page = tab.simplenet
+    assert page.numerical_grid.y() > page.analytic_grid.y()  # 1280 wide: one above the other
+    tab.resize(1920, 1080)
+    qtbot.waitUntil(lambda: page.gradient_box.columns == 2, timeout=3000)
+    qtbot.waitUntil(lambda: page.numerical_grid.y() == page.analytic_grid.y(), timeout=3000)
+    assert page.numerical_grid.x() > page.analytic_grid.x() + page.analytic_grid.width()
+    assert min(b.width() for row in page.analytic_grid.cells for b in row) >= b_width(page)
+
+
+def b_width(page):
+    """Wide enough for the longest number with its arrow."""
+    return page.fontMetrics().horizontalAdvance("-0.54421514  ↑")

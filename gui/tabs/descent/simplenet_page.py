@@ -13,7 +13,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
@@ -24,7 +23,18 @@ from PySide6.QtWidgets import (
 
 from engine.lab import simplenet as sl
 from gui.tabs.descent.simplenet_controls import SimpleNetControls
-from gui.tabs.descent.simplenet_views import GradientGrid, OutputBars, full, header, name, num, small, table, vector
+from gui.tabs.descent.simplenet_views import (
+    GradientBox,
+    GradientGrid,
+    OutputBars,
+    full,
+    header,
+    name,
+    num,
+    small,
+    table,
+    vector,
+)
 from gui.widgets.explanation import Explanation
 from gui.widgets.panel_helpers import Retranslated, scrolled, wrapped
 from gui.widgets.plots import COLORS, Plot
@@ -90,22 +100,16 @@ class SimpleNetPage(Retranslated, QWidget):
         return self.forward_box
 
     def _build_gradient(self):
-        self.gradient_box = QGroupBox()
-        grid = QGridLayout(self.gradient_box)
         self.analytic_grid, self.numerical_grid = GradientGrid(), GradientGrid()
         self.difference_grid = GradientGrid(signs=False)
         self.analytic_title, self.numerical_title, self.difference_title = header(), header(), header()
-        for k, (title, cells) in enumerate(((self.analytic_title, self.analytic_grid),
-                                            (self.numerical_title, self.numerical_grid),
-                                            (self.difference_title, self.difference_grid))):
-            title.setWordWrap(True)
-            grid.addWidget(title, 2 * k, 0)
-            grid.addWidget(cells, 2 * k + 1, 0)
-            cells.chosen.connect(self.choose)
         self.advice = wrapped()
         self.advice.setTextFormat(Qt.TextFormat.RichText)
-        grid.addWidget(self.advice, 6, 0)
-        grid.setRowStretch(7, 1)
+        for grid in (self.analytic_grid, self.numerical_grid, self.difference_grid):
+            grid.chosen.connect(self.choose)
+        self.gradient_box = GradientBox([self.analytic_title, self.analytic_grid, self.numerical_title,
+                                         self.numerical_grid, self.difference_title, self.difference_grid,
+                                         self.advice])
         return self.gradient_box
 
     def _build_right(self):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from engine.lab import simplenet as sl
 from gui.widgets.plots import COLORS, Plot
@@ -86,6 +86,41 @@ class GradientGrid(QWidget):
             for j, button in enumerate(row):
                 button.setToolTip(tip_for((i, j)))
                 button.setAccessibleName(name((i, j)))
+
+
+class GradientBox(QGroupBox):
+    """The analytic, numerical and difference grids with their titles, and the words: stacked in one column, or
+    analytic beside numerical once the box is WIDE enough for both (the numbers keep a readable width)."""
+
+    WIDE = 760
+
+    def __init__(self, parts):
+        super().__init__()
+        self.parts = parts  # analytic title, grid, numerical title, grid, difference title, grid, words
+        for part in parts[0:6:2]:
+            part.setWordWrap(True)
+        self.grid = QGridLayout(self)
+        self.columns = 0
+        self._arrange(1)
+
+    def _arrange(self, columns):
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for part in self.parts:
+            self.grid.removeWidget(part)
+        a_title, a, n_title, n, d_title, d, words = self.parts
+        places = ([(a_title, 0, 0), (a, 1, 0), (n_title, 0, 1), (n, 1, 1), (d_title, 2, 0), (d, 3, 0), (words, 3, 1)]
+                  if columns == 2 else
+                  [(a_title, 0, 0), (a, 1, 0), (n_title, 2, 0), (n, 3, 0), (d_title, 4, 0), (d, 5, 0), (words, 6, 0)])
+        for part, row, column in places:
+            self.grid.addWidget(part, row, column)
+        for column in range(2):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event):
+        self._arrange(2 if event.size().width() >= self.WIDE else 1)
+        super().resizeEvent(event)
 
 
 class _FocusChooses(QObject):
