@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <source>First choose the correct class t = %1 (it is %2 now).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cross-entropy %1 &lt; %2: the net gives the correct class y_%3 = %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cross-entropy is %1. It is −log y_t: only the bar of the correct class counts — raise y_%2 (now %3) until −log y_%2 &lt; %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cross-entropy %1 while the squared error is only %2: a confident wrong answer costs cross-entropy without limit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cross-entropy is %1: push y_%2 towards 0 (drag its bar down, or another bar up).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AccuracyBox</name>
     <message>
         <source>Accuracy</source>
@@ -882,7 +905,7 @@ You can also get the four files another way (a web browser, another computer) an
     </message>
     <message>
         <source>identity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The bundled model could not be loaded (%1). Drawing still works, but there is nothing to predict with: train or load a model in the Training tab.</source>
@@ -1527,6 +1550,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>先点击计算图，然后 → 下一步，← 上一步，B 整个反向传播，R 重置</translation>
     </message>
     <message>
+        <source>Computation graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
         <source>Each step of the passes; the last column checks the derivative: raising a node by 0.001 changes the output by about its derivative × 0.001</source>
         <translation>传播的每一步；最后一列检验导数：节点增加 0.001，输出大约改变 导数 × 0.001</translation>
     </message>
@@ -1605,131 +1632,131 @@ so its error cannot be measured. Choose a function from the list.</source>
     <name>InsidePanel</name>
     <message>
         <source>Inside the net:  a[0] = x  →  z[1] = a[0]·W1 + b1  →  a[1] = h(z[1])  →  z[2] = a[1]·W2 + b2  →  y = softmax(z[2])</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hover a unit to see it; click it to switch it off or on</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Each cell is one hidden unit j, in order: the brighter, the larger its activation a[1]_j. Orange frames: the units that add most to the score explained. A crossed cell is switched off (a[1]_j = 0). Keys: arrows move, Space switches off or on.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hidden units</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>z[2], the scores:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Explain the score of %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>explain the answer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Explain whatever the net answers; click a score to explain another</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>k′: the class to compare with (the runner-up: the next best score)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>pull a[1]_j·W2[j, k] on k:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>a[1]: %1 hidden units, h = %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>identity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Why %1: the hidden units that add most to z[2]_%1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>unit %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hidden unit %1, a[1] = %2: its weight picture, column %1 of W1 (red pixels raise z[1]_%1, blue ones lower it). It adds a[1]_%1·W2[%1, %3] = %4 to the score of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Σ of the %1 units shown</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>+ the other %1 units</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>+ the bias b2_%1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>= the score z[2]_%1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Which pixels: evidence for %1 (red for, blue against)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>for</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>for %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 − %2: why not %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (runner-up)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>runner-up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Exact: pixels %1 + bias part %2 = z[2]_%3 = %4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Gradient × input, an approximation (sigmoid): pixels %1 + rest %2 = z[2]_%3 = %4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hidden unit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Draw a digit, then hover a unit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hidden unit %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>its weight picture (column %1 of W1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>switched off</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

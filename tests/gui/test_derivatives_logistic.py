@@ -193,6 +193,7 @@ def test_a_live_language_switch_leaves_no_english_on_the_logistic_graph(qtbot, t
         "backward": lambda: tab.graph.backward_button.text(),
         "status": lambda: tab.graph.status.text(),
         "hint": lambda: tab.graph.hint.text(),
+        "accessible": lambda: tab.graph.graph_view.accessibleName(),
         "header": lambda: tab.graph.steps_table.horizontalHeaderItem(2).text(),
         "explanation": lambda: tab.graph.explanation.toPlainText(),
         "vectorised": lambda: tab.graph.vectorised.toPlainText(),

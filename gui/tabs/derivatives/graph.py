@@ -278,6 +278,8 @@ class GraphPage(Page):
         hint = self.tr("Click the graph, then → next step, ← previous step, B whole backward pass, R reset")
         self.hint.setText(hint)
         self.graph_view.setToolTip(hint)
+        self.graph_view.setAccessibleName(self.tr("Computation graph"))
+        self.graph_view.setAccessibleDescription(hint)
         self.set_table_header()
         self.steps_table.setToolTip(self.tr(
             "Each step of the passes; the last column checks the derivative: raising a node by 0.001 "
