@@ -62,7 +62,8 @@ class Forward:
 
 @dataclass(frozen=True)
 class Nudge:
-    """w_ij ← w_ij + h alone: L before and after, ΔL, the slope ΔL/h and ∂L/∂w_ij to compare it with."""
+    """w_ij ← w_ij + h alone (h: the state's h, or any amount): L before and after, ΔL, the slope ΔL/h and
+    ∂L/∂w_ij to compare it with."""
 
     cell: tuple
     h: float
@@ -116,10 +117,11 @@ class SimpleNetLab:
         """numerical − analytic."""
         return self.numerical(W) - self.analytic(W)
 
-    def nudge(self, cell, W=None) -> Nudge:
-        """Raise w_ij (cell = (i, j), counted from 0) by h alone: ΔL = L(w_ij + h) − L(W) and ΔL/h ≈ ∂L/∂w_ij."""
+    def nudge(self, cell, W=None, by=None) -> Nudge:
+        """Raise w_ij (cell = (i, j), counted from 0) alone by h (or `by`): ΔL = L(w_ij + h) − L(W) and
+        ΔL/h ≈ ∂L/∂w_ij, to within O(h)."""
         W = np.array(self.weights() if W is None else W, dtype=float)
-        h = float(self.choices.h)
+        h = float(self.choices.h if by is None else by)
         x, t = self._x(), one_hot(self.choices.t)
         before = float(SimpleNet(W).loss(x, t))
         nudged = W.copy()

@@ -2,26 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>First choose the correct class t = %1 (it is %2 now).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cross-entropy %1 &lt; %2: the net gives the correct class y_%3 = %4.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cross-entropy is %1. It is −log y_t: only the bar of the correct class counts — raise y_%2 (now %3) until −log y_%2 &lt; %4.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cross-entropy %1 while the squared error is only %2: a confident wrong answer costs cross-entropy without limit.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cross-entropy is %1: push y_%2 towards 0 (drag its bar down, or another bar up).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -905,7 +905,7 @@ You can also get the four files another way (a web browser, another computer) an
     </message>
     <message>
         <source>identity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The bundled model could not be loaded (%1). Drawing still works, but there is nothing to predict with: train or load a model in the Training tab.</source>
@@ -1632,131 +1632,131 @@ so its error cannot be measured. Choose a function from the list.</source>
     <name>InsidePanel</name>
     <message>
         <source>Inside the net:  a[0] = x  →  z[1] = a[0]·W1 + b1  →  a[1] = h(z[1])  →  z[2] = a[1]·W2 + b2  →  y = softmax(z[2])</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hover a unit to see it; click it to switch it off or on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Each cell is one hidden unit j, in order: the brighter, the larger its activation a[1]_j. Orange frames: the units that add most to the score explained. A crossed cell is switched off (a[1]_j = 0). Keys: arrows move, Space switches off or on.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hidden units</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>z[2], the scores:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Explain the score of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>explain the answer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Explain whatever the net answers; click a score to explain another</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>k′: the class to compare with (the runner-up: the next best score)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>pull a[1]_j·W2[j, k] on k:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a[1]: %1 hidden units, h = %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>identity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Why %1: the hidden units that add most to z[2]_%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unit %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hidden unit %1, a[1] = %2: its weight picture, column %1 of W1 (red pixels raise z[1]_%1, blue ones lower it). It adds a[1]_%1·W2[%1, %3] = %4 to the score of %3.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Σ of the %1 units shown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>+ the other %1 units</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>+ the bias b2_%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>= the score z[2]_%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Which pixels: evidence for %1 (red for, blue against)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 − %2: why not %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (runner-up)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>runner-up</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Exact: pixels %1 + bias part %2 = z[2]_%3 = %4</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gradient × input, an approximation (sigmoid): pixels %1 + rest %2 = z[2]_%3 = %4</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hidden unit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Draw a digit, then hover a unit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hidden unit %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>its weight picture (column %1 of W1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>switched off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1794,8 +1794,8 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>同一批（更新后）</translation>
     </message>
     <message>
-        <source>all training images</source>
-        <translation>全部训练图像</translation>
+        <source>all images</source>
+        <translation>全部图像</translation>
     </message>
     <message>
         <source>∂L/∂W1: one 28×28 picture per hidden neuron</source>
@@ -2002,6 +2002,83 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Where the book's run (10,000 iterations) ends for this activation</source>
         <translation>书中的训练（10,000 次迭代）使用这个激活函数时最终达到的位置</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsPanel</name>
+    <message>
+        <source>This check could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. -0.5 or 2.30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is off by more than %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget which steps are done and the answers you typed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the app to what this step talks about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson file(s) could not be read and were skipped:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 · step %3 of %4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3135,12 +3212,16 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>把 %1 微调 h</translation>
     </message>
     <message>
+        <source>Drag %1</source>
+        <translation>拖动 %1</translation>
+    </message>
+    <message>
         <source>Choose a weight (a cell of W or of ∂L/∂W), then nudge it: L changes by about ∂L/∂w · h.</source>
         <translation>选择一个权重（W 或 ∂L/∂W 的一个格子），然后微调它：L 约变化 ∂L/∂w · h。</translation>
     </message>
     <message>
-        <source>ΔL/h is ∂L/∂%1 up to an error of order h.</source>
-        <translation>ΔL/h 等于 ∂L/∂%1，误差在 h 的量级。</translation>
+        <source>ΔL/%2 is ∂L/∂%1 up to an error of order %2: the straight line ∂L/∂%1 · %2 predicts ΔL well only for a small step.</source>
+        <translation>ΔL/%2 等于 ∂L/∂%1，误差在 %2 的量级：直线 ∂L/∂%1 · %2 只在步长很小时才能准确预测 ΔL。</translation>
     </message>
     <message>
         <source>simpleNet (the book's §4.4.2)</source>
@@ -3205,6 +3286,10 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Add h to the chosen weight alone and see how much L changes</source>
         <translation>只给选中的权重加上 h，看 L 变化多少</translation>
+    </message>
+    <message>
+        <source>Drag the chosen weight alone by Δw between −1 and 1 (W itself stays): the farther, the more ΔL/Δw departs from ∂L/∂w</source>
+        <translation>只把选中的权重拖动 Δw（−1 到 1 之间，W 本身不变）：拖得越远，ΔL/Δw 偏离 ∂L/∂w 越多</translation>
     </message>
 </context>
 <context>

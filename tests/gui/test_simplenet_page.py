@@ -272,3 +272,30 @@ def test_the_grids_sit_side_by_side_when_there_is_room(qtbot, tab):
 def b_width(page):
     """Wide enough for the longest number with its arrow."""
     return page.fontMetrics().horizontalAdvance("-0.54421514  ↑")
+
+
+def test_dragging_a_weight(qtbot, tab):
+    page = tab.simplenet
+    slider = page.controls.drag_slider
+    click(qtbot, page.analytic_grid.cells[1][2])  # w23 is the chosen weight already: nothing changes
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Right)  # the slider keeps its arrow keys: Δw = 0.01
+    assert tab.state.simplenet.drag == pytest.approx(0.01) and tab.state.simplenet.steps == 0
+    for _ in range(4):
+        qtbot.keyClick(slider, Qt.Key.Key_PageUp)  # + 0.1 each
+    assert tab.state.simplenet.drag == pytest.approx(0.41)
+    assert page.controls.drag_value.text() == "Δw = 0.41" and page.controls.drag_label.text() == "Drag w23"
+    W = np.array(sl.BOOK_W)
+    moved = W.copy()
+    moved[1, 2] += 0.41
+    change = loss(moved) - loss(W)
+    text = page.controls.nudge_text.text()
+    assert "L(w23 + Δw)" in text and f"{change:.6e}" in text and f"{change / 0.41:.8f}" in text
+    assert change / 0.41 - (-0.54421514) > 0.03  # far from w23, the straight line no longer predicts ΔL
+    assert tab.state.simplenet.W == sl.BOOK_W and not page.controls.nudge_button.isChecked()
+    click(qtbot, page.controls.nudge_button)  # back to a nudge by h
+    assert tab.state.simplenet.drag == 0 and slider.value() == 0 and "L(w23 + h)" in page.controls.nudge_text.text()
+    qtbot.keyClick(slider, Qt.Key.Key_PageDown)
+    click(qtbot, page.analytic_grid.cells[0][0])  # another weight: the drag was w23's
+    assert tab.state.simplenet.drag == 0 and slider.value() == 0
+    assert "Choose a weight" in page.controls.nudge_text.text()

@@ -12,15 +12,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from engine.lab import simplenet as sl
+from gui.tabs.descent.common import ArrowKeysToSlider
 from gui.tabs.descent.simplenet_views import WeightEditor, full, name, num, table
 from gui.widgets.number_box import DecadeSpinBox
 from gui.widgets.panel_helpers import Retranslated, scrolled, wrapped
 
+DRAG_RANGE, DRAG_TICKS = 1.0, 100  # the drag slider: Δw from −1 to 1 in steps of 0.01
 T_CHOSEN = "QPushButton { background-color: rgba(0, 158, 115, 110); font-weight: bold; }"  # COLORS[2], as the bars
 
 
@@ -96,17 +99,31 @@ class SimpleNetControls(Retranslated, QWidget):
         self.nudge_button.setCheckable(True)
         self.nudge_text = wrapped()
         self.nudge_text.setTextFormat(Qt.TextFormat.RichText)
+        drag_row = QHBoxLayout()
+        self.drag_label = QLabel()
+        self.drag_slider = QSlider(Qt.Orientation.Horizontal)
+        self.drag_slider.setRange(-DRAG_TICKS, DRAG_TICKS)
+        self.drag_slider.setPageStep(DRAG_TICKS // 10)
+        self.drag_slider.installEventFilter(ArrowKeysToSlider(self.drag_slider))
+        self.drag_value = QLabel()
+        self.drag_value.setMinimumWidth(self.fontMetrics().horizontalAdvance("Δw = −0.00 ") + 4)
+        drag_row.addWidget(self.drag_label)
+        drag_row.addWidget(self.drag_slider, 1)
+        drag_row.addWidget(self.drag_value)
         v.addWidget(self.nudge_button)
+        v.addLayout(drag_row)
         v.addWidget(self.nudge_text)
         return self.nudge_box
 
     # ------------------------------------------------------------------ state → controls
     def show_choices(self, state):
         """x, t, η, h and the nudge switch as `state` has them; no handler runs."""
-        blockers = [QSignalBlocker(w) for w in (self.lr_spin, self.h_spin, self.nudge_button, *self.x_spins)]
+        blockers = [QSignalBlocker(w) for w in (self.lr_spin, self.h_spin, self.nudge_button, *self.x_spins,
+                                                self.drag_slider)]
         self.lr_spin.setValue(state.lr)
         self.h_spin.setValue(state.h)
         self.nudge_button.setChecked(state.nudged)
+        self.drag_slider.setValue(round(state.drag / DRAG_RANGE * DRAG_TICKS))
         for spin, v in zip(self.x_spins, state.x, strict=True):
             spin.setValue(v)
         del blockers
@@ -118,28 +135,40 @@ class SimpleNetControls(Retranslated, QWidget):
             button.setChecked(k == t)
             button.setStyleSheet(T_CHOSEN if k == t else "")
 
-    def set_nudged(self, on: bool):
-        with QSignalBlocker(self.nudge_button):
+    def set_nudged(self, on: bool, drag: float = 0.0):
+        """The nudge switch and the drag slider (Δw) as given; no handler runs."""
+        with QSignalBlocker(self.nudge_button), QSignalBlocker(self.drag_slider):
             self.nudge_button.setChecked(on)
+            self.drag_slider.setValue(round(drag / DRAG_RANGE * DRAG_TICKS))
 
-    def show_nudge(self, cell, W, nudge=None):
-        """The nudge button for the chosen weight and, when it is nudged (`nudge`, an engine.lab.simplenet.Nudge),
-        w, L before → after, ΔL, ΔL/h and ∂L/∂w."""
+    @staticmethod
+    def drag_from_slider(value: int) -> float:
+        return value * DRAG_RANGE / DRAG_TICKS
+
+    def show_nudge(self, cell, W, nudge=None, dragged=False):
+        """The nudge button for the chosen weight and, when it is nudged by h or dragged by Δw (`nudge`, an
+        engine.lab.simplenet.Nudge), w, L before and after, ΔL, ΔL/Δw and ∂L/∂w."""
         w = name(cell)
         self.nudge_button.setText(self.tr("Nudge %1 by h").replace("%1", w))
+        self.drag_label.setText(self.tr("Drag %1").replace("%1", w))
+        self.drag_value.setText(f"Δw = {self.drag_from_slider(self.drag_slider.value()):.2f}")
         if nudge is None:
             self.nudge_text.setText(self.tr("Choose a weight (a cell of W or of ∂L/∂W), then nudge it: L changes by "
                                             "about ∂L/∂w · h."))
             return
+        step = "Δw" if dragged else "h"
         rows = [
             (w, f"{num(W[cell])} → {num(W[cell] + nudge.h)}"),
             (f"L({w})", full(nudge.before)),
-            (f"L({w} + h)", full(nudge.after)),
+            (f"L({w} + {step})", full(nudge.after)),
             ("ΔL", f"{nudge.change:.6e}"),
-            ("ΔL / h", f"<b>{nudge.slope:.8f}</b>"),
+            (f"ΔL / {step}", f"<b>{nudge.slope:.8f}</b>"),
             (f"∂L/∂{w}", f"<b>{num(nudge.derivative)}</b>"),
+            (f"∂L/∂{w} · {step}", f"{nudge.derivative * nudge.h:.6e}"),
         ]
-        self.nudge_text.setText(table(rows) + self.tr("ΔL/h is ∂L/∂%1 up to an error of order h.").replace("%1", w))
+        note = self.tr("ΔL/%2 is ∂L/∂%1 up to an error of order %2: the straight line ∂L/∂%1 · %2 predicts ΔL "
+                       "well only for a small step.")
+        self.nudge_text.setText(table(rows) + note.replace("%1", w).replace("%2", step))
 
     # ------------------------------------------------------------------ texts
     def retranslate(self):
@@ -166,3 +195,5 @@ class SimpleNetControls(Retranslated, QWidget):
                                        "nudge"))
         self.nudge_box.setTitle(self.tr("Nudge one weight"))
         self.nudge_button.setToolTip(self.tr("Add h to the chosen weight alone and see how much L changes"))
+        self.drag_slider.setToolTip(self.tr("Drag the chosen weight alone by Δw between −1 and 1 (W itself stays): "
+                                            "the farther, the more ΔL/Δw departs from ∂L/∂w"))

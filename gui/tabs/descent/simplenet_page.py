@@ -71,6 +71,7 @@ class SimpleNetPage(Retranslated, QWidget):
         c.lr_spin.valueChanged.connect(self.on_lr)
         c.h_spin.valueChanged.connect(self.on_h)
         c.nudge_button.toggled.connect(self.on_nudge)
+        c.drag_slider.valueChanged.connect(self.on_drag)
         middle = QWidget()
         mv = QVBoxLayout(middle)
         mv.setContentsMargins(0, 0, 0, 0)
@@ -172,7 +173,8 @@ class SimpleNetPage(Retranslated, QWidget):
         self.numerical_grid.show_values(numerical, s.cell)
         self.difference_grid.show_values(numerical - analytic, s.cell, small)
         self.advice.setText(self.advice_html(s.cell, analytic[s.cell]))
-        self.controls.show_nudge(s.cell, W, lab.nudge(s.cell, W) if s.nudged else None)
+        nudge = lab.nudge(s.cell, W, s.drag or None) if s.nudged or s.drag else None
+        self.controls.show_nudge(s.cell, W, nudge, dragged=bool(s.drag))
         losses, answers = lab.losses(), lab.answers()
         steps = np.arange(len(losses))
         self.curve.setData(steps, losses)
@@ -226,6 +228,8 @@ class SimpleNetPage(Retranslated, QWidget):
     def choose(self, i, j):
         if (i, j) != tuple(self.state.cell):
             self.state.cell = (i, j)
+            if self.state.drag:  # the drag was the other weight's
+                self._uncheck_nudge()
             self.refresh()
 
     def on_weight(self, i, j, value):
@@ -267,12 +271,20 @@ class SimpleNetPage(Retranslated, QWidget):
         self.refresh()
 
     def on_nudge(self, on):
-        self.state.nudged = bool(on)
+        """Nudge by h (the drag goes back to 0)."""
+        self.state.nudged, self.state.drag = bool(on), 0.0
+        self.controls.set_nudged(self.state.nudged)
+        self.refresh()
+
+    def on_drag(self, value):
+        """The chosen weight dragged by Δw alone (the nudge switch goes off)."""
+        self.state.drag, self.state.nudged = self.controls.drag_from_slider(value), False
+        self.controls.set_nudged(False, self.state.drag)
         self.refresh()
 
     def _uncheck_nudge(self):
         self.controls.set_nudged(False)
-        self.state.nudged = False
+        self.state.nudged, self.state.drag = False, 0.0
 
     def book_values(self):
         """The book's W, x and t with h = 1e-4 and η = 0.1, step 0."""

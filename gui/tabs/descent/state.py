@@ -28,7 +28,8 @@ PAGES = ("function", "simplenet")  # the tab's pages: f(x0, x1) and simpleNet
 @dataclass
 class SimpleNetState:
     """The simpleNet page: the start weights W (2×3), the input x, the correct class t, h, η, the step shown,
-    the chosen weight (row, column from 0) and whether it is shown nudged by h."""
+    the chosen weight (row, column from 0), whether it is shown nudged by h, and how far it is dragged (Δw; 0: not
+    dragged). The nudge and the drag only look: W itself stays."""
 
     W: tuple = sl.BOOK_W
     x: tuple = sl.BOOK_X
@@ -38,16 +39,17 @@ class SimpleNetState:
     steps: int = 0
     cell: tuple = (1, 2)  # w23, the book's example
     nudged: bool = False
+    drag: float = 0.0
 
     def start_from(self, W):
         """New start weights (a 2×3 array or nested sequence), back to step 0."""
         self.W = tuple(tuple(sl.check("w", v) for v in row) for row in W)
-        self.steps, self.nudged = 0, False
+        self.steps, self.nudged, self.drag = 0, False, 0.0
 
     def book_values(self):
         """The book's W, x and t, h = 1e-4, η = 0.1, step 0 (the chosen weight stays)."""
         self.W, self.x, self.t, self.h, self.lr = sl.BOOK_W, sl.BOOK_X, sl.BOOK_T, sl.DEFAULT_H, sl.DEFAULT_LR
-        self.steps, self.nudged = 0, False
+        self.steps, self.nudged, self.drag = 0, False, 0.0
 
     def to_dict(self) -> dict:
         return {"W": [list(row) for row in self.W], "x": list(self.x), "t": self.t, "h": self.h, "lr": self.lr,
