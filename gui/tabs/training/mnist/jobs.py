@@ -88,3 +88,15 @@ def report(net, data):
     (x_train, t_train), (x_test, t_test) = data
     with blas_threads(1):
         return (yield from evaluation.report_steps(net, x_train, t_train, x_test, t_test, limit=GALLERY_LIMIT))
+
+
+def step_job(stepper):
+    """One "iteration" event: the next iteration of the stepped run taken apart (engine.iteration), on one BLAS
+    thread as the training loop steps. The first one also sorts the images for the whole-set loss and prepares
+    the run's fast step (about half a second for MNIST, yielding between its parts)."""
+    with blas_threads(1):
+        if stepper.full is not None:
+            yield from stepper.full.prepare_steps()
+        stepper.prepare()
+        yield None
+        yield {"kind": "iteration", "parts": stepper.step()}

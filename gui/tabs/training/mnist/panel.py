@@ -9,19 +9,18 @@ trained net to the Draw tab. The mathematics is engine.training and engine.netwo
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
-from PySide6.QtWidgets import QFileDialog, QTabWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from engine import evaluation, training
 from engine.networks import TwoLayerNet
-from gui import settings as app_settings_module
 from gui.settings import read
 from gui.tabs.training.mnist import jobs
 from gui.tabs.training.mnist.boxes import DataBox, ModelBox
 from gui.tabs.training.mnist.check_page import CHECK, CheckPage
+from gui.tabs.training.mnist.iteration_page import IterationPage
 from gui.tabs.training.mnist.learning_page import LearningPage
+from gui.tabs.training.mnist.model_io import MODEL, ModelFiles
 from gui.tabs.training.mnist.net_box import ACTIVATIONS, METHODS, NetBox
 from gui.tabs.training.mnist.results_page import ResultsPage
 from gui.tabs.training.mnist.run_box import RunBox
@@ -34,6 +33,7 @@ from gui.tabs.training.mnist.state import (
     MnistState,
     RunPlan,
 )
+from gui.tabs.training.mnist.stepping import Stepping
 from gui.tabs.training.mnist.weights_page import WeightsPage
 from gui.tabs.training.outcome import Outcome
 from gui.tabs.training.run_panel import RunPanel
@@ -41,10 +41,10 @@ from gui.widgets.explanation import Explanation
 from gui.widgets.panel_helpers import experiment_layout
 
 LOSS_LIMIT = 3 * training.CHANCE_LOSS  # a mean mini-batch loss above this = blown up (training starts at 2.30)
-LOAD, REPORT, MODEL = "load", "report", "model"  # the RunController's other jobs (the check page runs "check")
+LOAD, REPORT = "load", "report"  # the RunController's other jobs (check: the check page; model: ModelFiles)
 
 
-class MnistPanel(RunPanel):
+class MnistPanel(ModelFiles, Stepping, RunPanel):
     """The book's MNIST experiment in the Training tab."""
 
     key = "training_mnist"
@@ -55,14 +55,18 @@ class MnistPanel(RunPanel):
         self._host = None  # the Training tab's QTabWidget, once shown
         self.data_box = DataBox(s)
         self.net_box = NetBox(s)
-        self.run_box = RunBox(s, self.run_buttons(), self.progress)
+        self.iteration = IterationPage(s)
+        buttons = QVBoxLayout()  # Start, Pause, Stop; under them Step one iteration
+        buttons.addLayout(self.run_buttons())
+        buttons.addWidget(self.make_step_controls())
+        self.run_box = RunBox(s, buttons, self.progress)
         self.model_box = ModelBox()
         self.learning = LearningPage(s, self.is_training)
         self.weights = WeightsPage(s)
         self.results = ResultsPage(s)
         self.check = CheckPage(s, self.runs)
         self.pages = QTabWidget()
-        for page in (self.learning, self.weights, self.results, self.check):
+        for page in (self.learning, self.weights, self.results, self.check, self.iteration):
             self.pages.addTab(page, "")
         self.explanation = Explanation()
         experiment_layout(self, (self.data_box, self.net_box, self.run_box, self.model_box), self.pages,
@@ -70,6 +74,8 @@ class MnistPanel(RunPanel):
         self.data_box.get_button.clicked.connect(self.get_mnist)
         self.learning.need_get_button.clicked.connect(self.get_mnist)
         self.net_box.changed.connect(self.on_setting_changed)
+        self.net_box.defaults_button.clicked.connect(lambda: self.on_setting_changed("book"))
+        self.iteration.chapter4_clicked.connect(self.use_chapter4)
         self.model_box.save_button.clicked.connect(self.save_model_dialog)
         self.model_box.load_button.clicked.connect(self.load_model_dialog)
         self.check.busy_changed.connect(self.on_check_busy)
@@ -83,13 +89,14 @@ class MnistPanel(RunPanel):
     def retranslate(self):
         super().retranslate()
         for i, text in enumerate((self.tr("Learning"), self.tr("Weights"), self.tr("Results"),
-                                  self.tr("Gradient check"))):
+                                  self.tr("Gradient check"), self.tr("One iteration"))):
             self.pages.setTabText(i, text)
         self.pages.setTabToolTip(0, self.tr("Loss and accuracy while training"))
         self.pages.setTabToolTip(1, self.tr("The first layer's weights as 28×28 pictures"))
         self.pages.setTabToolTip(2, self.tr("Confusion matrix and misclassified test digits"))
         self.pages.setTabToolTip(3, self.tr("Backprop against the numerical gradient"))
-        self.start_button.setToolTip(self.tr("Train a new net from the start with these settings (Space)"))
+        self.pages.setTabToolTip(4, self.tr("One SGD iteration taken apart: mini-batch, gradient, update"))
+        self.retranslate_step_controls()
         self.stop_button.setToolTip(self.tr("Stop training; the net so far is evaluated"))
         if self.state.outcome is not None:
             self.progress.finish(self.finish_text())
@@ -104,10 +111,13 @@ class MnistPanel(RunPanel):
         self.show_explanation()
         if index == PAGES.index("weights"):
             self.weights.draw_pending()
+        self.on_step_page(index == PAGES.index("iteration"))
 
     def on_setting_changed(self, name):
         if name == "activation" and not self.is_training():
             self.learning.label_accuracy_plot()
+        self.iteration.refresh()  # a stepped run is continued only with its own settings
+        self.refresh_run_controls()
 
     def refresh_all(self):
         self.data_box.loading = self.runs.is_running(LOAD)
@@ -118,9 +128,11 @@ class MnistPanel(RunPanel):
         self.run_box.refresh(self.run_status())
         self.results.refresh()
         self.weights.refresh()
+        self.iteration.refresh()
 
     def can_start(self):
-        return self.state.data is not None and not self.check.is_checking() and not self.runs.is_running(MODEL)
+        return (self.state.data is not None and not self.check.is_checking() and not self.runs.is_running(MODEL)
+                and not self.is_stepping())
 
     def refresh_run_controls(self):
         super().refresh_run_controls()
@@ -129,6 +141,7 @@ class MnistPanel(RunPanel):
         self.model_box.load_button.setEnabled(not running and not self.runs.is_running(MODEL))
         self.model_box.save_button.setEnabled(not running and self.state.net is not None)
         self.check.refresh_controls(self.state.data is not None, running)
+        self.refresh_step_controls(running)
 
     def on_check_busy(self):
         if self.check.is_checking():
@@ -162,6 +175,7 @@ class MnistPanel(RunPanel):
         if self.runs.closed or source == s.source and (s.data is not None or self.runs.is_running(LOAD)):
             return
         self.stop_training(Outcome.SWITCHED)
+        self.drop_stepper()
         s.source, s.data, s.data_error = source, None, ""
         # an older load still running is stopped first; its late events are dropped: they name the old source
         self.run_job(LOAD, lambda: jobs.load_job(source), events=lambda batch: self.on_data(source, batch),
@@ -194,9 +208,10 @@ class MnistPanel(RunPanel):
         numerical = s.method == "numerical"
         iters = min(s.iterations, NUMERICAL_MAX_ITERS) if numerical else s.iterations
         batch = min(s.batch_size, NUMERICAL_MAX_BATCH) if numerical else s.batch_size
-        lr = s.learning_rate
-        net = TwoLayerNet(784, s.hidden_size, 10, weight_init_std=s.weight_init_std, activation=s.activation,
-                          seed=s.seed, dtype=np.float64 if numerical else np.float32)
+        lr, stepper = s.learning_rate, self.stepped_run()  # a stepped run goes on from its last iteration
+        net = stepper.net if stepper else TwoLayerNet(784, s.hidden_size, 10, weight_init_std=s.weight_init_std,
+                                                      activation=s.activation, seed=s.seed,
+                                                      dtype=np.float64 if numerical else np.float32)
         if numerical:
             n = NUMERICAL_SUBSET
             events = training.train_two_layer_numerical(net, x_train[:n], t_train[:n], x_test[:n], t_test[:n],
@@ -205,7 +220,8 @@ class MnistPanel(RunPanel):
             per_epoch = max(1, n // batch)
         else:
             events = training.train_two_layer(net, x_train, t_train, x_test, t_test, iters_num=iters,
-                                              batch_size=batch, learning_rate=lr, seed=s.seed, loss_limit=LOSS_LIMIT)
+                                              batch_size=batch, learning_rate=lr, seed=s.seed, loss_limit=LOSS_LIMIT,
+                                              resume=stepper)
             per_epoch = max(1, len(x_train) // batch)
         s.run = RunPlan(iters, batch, lr, numerical, per_epoch, evaluation.parameter_count(784, s.hidden_size, 10),
                         s.activation, s.hidden_size)
@@ -214,6 +230,8 @@ class MnistPanel(RunPanel):
         self.learning.begin_run()
         total = iters * s.run.weights if numerical else iters
         self.start_run(lambda: jobs.training_job(events, net, data), total, "weights" if numerical else "iterations")
+        if stepper:
+            self.go_on_from(stepper)
         self.pages.setCurrentIndex(PAGES.index("learning"))
         self.refresh_all()
 
@@ -313,89 +331,6 @@ class MnistPanel(RunPanel):
             label = self.tr("Loaded in the Training tab: %1 (test accuracy %2)").replace(
                 "%1", s.net.meta.get("file", "")).replace("%2", accuracy)
         hub().publish("trained", label, s.net)
-
-    # ================================================================== save / load
-    def save_model_dialog(self):
-        start = str(app_settings_module.data_dir() / "mnist_two_layer_net.npz")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), start, self.tr("NumPy model (*.npz)"))
-        if path:
-            self.save_model(path)
-
-    def save_model(self, path) -> bool:
-        """Write the current net to `path` (.npz added if missing); atomic: a failed save leaves no half file."""
-        s = self.state
-        if s.net is None:
-            return False
-        path = Path(path)
-        if path.suffix.lower() != ".npz":
-            path = path.with_name(path.name + ".npz")
-        s.net.meta.update({"dataset": "mnist", "hidden_size": s.net.sizes[1], "activation": s.net.activation,
-                           "train_acc": s.train_acc, "test_acc": s.test_acc})
-        try:
-            s.net.save(path)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            self.model_box.say(lambda: self.tr("Cannot save %1: %2").replace("%1", path.name).replace("%2", reason),
-                               error=True)
-            return False
-        self.model_box.say(lambda: self.tr("Saved to %1.").replace("%1", str(path)))
-        return True
-
-    def load_model_dialog(self):
-        start = str(app_settings_module.data_dir())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load model"), start, self.tr("NumPy model (*.npz)"))
-        if path:
-            self.load_model(path)
-
-    def load_model(self, path) -> bool:
-        """Read a saved net on a worker (a big file never freezes the window); a wrong or corrupt file gives a
-        message naming it and changes nothing. False when refused (the panel has shut down)."""
-        if self.runs.closed:
-            return False
-        path = Path(path)
-        self.model_box.say(lambda: self.tr("Reading %1…").replace("%1", path.name))
-        self.run_job(MODEL, lambda: jobs.model_job(path), events=lambda batch: self.on_model(path, batch),
-                     failed=lambda message: (self.on_model_bad(path, message), self.refresh_run_controls()),
-                     done=lambda _: self.refresh_run_controls())  # Start waits meanwhile (can_start)
-        self.refresh_run_controls()
-        return True
-
-    def on_model(self, path, batch):
-        for event in batch:
-            if event["kind"] == "model_missing":
-                self.model_box.say(lambda: self.tr("Cannot load %1: the file does not exist.").replace(
-                    "%1", path.name), error=True)
-            elif event["kind"] == "model_bad":
-                self.on_model_bad(path, event["reason"])
-            else:
-                self.use_model(path, event["net"])
-
-    def on_model_bad(self, path, reason):
-        if path.name not in reason:
-            reason = f"{path.name}: {reason}"
-        self.model_box.say(lambda: self.tr("Cannot load this file: %1").replace("%1", reason), error=True)
-
-    def use_model(self, path, net) -> bool:
-        """The net read from `path` replaces the current one, if it is an MNIST net."""
-        inputs, hidden, outputs = net.sizes
-        if (inputs, outputs) != (784, 10):
-            self.model_box.say(lambda: self.tr(
-                "%1 is a %2-%3-%4 net, not one for MNIST (784 pixels in, 10 digits out).").replace(
-                "%1", path.name).replace("%2", str(inputs)).replace("%3", str(hidden)).replace("%4", str(outputs)),
-                error=True)
-            return False
-        self.stop_training()
-        self.check.stop_check()
-        s = self.state
-        net.meta["file"] = path.name
-        s.net, s.net_origin, s.report, s.train_acc, s.test_acc = net, "loaded", None, None, None
-        s.outcome = None
-        self.weights.show_weights(net.params["W1"])
-        self.model_box.say(lambda: self.tr("Loaded %1: a 784-%2-10 net with %3.").replace("%1", path.name)
-                           .replace("%2", str(hidden)).replace("%3", net.activation))
-        self.start_report()
-        self.refresh_all()
-        return True
 
     # ================================================================== lifecycle and settings
     def showEvent(self, event):

@@ -58,6 +58,10 @@ class RunBox(Retranslated, QGroupBox):
             return self.tr("Training…"), False
         if status is Status.PAUSED:
             return self.tr("Paused at iteration %1.").replace("%1", f"{done:,}"), False
+        stepper = s.stepper
+        if stepper is not None and stepper.iteration and s.step_settings == s.step_key():
+            return self.tr("Stepped %1 of %2 iterations: Start (Space) trains on from here.").replace(
+                "%1", f"{stepper.iteration:,}").replace("%2", f"{stepper.iters_num:,}"), False
         outcome = s.outcome
         if outcome is Outcome.FINISHED:
             if (s.test_acc is not None and not run.numerical and run.iterations >= run.per_epoch

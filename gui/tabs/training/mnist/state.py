@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from engine.iteration import FullSetLoss, Stepper
 from engine.networks import TwoLayerNet
 from gui.tabs.training.outcome import Outcome
 
 BOOK_SETTINGS = {"hidden_size": 50, "learning_rate": 0.1, "batch_size": 100, "iterations": 10_000,
                  "weight_init_std": 0.01, "method": "backprop"}  # train_neuralnet.py (the activation is kept)
 BOOK_TEST_ACCURACY = {"sigmoid": 0.946, "relu": 0.970}  # CURRICULUM §5: where the book's 10,000 iterations end
-PAGES = ("learning", "weights", "results", "check")
+PAGES = ("learning", "weights", "results", "check", "iteration")
 NUMERICAL_MAX_ITERS, NUMERICAL_MAX_BATCH, NUMERICAL_SUBSET = 20, 10, 1000  # a numerical run is cut down to these
 
 
@@ -79,9 +80,21 @@ class MnistState:
     message: str = ""  # why it failed
     diverged: dict | None = None  # the "diverged" event: iteration, loss, reason
     seconds: float = 0.0  # the finished run's training time
+    # stepping one iteration at a time (the One iteration page)
+    stepper: Stepper | None = None  # the run being stepped; a live run (Start) goes on with it
+    step_settings: tuple = ()  # the settings it was made with (step_key()): other settings make a new one
+    full_set: FullSetLoss | None = None  # the loss on all training images, prepared once per data set
+    step: dict | None = None  # the parts of the last iteration stepped (engine.iteration.sgd_iteration)
+    step_history: list = field(default_factory=list)  # (iteration, batch loss, same batch after, full after)
+    full_start: float | None = None  # the whole set's loss before the first stepped iteration
 
     SAVED = ("hidden_size", "activation", "learning_rate", "batch_size", "iterations", "weight_init_std", "seed",
              "method", "page")
+
+    def step_key(self) -> tuple:
+        """The settings a stepped run depends on: a stepper made with others is not continued."""
+        return (self.hidden_size, self.activation, self.learning_rate, self.batch_size, self.iterations,
+                self.weight_init_std, self.seed, self.source)
 
     def book_activation(self, running: bool) -> str:
         """The activation whose book accuracy the plot shows: the run's while it runs, else the chosen one."""
