@@ -202,7 +202,8 @@ class MainWindow(QMainWindow):
         return [
             (QKeySequence(Qt.Key.Key_Space).toString(native),
              self.tr("Play / pause (Descent; Training: start, pause, resume)")),
-            ("→", self.tr("One step (Descent); next step of the pass (Derivatives: computation graph)")),
+            ("→", self.tr("One step (Descent); next step of the pass (Derivatives: computation graph); next "
+                          "iteration (Training → MNIST: One iteration)")),
             ("←", self.tr("Previous step of the pass (Derivatives: computation graph)")),
             ("B", self.tr("The whole backward pass (Derivatives: computation graph)")),
             ("R", self.tr("Reset (Descent; Derivatives: computation graph)")),

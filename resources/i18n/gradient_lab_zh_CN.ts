@@ -5,23 +5,23 @@
     <name></name>
     <message>
         <source>First choose the correct class t = %1 (it is %2 now).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择正确类别 t = %1（现在是 %2）。</translation>
     </message>
     <message>
         <source>Cross-entropy %1 &lt; %2: the net gives the correct class y_%3 = %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵 %1 &lt; %2：神经网络给正确类别的输出 y_%3 = %4。</translation>
     </message>
     <message>
         <source>Cross-entropy is %1. It is −log y_t: only the bar of the correct class counts — raise y_%2 (now %3) until −log y_%2 &lt; %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵为 %1。它等于 −log y_t：只有正确类别的柱子起作用 —— 提高 y_%2（现在为 %3），直到 −log y_%2 &lt; %4。</translation>
     </message>
     <message>
         <source>Cross-entropy %1 while the squared error is only %2: a confident wrong answer costs cross-entropy without limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵为 %1，而均方误差只有 %2：自信的错误回答会让交叉熵无限增大。</translation>
     </message>
     <message>
         <source>Cross-entropy is %1: push y_%2 towards 0 (drag its bar down, or another bar up).</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉熵为 %1：把 y_%2 推向 0（把它的柱子往下拖，或把另一个柱子往上拖）。</translation>
     </message>
 </context>
 <context>
@@ -905,7 +905,7 @@ You can also get the four files another way (a web browser, another computer) an
     </message>
     <message>
         <source>identity</source>
-        <translation type="unfinished"></translation>
+        <translation>恒等函数</translation>
     </message>
     <message>
         <source>The bundled model could not be loaded (%1). Drawing still works, but there is nothing to predict with: train or load a model in the Training tab.</source>
@@ -984,6 +984,10 @@ You can also get the four files another way (a web browser, another computer) an
     <message>
         <source>&lt;h3&gt;Drawing a digit for the net&lt;/h3&gt;&lt;p&gt;The net learnt from MNIST, and every MNIST digit was prepared the same way. Your drawing gets exactly that preparation before the net sees it:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;take the &lt;b&gt;bounding box&lt;/b&gt; of the ink;&lt;/li&gt;&lt;li&gt;scale it to fit a &lt;b&gt;20 × 20&lt;/b&gt; box, keeping its aspect ratio; averaging the covered area makes the edges grey (anti-aliasing);&lt;/li&gt;&lt;li&gt;put it in a &lt;b&gt;28 × 28&lt;/b&gt; frame so that its &lt;b&gt;centre of mass&lt;/b&gt; Σ p·(r, c) / Σ p lands on the frame's centre, pixel (14, 14).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;So it does not matter where or how big you draw: only the shape counts. The 784 grey values (0 black … 1 white) are the input x.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; turns the net's 10 scores a&lt;sub&gt;k&lt;/sub&gt; into probabilities:&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;They are positive and add up to 1; the largest one is the answer (argmax).&lt;/p&gt;&lt;p&gt;Try a very thin or very thick stroke, a digit squeezed flat, or a 1 with a serif, and watch the bars: the net is only as good as the resemblance to what it learnt.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;为神经网络手写数字&lt;/h3&gt;&lt;p&gt;神经网络是用 MNIST 学习的，而 MNIST 的每个数字都经过同样的预处理。你的手写图在送入神经网络之前，也会经过完全相同的预处理：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;取笔迹的&lt;b&gt;边界框&lt;/b&gt;；&lt;/li&gt;&lt;li&gt;保持宽高比，将其缩放到 &lt;b&gt;20 × 20&lt;/b&gt; 的框内；按覆盖面积求平均，使边缘呈灰色（抗锯齿）；&lt;/li&gt;&lt;li&gt;将其放入 &lt;b&gt;28 × 28&lt;/b&gt; 的画面，使其&lt;b&gt;质心&lt;/b&gt; Σ p·(r, c) / Σ p 落在画面中心，即像素 (14, 14)。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所以写在哪里、写多大都没有关系：只有形状才重要。这 784 个灰度值（0 黑 … 1 白）就是输入 x。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Softmax&lt;/b&gt; 把神经网络的 10 个得分 a&lt;sub&gt;k&lt;/sub&gt; 变成概率：&lt;br&gt;y&lt;sub&gt;k&lt;/sub&gt; = exp(a&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;i&lt;/sub&gt; exp(a&lt;sub&gt;i&lt;/sub&gt;)&lt;br&gt;它们都是正数，总和为 1；最大的那个就是识别结果（argmax）。&lt;/p&gt;&lt;p&gt;试试很细或很粗的笔画、压扁的数字，或带衬线的 1，看看柱状图的变化：神经网络的表现取决于输入与它学过的数据有多相似。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Inside the net&lt;/h3&gt;&lt;p&gt;Below the drawing, the forward pass in the lessons' notation: a&lt;sup&gt;[0]&lt;/sup&gt; = x (784 pixels), z&lt;sup&gt;[1]&lt;/sup&gt; = a&lt;sup&gt;[0]&lt;/sup&gt;·W1 + b1, a&lt;sup&gt;[1]&lt;/sup&gt; = h(z&lt;sup&gt;[1]&lt;/sup&gt;) (the strip of hidden units), z&lt;sup&gt;[2]&lt;/sup&gt; = a&lt;sup&gt;[1]&lt;/sup&gt;·W2 + b2 (the 10 scores), y = softmax(z&lt;sup&gt;[2]&lt;/sup&gt;). Each layer is a weighted sum, then an activation.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why k?&lt;/b&gt; z&lt;sup&gt;[2]&lt;/sup&gt;&lt;sub&gt;k&lt;/sub&gt; = Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sup&gt;[1]&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;·W2[j, k] + b2&lt;sub&gt;k&lt;/sub&gt;: hidden unit j adds a&lt;sup&gt;[1]&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;·W2[j, k]. The tiles show the units that add most, with their weight pictures (column j of W1: the pattern the unit responds to). With the other units and the bias they sum exactly to the score.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Which pixels?&lt;/b&gt; In a ReLU net the active units (m&lt;sub&gt;j&lt;/sub&gt; = 1) pass their input on unchanged, so the score is exactly a sum over the pixels: z&lt;sup&gt;[2]&lt;/sup&gt;&lt;sub&gt;k&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;·Σ&lt;sub&gt;j&lt;/sub&gt; m&lt;sub&gt;j&lt;/sub&gt;·W1[i, j]·W2[j, k] + the bias part. Red pixels push toward k, blue ones away. For a sigmoid net the map is gradient × input, an approximation. The map k − k′ shows why k and not k′.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Test a guess:&lt;/b&gt; click a hidden unit to switch it off (a&lt;sup&gt;[1]&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt; = 0) and watch the scores, the answer and the evidence; click it again to switch it on. The weights themselves are never changed.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;网络内部&lt;/h3&gt;&lt;p&gt;画板下方是按课程记号写出的前向传播：a&lt;sup&gt;[0]&lt;/sup&gt; = x（784 个像素），z&lt;sup&gt;[1]&lt;/sup&gt; = a&lt;sup&gt;[0]&lt;/sup&gt;·W1 + b1，a&lt;sup&gt;[1]&lt;/sup&gt; = h(z&lt;sup&gt;[1]&lt;/sup&gt;)（那一排隐藏单元），z&lt;sup&gt;[2]&lt;/sup&gt; = a&lt;sup&gt;[1]&lt;/sup&gt;·W2 + b2（10 个得分），y = softmax(z&lt;sup&gt;[2]&lt;/sup&gt;)。每一层都是先加权求和，再经过激活函数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;为什么是 k？&lt;/b&gt; z&lt;sup&gt;[2]&lt;/sup&gt;&lt;sub&gt;k&lt;/sub&gt; = Σ&lt;sub&gt;j&lt;/sub&gt; a&lt;sup&gt;[1]&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;·W2[j, k] + b2&lt;sub&gt;k&lt;/sub&gt;：隐藏单元 j 贡献 a&lt;sup&gt;[1]&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;·W2[j, k]。小图显示贡献最大的单元及其权重图（W1 的第 j 列：该单元所响应的图案）。它们与其余单元、偏置相加，恰好等于得分。&lt;/p&gt;&lt;p&gt;&lt;b&gt;哪些像素？&lt;/b&gt; 在 ReLU 网络中，激活的单元（m&lt;sub&gt;j&lt;/sub&gt; = 1）原样传递输入，所以得分恰好是各像素之和：z&lt;sup&gt;[2]&lt;/sup&gt;&lt;sub&gt;k&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;·Σ&lt;sub&gt;j&lt;/sub&gt; m&lt;sub&gt;j&lt;/sub&gt;·W1[i, j]·W2[j, k] + 偏置部分。红色像素推向 k，蓝色像素推离 k。对 sigmoid 网络，这张图是梯度 × 输入，只是近似。k − k′ 图说明为什么是 k 而不是 k′。&lt;/p&gt;&lt;p&gt;&lt;b&gt;检验你的猜想：&lt;/b&gt;单击一个隐藏单元可将其关闭（a&lt;sup&gt;[1]&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt; = 0），观察得分、答案和证据的变化；再次单击即可重新打开。权重本身从不改变。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>This model cannot read a 28 × 28 digit: %1</source>
@@ -1632,131 +1636,131 @@ so its error cannot be measured. Choose a function from the list.</source>
     <name>InsidePanel</name>
     <message>
         <source>Inside the net:  a[0] = x  →  z[1] = a[0]·W1 + b1  →  a[1] = h(z[1])  →  z[2] = a[1]·W2 + b2  →  y = softmax(z[2])</source>
-        <translation type="unfinished"></translation>
+        <translation>网络内部：  a[0] = x  →  z[1] = a[0]·W1 + b1  →  a[1] = h(z[1])  →  z[2] = a[1]·W2 + b2  →  y = softmax(z[2])</translation>
     </message>
     <message>
         <source>Hover a unit to see it; click it to switch it off or on</source>
-        <translation type="unfinished"></translation>
+        <translation>鼠标悬停查看单元；单击可关闭或重新打开它</translation>
     </message>
     <message>
         <source>Each cell is one hidden unit j, in order: the brighter, the larger its activation a[1]_j. Orange frames: the units that add most to the score explained. A crossed cell is switched off (a[1]_j = 0). Keys: arrows move, Space switches off or on.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个格子是一个隐藏单元 j，按编号排列：越亮，激活值 a[1]_j 越大。橙色边框：对所解释的得分贡献最大的单元。打叉的格子已关闭（a[1]_j = 0）。键盘：方向键移动，空格键关闭或打开。</translation>
     </message>
     <message>
         <source>Hidden units</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏单元</translation>
     </message>
     <message>
         <source>z[2], the scores:</source>
-        <translation type="unfinished"></translation>
+        <translation>z[2]，各类得分：</translation>
     </message>
     <message>
         <source>Explain the score of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>解释 %1 的得分</translation>
     </message>
     <message>
         <source>explain the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>解释网络的答案</translation>
     </message>
     <message>
         <source>Explain whatever the net answers; click a score to explain another</source>
-        <translation type="unfinished"></translation>
+        <translation>始终解释网络给出的答案；单击某个得分可解释其他类别</translation>
     </message>
     <message>
         <source>k′: the class to compare with (the runner-up: the next best score)</source>
-        <translation type="unfinished"></translation>
+        <translation>k′：用来对比的类别（次高者：得分第二高的类别）</translation>
     </message>
     <message>
         <source>pull a[1]_j·W2[j, k] on k:</source>
-        <translation type="unfinished"></translation>
+        <translation>对各类 k 的拉动 a[1]_j·W2[j, k]：</translation>
     </message>
     <message>
         <source>a[1]: %1 hidden units, h = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>a[1]：%1 个隐藏单元，h = %2</translation>
     </message>
     <message>
         <source>identity</source>
-        <translation type="unfinished"></translation>
+        <translation>恒等函数</translation>
     </message>
     <message>
         <source>Why %1: the hidden units that add most to z[2]_%1</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么是 %1：对 z[2]_%1 贡献最大的隐藏单元</translation>
     </message>
     <message>
         <source>unit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 %1</translation>
     </message>
     <message>
         <source>Hidden unit %1, a[1] = %2: its weight picture, column %1 of W1 (red pixels raise z[1]_%1, blue ones lower it). It adds a[1]_%1·W2[%1, %3] = %4 to the score of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏单元 %1，a[1] = %2：它的权重图，即 W1 的第 %1 列（红色像素使 z[1]_%1 增大，蓝色像素使其减小）。它为 %3 的得分贡献 a[1]_%1·W2[%1, %3] = %4。</translation>
     </message>
     <message>
         <source>Σ of the %1 units shown</source>
-        <translation type="unfinished"></translation>
+        <translation>所示 %1 个单元之和 Σ</translation>
     </message>
     <message>
         <source>+ the other %1 units</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 其余 %1 个单元</translation>
     </message>
     <message>
         <source>+ the bias b2_%1</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 偏置 b2_%1</translation>
     </message>
     <message>
         <source>= the score z[2]_%1</source>
-        <translation type="unfinished"></translation>
+        <translation>= 得分 z[2]_%1</translation>
     </message>
     <message>
         <source>Which pixels: evidence for %1 (red for, blue against)</source>
-        <translation type="unfinished"></translation>
+        <translation>哪些像素：支持 %1 的证据（红色支持，蓝色反对）</translation>
     </message>
     <message>
         <source>for</source>
-        <translation type="unfinished"></translation>
+        <translation>支持</translation>
     </message>
     <message>
         <source>for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>支持 %1</translation>
     </message>
     <message>
         <source>%1 − %2: why not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 − %2：为什么不是 %2</translation>
     </message>
     <message>
         <source>%1 (runner-up)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（次高者）</translation>
     </message>
     <message>
         <source>runner-up</source>
-        <translation type="unfinished"></translation>
+        <translation>次高者</translation>
     </message>
     <message>
         <source>Exact: pixels %1 + bias part %2 = z[2]_%3 = %4</source>
-        <translation type="unfinished"></translation>
+        <translation>精确：像素 %1 + 偏置部分 %2 = z[2]_%3 = %4</translation>
     </message>
     <message>
         <source>Gradient × input, an approximation (sigmoid): pixels %1 + rest %2 = z[2]_%3 = %4</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度 × 输入，近似值（sigmoid）：像素 %1 + 其余 %2 = z[2]_%3 = %4</translation>
     </message>
     <message>
         <source>Hidden unit</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏单元</translation>
     </message>
     <message>
         <source>Draw a digit, then hover a unit</source>
-        <translation type="unfinished"></translation>
+        <translation>先写一个数字，再把鼠标悬停在某个单元上</translation>
     </message>
     <message>
         <source>Hidden unit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏单元 %1</translation>
     </message>
     <message>
         <source>its weight picture (column %1 of W1)</source>
-        <translation type="unfinished"></translation>
+        <translation>它的权重图（W1 的第 %1 列）</translation>
     </message>
     <message>
         <source>switched off</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>
@@ -2008,39 +2012,39 @@ so its error cannot be measured. Choose a function from the list.</source>
     <name>LessonsPanel</name>
     <message>
         <source>This check could not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法运行此检查：%1</translation>
     </message>
     <message>
         <source>Type a number, e.g. -0.5 or 2.30.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入一个数，例如 -0.5 或 2.30。</translation>
     </message>
     <message>
         <source>Right: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>正确：%1。</translation>
     </message>
     <message>
         <source>Not yet: %1 is off by more than %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>还不对：%1 的偏差超过 %2。</translation>
     </message>
     <message>
         <source>Reset progress</source>
-        <translation type="unfinished"></translation>
+        <translation>重置进度</translation>
     </message>
     <message>
         <source>Forget which steps are done and the answers you typed?</source>
-        <translation type="unfinished"></translation>
+        <translation>清除已完成的步骤和你输入的答案吗？</translation>
     </message>
     <message>
         <source>Show me</source>
-        <translation type="unfinished"></translation>
+        <translation>演示</translation>
     </message>
     <message>
         <source>Set the app to what this step talks about</source>
-        <translation type="unfinished"></translation>
+        <translation>把应用切换到这一步所讲的内容</translation>
     </message>
     <message>
         <source>Exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>练习</translation>
     </message>
     <message>
         <source>Check</source>
@@ -2048,37 +2052,35 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>你的答案</translation>
     </message>
     <message>
         <source>← Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>← 上一步</translation>
     </message>
     <message>
         <source>Next →</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步 →</translation>
     </message>
     <message>
         <source>Reset progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>重置进度…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n lesson file(s) could not be read and were skipped:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Lesson files that could not be read (skipped): %1</source>
+        <translation>无法读取（已跳过）的课程文件：%1</translation>
     </message>
     <message>
         <source>%1 of %2 steps done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成 %1 / %2 步</translation>
     </message>
     <message>
         <source>No lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>没有课程</translation>
     </message>
     <message>
         <source>%1 %2 · step %3 of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 · 第 %3 / %4 步</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2246,18 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show or hide the lessons: a guided path through chapter 4</source>
+        <translation>显示或隐藏课程：第 4 章的引导式学习路线</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -2272,12 +2286,16 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>缺少翻译文件 %1，因此界面保持英文。请重新安装梯度实验室以恢复中文界面。</translation>
     </message>
     <message>
+        <source>The tab of this step is not available.</source>
+        <translation>这一步所用的标签页不可用。</translation>
+    </message>
+    <message>
         <source>Play / pause (Descent; Training: start, pause, resume)</source>
         <translation>播放 / 暂停（梯度下降；训练：开始、暂停、继续）</translation>
     </message>
     <message>
-        <source>One step (Descent); next step of the pass (Derivatives: computation graph)</source>
-        <translation>单步（梯度下降）；传播的下一步（导数：计算图）</translation>
+        <source>One step (Descent); next step of the pass (Derivatives: computation graph); next iteration (Training → MNIST: One iteration)</source>
+        <translation>单步（梯度下降）；传播的下一步（导数：计算图）；下一次迭代（训练 → MNIST：一次迭代）</translation>
     </message>
     <message>
         <source>Previous step of the pass (Derivatives: computation graph)</source>
