@@ -114,6 +114,9 @@ class IterationPage(Retranslated, QWidget):
         self.w2_map.set_labels(self.tr("digit k"), self.tr("hidden neuron j"))
         self.w2_map.setToolTip(self.tr("Red: ∂L/∂w > 0, the update lowers the weight from neuron j to digit k; "
                                        "blue: < 0, it raises it"))
+        for widget, name in ((self.batch_grid, self.tr("The mini-batch")), (self.loss_plot, self.loss_title.text()),
+                             (self.w1_grid, self.w1_title.text()), (self.w2_map, self.w2_title.text())):
+            widget.setAccessibleName(name)
         self._shown = None  # the captions' tooltips in the new language
         self.refresh()
 
