@@ -27,6 +27,7 @@ import numpy as np
 
 from engine.functions import relu, sigmoid, softmax
 
+RUNNER_UP = -1  # explain(versus=RUNNER_UP): compare with the highest-scoring class other than k
 EXACT = ("relu", "identity")  # activations whose pixel evidence sums exactly (with the bias part) to the score
 
 
@@ -120,19 +121,30 @@ def top_units(contributions, k, count=6) -> np.ndarray:
 
 def explain(net, x, k=None, versus=None, off=None, count=6) -> dict:
     """Everything the Draw tab shows for one drawing, from one forward pass: the trace (a0, z1, a1, z2, y), the
-    class k explained (default: the answer argmax y), its contributions C[:, k], their `count` top units, b2_k,
-    the pixel evidence of k (784,) and its bias part, `exact` (ReLU or identity), and — when `versus` (k′) is
-    given — the contributions and evidence of k′ and the difference e(k) − e(k′): which pixels favour k over k′."""
-    trace = forward_trace(net, x, off)
-    k = int(np.argmax(trace["y"])) if k is None else int(k)
-    contributions = hidden_contributions(net, x, off, trace)
-    out = dict(trace)
-    out.update(k=k, contributions=contributions[:, k], top=top_units(contributions, k, count),
-               b2=float(net.params["b2"][k]), evidence=pixel_evidence(net, x, k, off, trace),
-               bias=bias_part(net, x, k, off, trace), exact=net.activation in EXACT, versus=None)
-    if versus is not None and int(versus) != k:
-        out["versus"] = int(versus)
-        out["contributions_versus"] = contributions[:, int(versus)]
-        out["evidence_versus"] = pixel_evidence(net, x, int(versus), off, trace)
-        out["difference"] = out["evidence"] - out["evidence_versus"]
+    class k explained (default: the answer argmax y), all contributions C, those to k C[:, k], the `count` top
+    units, their sum top_sum and the other units' rest_sum (top_sum + rest_sum + b2_k = z2_k), b2_k,
+    the pixel evidence of k (784,), its sum evidence_sum and its bias part, `exact` (ReLU or identity), and — when `versus` (k′; or
+    RUNNER_UP, the best class other than k) is given — the contributions and evidence of k′ and the difference
+    e(k) − e(k′): which pixels favour k over k′. Runs its products on one BLAS thread (one small input)."""
+    from engine.blas import blas_threads
+
+    with blas_threads(1):
+        trace = forward_trace(net, x, off)
+        k = int(np.argmax(trace["y"])) if k is None else int(k)
+        contributions = hidden_contributions(net, x, off, trace)
+        top = top_units(contributions, k, count)
+        out = dict(trace)
+        out.update(k=k, C=contributions, contributions=contributions[:, k], top=top,
+                   top_sum=float(contributions[top, k].sum()), b2=float(net.params["b2"][k]),
+                   evidence=pixel_evidence(net, x, k, off, trace), bias=bias_part(net, x, k, off, trace),
+                   exact=net.activation in EXACT, versus=None)
+        out["rest_sum"] = float(contributions[:, k].sum()) - out["top_sum"]  # the units not among the top
+        out["evidence_sum"] = float(out["evidence"].sum())
+        if versus == RUNNER_UP:
+            versus = next(int(c) for c in np.argsort(-trace["z2"], kind="stable") if int(c) != k)
+        if versus is not None and int(versus) != k:
+            out["versus"] = v = int(versus)
+            out["contributions_versus"] = contributions[:, v]
+            out["evidence_versus"] = pixel_evidence(net, x, v, off, trace)
+            out["difference"] = out["evidence"] - out["evidence_versus"]
     return out

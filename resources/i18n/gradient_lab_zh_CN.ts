@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>First choose the correct class t = %1 (it is %2 now).</source>
-        <translation>请先选择正确类别 t = %1（现在是 %2）。</translation>
-    </message>
-    <message>
-        <source>Cross-entropy %1 &lt; %2: the net gives the correct class y_%3 = %4.</source>
-        <translation>交叉熵 %1 &lt; %2：神经网络给正确类别的输出 y_%3 = %4。</translation>
-    </message>
-    <message>
-        <source>Cross-entropy is %1. It is −log y_t: only the bar of the correct class counts — raise y_%2 (now %3) until −log y_%2 &lt; %4.</source>
-        <translation>交叉熵为 %1。它等于 −log y_t：只有正确类别的柱子起作用 —— 提高 y_%2（现在为 %3），直到 −log y_%2 &lt; %4。</translation>
-    </message>
-    <message>
-        <source>Cross-entropy %1 while the squared error is only %2: a confident wrong answer costs cross-entropy without limit.</source>
-        <translation>交叉熵为 %1，而均方误差只有 %2：自信的错误回答会让交叉熵无限增大。</translation>
-    </message>
-    <message>
-        <source>Cross-entropy is %1: push y_%2 towards 0 (drag its bar down, or another bar up).</source>
-        <translation>交叉熵为 %1：把 y_%2 推向 0（把它的柱子往下拖，或把另一个柱子往上拖）。</translation>
-    </message>
-</context>
-<context>
     <name>AccuracyBox</name>
     <message>
         <source>Accuracy</source>
@@ -4012,6 +3989,29 @@ for i in range(n):
     <message>
         <source>&lt;b&gt;Found&lt;/b&gt; at %1 — checked: %2 training and %3 test images, every label 0–9.</source>
         <translation>&lt;b&gt;已找到&lt;/b&gt;，位于 %1 — 已检查：%2 张训练图像和 %3 张测试图像，所有标签都在 0–9 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>lessons</name>
+    <message>
+        <source>First choose the correct class t = %1 (it is %2 now).</source>
+        <translation>请先选择正确类别 t = %1（现在是 %2）。</translation>
+    </message>
+    <message>
+        <source>Cross-entropy %1 &lt; %2: the net gives the correct class y_%3 = %4.</source>
+        <translation>交叉熵 %1 &lt; %2：神经网络给正确类别的输出 y_%3 = %4。</translation>
+    </message>
+    <message>
+        <source>Cross-entropy is %1. It is −log y_t: only the bar of the correct class counts — raise y_%2 (now %3) until −log y_%2 &lt; %4.</source>
+        <translation>交叉熵为 %1。它等于 −log y_t：只有正确类别的柱子起作用 —— 提高 y_%2（现在为 %3），直到 −log y_%2 &lt; %4。</translation>
+    </message>
+    <message>
+        <source>Cross-entropy %1 while the squared error is only %2: a confident wrong answer costs cross-entropy without limit.</source>
+        <translation>交叉熵为 %1，而均方误差只有 %2：自信的错误回答会让交叉熵无限增大。</translation>
+    </message>
+    <message>
+        <source>Cross-entropy is %1: push y_%2 towards 0 (drag its bar down, or another bar up).</source>
+        <translation>交叉熵为 %1：把 y_%2 推向 0（把它的柱子往下拖，或把另一个柱子往上拖）。</translation>
     </message>
 </context>
 <context>

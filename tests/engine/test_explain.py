@@ -142,7 +142,14 @@ def test_explain_gathers_everything_for_one_drawing():
     c = np.abs(r["contributions"])
     assert c[r["top"][0]] == c.max() and list(c[r["top"]]) == sorted(c[r["top"]], reverse=True)
     assert r["contributions"].sum() + r["b2"] == pytest.approx(r["z2"][r["k"]])
+    assert r["top_sum"] + r["rest_sum"] + r["b2"] == pytest.approx(r["z2"][r["k"]])
+    assert r["top_sum"] == pytest.approx(r["contributions"][r["top"]].sum())
+    assert r["evidence_sum"] + r["bias"] == pytest.approx(r["z2"][r["k"]])
+    np.testing.assert_array_equal(r["C"], explain.hidden_contributions(net, x))
     other = (r["k"] + 1) % 10
+    runner_up = int(np.argsort(r["z2"])[-2])
+    assert explain.explain(net, x, versus=explain.RUNNER_UP)["versus"] == runner_up
+    assert explain.explain(net, x, k=runner_up, versus=explain.RUNNER_UP)["versus"] == r["k"]
     r2 = explain.explain(net, x, k=r["k"], versus=other)
     np.testing.assert_allclose(r2["difference"], r2["evidence"] - explain.pixel_evidence(net, x, other))
     np.testing.assert_allclose(r2["contributions_versus"], explain.hidden_contributions(net, x)[:, other])

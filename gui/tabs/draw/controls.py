@@ -39,7 +39,7 @@ class DrawControls(QScrollArea):
         self.setWidget(left)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(250)
+        self.setMinimumWidth(245)
         self.setMaximumWidth(320)
         self.retranslate()
 
@@ -122,6 +122,9 @@ class DrawControls(QScrollArea):
             return self.tr("Bundled model")
         return self.hub.label(key) or key
 
+    def activation_name(self, name: str) -> str:
+        return self.tr("identity") if name == "identity" else ACTIVATION_NAMES.get(name, name)
+
     def show_state(self):
         """Set the pen controls from the state (without echoing the changes back)."""
         for w in (self.width_slider, self.guides_check):
@@ -164,7 +167,7 @@ class DrawControls(QScrollArea):
         else:
             inputs, hidden, outputs = net.sizes
             info = self.tr("%1-%2-%3 net, %4").replace("%1", str(inputs)).replace("%2", str(hidden)).replace(
-                "%3", str(outputs)).replace("%4", ACTIVATION_NAMES.get(net.activation, net.activation))
+                "%3", str(outputs)).replace("%4", self.activation_name(net.activation))
             meta = net.meta
             accuracy = meta.get("test_accuracy")
             if isinstance(accuracy, (int, float)):

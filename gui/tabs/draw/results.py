@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from engine import preprocess
 from gui.tabs.draw.controls import ERROR_STYLE
@@ -17,7 +17,7 @@ class DrawResults(QSplitter):
     """Shows the state's prepared input and probabilities, or why there is no answer."""
 
     def __init__(self, state):
-        super().__init__(Qt.Orientation.Vertical)
+        super().__init__(Qt.Orientation.Horizontal)
         self.state = state
         self.addWidget(self._build_answer())
         self.bar_plot = Plot()
@@ -29,20 +29,20 @@ class DrawResults(QSplitter):
         self.bar_plot.setXRange(-0.6, 9.6, padding=0)
         self.bar_plot.setYRange(0, 1.1, padding=0)
         self.bar_plot.setMouseEnabled(False, False)
-        self.bar_plot.setMinimumHeight(200)
+        self.bar_plot.setMinimumSize(220, 200)
         self.addWidget(self.bar_plot)
-        self.setSizes([260, 320])
-        self.setMinimumWidth(300)
+        self.setSizes([170, 330])
+        self.setChildrenCollapsible(False)
         self.retranslate()
 
     def _build_answer(self):
         self.answer_label = QLabel("–")
         big = QFont()
-        big.setPointSizeF(big.pointSizeF() * 5)
+        big.setPointSizeF(big.pointSizeF() * 3.5)
         big.setBold(True)
         self.answer_label.setFont(big)
         self.answer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.answer_label.setMinimumWidth(90)
+        self.answer_label.setMinimumWidth(60)
         self.answer_caption = QLabel()
         self.answer_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.answer_caption.setWordWrap(True)
@@ -54,12 +54,14 @@ class DrawResults(QSplitter):
         answer_box.addWidget(self.answer_label, 1)
         answer_box.addWidget(self.probability_label)
         self.preview = PixelView()
+        self.preview.setMinimumSize(112, 112)
         self.preview_title = QLabel()
         self.preview_title.setWordWrap(True)
         preview_box = QVBoxLayout()
         preview_box.addWidget(self.preview_title)
         preview_box.addWidget(self.preview, 1)
-        top = QHBoxLayout()
+        top = QVBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
         top.addLayout(answer_box, 2)
         top.addLayout(preview_box, 3)
         top_widget = QWidget()
