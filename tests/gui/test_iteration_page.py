@@ -182,3 +182,30 @@ def test_a_live_language_switch_leaves_no_english_on_the_page(qtbot, panel, in_c
         "explanation": p.explanation.toPlainText,
     }
     in_chinese(shown)
+
+
+def test_without_mnist_stepping_waits_for_it(qtbot, monkeypatch):
+    monkeypatch.setattr(jobs, "find_mnist_source", lambda: None)
+    p = MnistPanel()
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.waitExposed(p)
+    assert not p.step_button.isEnabled() and not p.start_button.isEnabled()
+    p.pages.setCurrentIndex(PAGES.index("iteration"))
+    assert p.iteration.status.text().startswith("Get MNIST first")
+    qtbot.keyClick(p.iteration, Qt.Key.Key_Right)  # → does nothing without data
+    assert p.state.stepper is None and not p.runs.is_running("step")
+    p.shutdown()
+
+
+def test_a_step_that_fails_says_why(qtbot, panel, monkeypatch):
+    def broken(stepper):
+        yield None
+        raise MemoryError("no room for the whole-set loss")
+
+    monkeypatch.setattr(jobs, "step_job", broken)
+    click(qtbot, panel.step_button)
+    qtbot.waitUntil(lambda: "The step failed" in panel.iteration.status.text() and panel.step_button.isEnabled(),
+                    timeout=LONG)
+    assert "no room for the whole-set loss" in panel.iteration.status.text()
+    assert panel.start_button.isEnabled()
