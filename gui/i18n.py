@@ -9,6 +9,12 @@ from gui.resources import resource_path
 I18N_DIR = resource_path("i18n")
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # each shown in its own language
 _installed: list[QTranslator] = []
+_current = "en"
+
+
+def current() -> str:
+    """The language installed last ("en" or "zh_CN"): for texts that come in both languages from data files."""
+    return _current
 
 
 def system_language() -> str:
@@ -31,9 +37,11 @@ def install_language(app: QApplication, code: str) -> bool:
 
     Returns False when the language's .qm file is missing (the interface stays in English).
     """
+    global _current
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current = code
     if code == "en":
         return True
     ok = True

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 
 from gui import __version__, errors, i18n
 from gui import settings as settings_module
+from gui.lessons.dock import add_lessons_dock
 from gui.resources import resource_path
 from gui.settings import app_settings, read, read_bytes, set_identity
 from gui.tabs.base import Tab
@@ -91,9 +92,11 @@ class MainWindow(QMainWindow):
             page = make_tab(key, cls)
             self.tab_pages[key] = page
             self.tabs.addTab(page, "")
+        self.lessons_dock = add_lessons_dock(self, TAB_ORDER)
         self._build_menus()
         self.retranslate()
         self.resize(1280, 760)
+        self.resizeDocks([self.lessons_dock], [330], Qt.Orientation.Horizontal)
 
     # --- menus ---
     def _build_menus(self):
@@ -109,6 +112,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
 
         self.view_menu = bar.addMenu("")
+        self.lessons_action = self.lessons_dock.toggleViewAction()
+        self.lessons_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.view_menu.addAction(self.lessons_action)
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
         self.language_actions = {}
@@ -141,6 +147,9 @@ class MainWindow(QMainWindow):
                                             "this computer"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.lessons_dock.setWindowTitle(self.tr("Lessons"))
+        self.lessons_action.setText(self.tr("&Lessons"))
+        self.lessons_action.setToolTip(self.tr("Show or hide the lessons: a guided path through chapter 4"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
@@ -183,6 +192,14 @@ class MainWindow(QMainWindow):
             return False
         self.tabs.setCurrentWidget(page)
         return True
+
+    def show_lesson(self, show: dict) -> str:
+        """A lesson's Show me: open its tab (and page) with the state it gives. '' or what went wrong."""
+        page = self.tab_pages.get(show.get("tab"))
+        if page is None or isinstance(page, UnavailableTab):
+            return self.tr("The tab of this step is not available.")
+        self.show_tab(show["tab"])
+        return page.apply_lesson(show.get("page", ""), show.get("state", {}))
 
     def current_tab_key(self) -> str:
         page = self.tabs.currentWidget()
@@ -245,6 +262,9 @@ class MainWindow(QMainWindow):
         geometry = read_bytes(settings, "window/geometry")
         if geometry is not None and not self.restoreGeometry(geometry):
             log.warning("Setting window/geometry refused (not a saved geometry); the window keeps its default size")
+        state = read_bytes(settings, "window/state")
+        if state is not None and not self.restoreState(state):
+            log.warning("Setting window/state refused (not a saved window state); the Lessons dock keeps its place")
         last = read(settings, "window/tab", "", choices=("", *TAB_ORDER))
         if last:
             self.show_tab(last)
@@ -282,6 +302,7 @@ class MainWindow(QMainWindow):
     def save_settings(self):
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())  # the Lessons dock: shown or not, where, how wide
         settings.setValue("window/tab", self.current_tab_key())
         for key, page in self.tab_pages.items():
             settings.beginGroup(key)

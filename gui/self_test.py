@@ -116,8 +116,18 @@ def check_data_folder(_window) -> str:
     return f"{folder} (writable)"
 
 
+def check_lessons(window) -> str:
+    panel = window.lessons_dock.widget()
+    if panel.problems:
+        raise Fault("lesson files skipped: " + "; ".join(panel.problems))
+    if not panel.lessons:
+        raise Fault(f"no lessons found in {resources_dir() / 'lessons'}")
+    exercises = sum(step.exercise is not None for step in panel.steps)
+    return f"{len(panel.lessons)} lessons, {len(panel.steps)} steps, {exercises} exercises"
+
+
 CHECKS = (("resources", check_resources), ("window and tabs", check_tabs), ("Chinese translation", check_chinese),
-          ("bundled model", check_model), ("data folder", check_data_folder))
+          ("bundled model", check_model), ("data folder", check_data_folder), ("lessons", check_lessons))
 
 
 def run_self_test(app, args, out=None) -> int:

@@ -1,6 +1,9 @@
 """What every tab shares: a stable key, a translated title, retranslation, shutdown and remembered settings."""
 from __future__ import annotations
 
+import dataclasses
+
+import numpy as np
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
@@ -41,3 +44,70 @@ class Tab(QWidget):
         elif event.type() == QEvent.Type.PaletteChange:
             self.palette_changed()
         super().changeEvent(event)
+
+    # --------------------------------------------------------------------------------- lessons (Show me)
+    def lesson_pages(self) -> dict:
+        """{name: (QTabWidget, page widget)} of the pages a lesson's Show me may open ({}: none)."""
+        return {}
+
+    def show_state(self) -> None:
+        """Bring every widget in line with the state object (after a lesson set it)."""
+
+    def state_fault(self) -> str:
+        """What is wrong with the state object after a lesson set it ('' when it is fine)."""
+        return ""
+
+    def apply_lesson(self, page: str, values: dict) -> str:
+        """Show me: set the state's fields `values`, open `page`, show the state. Returns '' or what went wrong
+        (an unknown field or page, a value of the wrong kind); nothing is changed then."""
+        pages = self.lesson_pages()
+        if page and page not in pages:
+            return f"{self.key}: no page {page!r} (known: {', '.join(pages) or 'none'})"
+        state = getattr(self, "state", None)
+        before = {key: getattr(state, key) for key in values if hasattr(state, key)}
+        fault = (set_fields(state, values) or self.state_fault()) if values else ""
+        if fault:
+            for key, value in before.items():
+                setattr(state, key, value)
+            return f"{self.key}: {fault}"
+        if page:
+            tabs, widget = pages[page]
+            tabs.setCurrentWidget(widget)
+        self.show_state()
+        return ""
+
+
+def set_fields(state, values: dict) -> str:
+    """Set dataclass `state`'s fields from `values`, each converted to its field's current kind (bool, int, float,
+    str, or a float array of the same shape): '' when all are set, else why none is."""
+    if state is None or not dataclasses.is_dataclass(state):
+        return "this tab has no state object"
+    names = {f.name for f in dataclasses.fields(state)}
+    converted = {}
+    for key, value in values.items():
+        if key not in names:
+            return f"the state has no field {key!r}"
+        current = getattr(state, key)
+        try:
+            if isinstance(current, np.ndarray):
+                array = np.asarray(value, dtype=float)
+                if array.shape != current.shape or not np.all(np.isfinite(array)):
+                    raise ValueError(f"needs {current.shape} finite numbers")
+                converted[key] = array
+            elif isinstance(current, bool) or isinstance(value, bool):
+                if not isinstance(value, bool) or not isinstance(current, bool):
+                    raise ValueError("needs true or false")
+                converted[key] = value
+            elif isinstance(current, int | float | str):
+                if isinstance(current, str) != isinstance(value, str):
+                    raise ValueError(f"needs a {type(current).__name__}")
+                if isinstance(current, int) and not float(value).is_integer():
+                    raise ValueError("needs a whole number")
+                converted[key] = type(current)(value)
+            else:
+                raise ValueError(f"a lesson cannot set a {type(current).__name__}")
+        except (TypeError, ValueError, OverflowError) as exc:
+            return f"{key}: {exc}"
+    for key, value in converted.items():
+        setattr(state, key, value)
+    return ""

@@ -71,6 +71,8 @@ class SoftmaxPage(QWidget):
 
     def refresh(self):
         """The steps for the state's scores; text that is no list of numbers keeps the last good table."""
+        if self.logits_edit.text() != self.state.scores_text:
+            self.logits_edit.setText(self.state.scores_text)
         try:
             a = loss_lab.parse_numbers(self.state.scores_text)
         except loss_lab.NumberListError as exc:

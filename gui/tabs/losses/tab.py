@@ -114,6 +114,26 @@ class LossesTab(Tab):
         for page in (self.controls, self.output, self.curves):
             page.refresh()
 
+    # ------------------------------------------------------------------ lessons (Show me)
+    def lesson_pages(self):
+        return {"explanation": (self.side, self.explanation), "softmax": (self.side, self.softmax_page),
+                "batch": (self.side, self.batch_page)}
+
+    def state_fault(self):
+        s = self.state
+        if s.mode not in ("probabilities", "logits") or not 0 <= s.target <= 9 or not 1 <= s.batch_size <= 100:
+            return "mode, target (0–9) or batch size (1–100) out of range"
+        if np.any(s.y < 0) or abs(s.y.sum() - 1) > 1e-6 or np.any(np.abs(s.logits) > LOGIT_LIMIT):
+            return "y must be probabilities adding up to 1, and scores within ±10"
+        return ""
+
+    def show_state(self):
+        if self.state.mode == "logits":
+            self.state.y = softmax(self.state.logits)
+        self.refresh()
+        self.batch_page.refresh()
+        self.softmax_page.refresh()
+
     # ------------------------------------------------------------------ settings
     def save_settings(self, settings):
         settings.setValue("mode", self.state.mode)
