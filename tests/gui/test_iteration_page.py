@@ -56,9 +56,9 @@ def panel(qtbot, data):
 
 
 def settle(qtbot, p, iteration):
-    """Wait until the step job has shown `iteration` and the controls are back."""
+    """Wait until the step job has shown `iteration` and its thread has ended (Start is enabled again)."""
     qtbot.waitUntil(lambda: p.state.step is not None and p.state.step["iteration"] == iteration
-                    and p.step_button.isEnabled(), timeout=LONG)
+                    and not p.runs.is_running("step") and p.start_button.isEnabled(), timeout=LONG)
 
 
 def numbers(label):
@@ -209,3 +209,18 @@ def test_a_step_that_fails_says_why(qtbot, panel, monkeypatch):
                     timeout=LONG)
     assert "no room for the whole-set loss" in panel.iteration.status.text()
     assert panel.start_button.isEnabled()
+
+
+def test_the_page_sorts_the_images_when_shown_and_a_step_asked_meanwhile_follows(qtbot, panel):
+    p = panel
+    small_settings(qtbot, p)
+    bar = p.pages.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(PAGES.index("iteration")).center())
+    assert p.state.full_set is not None and p.runs.is_running("step")  # sorting, on a worker
+    click(qtbot, p.step_button)  # asked during the sorting: taken when it ends
+    settle(qtbot, p, 1)
+    assert p.state.full_set.blocks is not None
+    click(qtbot, p.step_button)
+    click(qtbot, p.step_button)  # asked while iteration 2 is computed: iteration 3 follows
+    settle(qtbot, p, 3)
+    assert [row[0] for row in p.state.step_history] == [1, 2, 3]

@@ -100,3 +100,9 @@ def step_job(stepper):
         stepper.prepare()
         yield None
         yield {"kind": "iteration", "parts": stepper.step()}
+
+
+def prepare_job(full):
+    """The whole-set loss's blocks sorted ahead of the first step (when the One iteration page is first shown)."""
+    with blas_threads(1):
+        yield from full.prepare_steps()

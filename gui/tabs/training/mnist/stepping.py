@@ -30,6 +30,7 @@ class Stepping:
                                    context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.right_key.activated.connect(self.step_once)
         self.right_key.setEnabled(False)
+        self.step_wanted = False  # Step was asked for while a step (or the preparation) was under way
         return self.step_button
 
     def retranslate_step_controls(self):
@@ -41,31 +42,43 @@ class Stepping:
         return self.runs.is_running(STEP)
 
     def can_step(self):
+        """Step may be pressed (while a step or the preparation is under way it is taken once that ends)."""
         s = self.state
         return (s.data is not None and s.method == "backprop" and not self.is_training() and not self.is_waiting()
-                and not self.check.is_checking() and not self.runs.is_running(MODEL) and not self.is_stepping())
+                and not self.check.is_checking() and not self.runs.is_running(MODEL))
 
     def step_once(self):
         """Step and →: the next iteration of the stepped run (a new run when there is none, it has ended or
-        the settings have changed since), computed on a worker."""
+        the settings have changed since), computed on a worker; asked during a step, it follows that one."""
         if not self.can_step() or self.runs.closed:
+            return
+        if self.is_stepping():
+            self.step_wanted = self.iteration.busy = True
+            self.iteration.refresh()
             return
         s = self.state
         if s.stepper is None or s.stepper.done or s.step_settings != s.step_key():
             self.new_stepper()
         stepper = s.stepper
-        self.iteration.busy, self.iteration.message = True, ""
-        self.pages.setCurrentIndex(PAGES.index("iteration"))
+        self.iteration.busy, self.iteration.message, self.step_wanted = True, "", False
         self.run_job(STEP, lambda: jobs.step_job(stepper), events=lambda batch: self.on_step(stepper, batch),
                      done=lambda _: self.step_ended(), failed=lambda message: self.step_ended(message))
+        self.pages.setCurrentIndex(PAGES.index("iteration"))
         self.refresh_run_controls()
         self.iteration.refresh()
 
-    def new_stepper(self):
+    def full_set(self):
+        """The whole-set loss of the data loaded now (its blocks are sorted on a worker, once)."""
         s = self.state
         (x_train, t_train), _ = s.data
         if s.full_set is None or s.full_set.x is not x_train:
             s.full_set = FullSetLoss(x_train, t_train)
+        return s.full_set
+
+    def new_stepper(self):
+        s = self.state
+        (x_train, t_train), _ = s.data
+        self.full_set()
         net = TwoLayerNet(784, s.hidden_size, 10, weight_init_std=s.weight_init_std, activation=s.activation,
                           seed=s.seed, dtype=np.float32)  # as start_training makes it
         s.stepper = Stepper(net, x_train, t_train, s.batch_size, s.learning_rate, s.seed, s.iterations,
@@ -84,12 +97,24 @@ class Stepping:
 
     def step_ended(self, message=""):
         self.iteration.busy, self.iteration.message = False, message
+        if self.step_wanted and not message:
+            self.step_wanted = False
+            self.step_once()
+            return
         self.iteration.refresh()
         self.run_box.refresh(self.run_status())
         self.refresh_run_controls()
 
     def on_step_page(self, shown):
+        """The One iteration page is shown (→ steps) or left. Shown first, it sorts the images for the whole-set
+        loss at once, so the first step need not."""
         self.right_key.setEnabled(shown)
+        if shown and self.can_step() and not self.is_stepping() and not self.runs.closed and (
+                self.state.full_set is None or self.state.full_set.blocks is None):
+            full = self.full_set()
+            self.run_job(STEP, lambda: jobs.prepare_job(full), done=lambda _: self.step_ended(),
+                         failed=lambda message: self.step_ended(message))
+            self.refresh_run_controls()
 
     def stepped_run(self):
         """The stepper Start goes on with (it has stepped, with the settings shown now), else None."""
