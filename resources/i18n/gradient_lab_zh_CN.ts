@@ -1883,6 +1883,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>小批量：随机抽取的 %1 张训练图像，答错 %2 张</translation>
     </message>
     <message>
+        <source>(the first %1 shown)</source>
+        <translation>（显示前 %1 张）</translation>
+    </message>
+    <message>
         <source>Training image %1: a %2; the net says %3 (y = %4 for %2); its loss −log y = %5</source>
         <translation>训练图像 %1：是 %2；网络回答 %3（%2 的 y = %4）；它的损失 −log y = %5</translation>
     </message>

@@ -224,3 +224,14 @@ def test_the_page_sorts_the_images_when_shown_and_a_step_asked_meanwhile_follows
     click(qtbot, p.step_button)  # asked while iteration 2 is computed: iteration 3 follows
     settle(qtbot, p, 3)
     assert [row[0] for row in p.state.step_history] == [1, 2, 3]
+
+
+def test_a_large_mini_batch_shows_its_first_images(qtbot, panel):
+    p = panel
+    small_settings(qtbot, p)
+    type_into(qtbot, p.net_box.batch_spin, "250")
+    click(qtbot, p.step_button)
+    settle(qtbot, p, 1)
+    assert p.iteration.batch_grid.count() == 200
+    assert p.iteration.batch_title.text().endswith("answered wrong (the first 200 shown)")
+    assert "L of this mini-batch (250 images)" in p.iteration.losses_label.text()

@@ -20,6 +20,8 @@ from gui.tabs.training.mnist.weights_page import WEIGHTS_SHOWN
 from gui.widgets.image_grid import ImageGrid
 from gui.widgets.panel_helpers import Retranslated, muted, wrapped
 
+BATCH_SHOWN = 200  # mini-batch images shown at most (a batch may hold up to 10,000)
+
 
 def titled(title, widget, note=None):
     """A bold title above `widget` (and a muted note under the title), as one widget for a splitter."""
@@ -210,17 +212,22 @@ class IterationPage(Retranslated, QWidget):
             return
         rows, labels, predicted = parts["rows"], parts["labels"], parts["predicted"]
         wrong = predicted != labels
-        self.batch_title.setText(self.tr("The mini-batch: %1 training images drawn at random, %2 answered "
-                                         "wrong").replace("%1", str(len(rows))).replace("%2", str(int(wrong.sum()))))
+        title = self.tr("The mini-batch: %1 training images drawn at random, %2 answered wrong").replace(
+            "%1", f"{len(rows):,}").replace("%2", f"{int(wrong.sum()):,}")
+        if len(rows) > BATCH_SHOWN:
+            title += " " + self.tr("(the first %1 shown)").replace("%1", str(BATCH_SHOWN))
+        self.batch_title.setText(title)
         (x_train, _), _ = s.data
-        captions = [f"{t} → {p}\n{loss:.2f}" for t, p, loss in zip(labels, predicted, parts["sample_loss"],
-                                                                     strict=True)]
+        shown = slice(0, BATCH_SHOWN)
+        captions = [f"{t} → {p}\n{loss:.2f}" for t, p, loss in zip(labels[shown], predicted[shown],
+                                                                     parts["sample_loss"][shown], strict=True)]
         tips = [self.tr("Training image %1: a %2; the net says %3 (y = %4 for %2); its loss −log y = %5")
                 .replace("%1", f"{int(r):,}").replace("%2", str(int(t))).replace("%3", str(int(p)))
                 .replace("%4", f"{y:.3f}").replace("%5", f"{loss:.3f}")
-                for r, t, p, y, loss in zip(rows, labels, predicted, parts["probability"], parts["sample_loss"],
-                                            strict=True)]
-        self.batch_grid.set_images(x_train[rows].reshape(-1, 28, 28), captions, marked=wrong, tooltips=tips)
+                for r, t, p, y, loss in zip(rows[shown], labels[shown], predicted[shown],
+                                            parts["probability"][shown], parts["sample_loss"][shown], strict=True)]
+        self.batch_grid.set_images(x_train[rows[shown]].reshape(-1, 28, 28), captions, marked=wrong[shown],
+                                   tooltips=tips)
         dW1 = parts["grads"]["W1"]
         pictures = evaluation.weight_images(dW1[:, :WEIGHTS_SHOWN])
         self.w1_grid.set_images(pictures, [str(j + 1) for j in range(len(pictures))])
