@@ -190,3 +190,20 @@ def test_one_iteration_of_the_book_net_on_real_mnist(mnist_dir):
     for key in PARAM_KEYS:  # FastStep's update is −η·∂L/∂W of the book's backprop, to float32 rounding
         assert np.allclose(first["update"][key], -0.1 * first["grads"][key],
                            atol=2e-3 * np.abs(0.1 * first["grads"][key]).max() + 1e-12), key
+
+
+def test_sorting_mnist_into_blocks_yields_often(mnist_dir):
+    """The One iteration page's preparation is a job: Stop and quit reach it between its parts."""
+    import time
+
+    (x_train, t_train), _ = load_mnist(mnist_dir)
+    full = FullSetLoss(x_train, t_train)
+    gaps, last = [], time.perf_counter()
+    for _ in full.prepare_steps():
+        now = time.perf_counter()
+        gaps.append(now - last)
+        last = now
+    print(f"\nFullSetLoss.prepare_steps on MNIST: {len(gaps)} yields, worst gap {max(gaps) * 1000:.0f} ms")
+    assert len(gaps) > 10 and max(gaps) < 0.5  # generous: a 2-core machine shared with other work
+    kept = sum(images.size for *_, images in full.blocks) / x_train.size
+    assert kept < 0.5  # alike images in blocks: less than half of the products of x·W1 remain
