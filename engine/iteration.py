@@ -90,7 +90,9 @@ class FullSetLoss:
         digit, then halved again and again along the cell of their 7×7 ink map that varies most: a k-d tree) and
         each block keeps only the pixels that are non-zero in one of its images: 40 % of MNIST's products
         remain (the order of the images changes only the order of the sum);
-      * the value is kept with a copy of the weights it belongs to: the loss after one step is the next's before.
+      * the value is kept with the activation and a copy of the weights it belongs to: the loss after one step
+        is the next's before.
+    A net with an L2 λ adds its λ/2M·ΣW² (net.weight_decay(M)), as net.loss does.
     """
 
     def __init__(self, x, t, threads=2):
@@ -98,7 +100,7 @@ class FullSetLoss:
         self._a1 = None  # the hidden layer of every image, reused
         self.blocks = None  # [(first row, end row, pixels kept, the block's images on those pixels)]
         self.sorted_labels = None
-        self._params, self._value = None, None
+        self._params, self._kind, self._value = None, None, None  # the weights and (activation, λ) of _value
 
     def prepare_steps(self):
         """Sort the images into blocks (about 0.5 s for MNIST), yielding None every few ms of it; once."""
@@ -125,9 +127,9 @@ class FullSetLoss:
 
     def loss(self, net):
         """The net's loss on the whole set (its value for these weights if it was computed last)."""
-        params = [net.params[key] for key in PARAM_KEYS]
-        if self._params is not None and all(a.shape == b.shape and np.array_equal(a, b)
-                                            for a, b in zip(params, self._params, strict=True)):
+        params, kind = [net.params[key] for key in PARAM_KEYS], (net.activation, net.weight_decay_lambda)
+        if self._params is not None and self._kind == kind and all(
+                a.shape == b.shape and np.array_equal(a, b) for a, b in zip(params, self._params, strict=True)):
             return self._value
         for _ in self.prepare_steps():
             pass
@@ -143,8 +145,8 @@ class FullSetLoss:
             with ThreadPoolExecutor(parts - 1) as pool:
                 others = [pool.submit(self._part, blocks, weights, net.activation) for blocks in work[1:]]
                 total = self._part(work[0], weights, net.activation) + sum(f.result() for f in others)
-        self._value = total / max(m, 1)
-        self._params = [p.copy() for p in params]
+        self._value = total / max(m, 1) + net.weight_decay(max(m, 1))
+        self._params, self._kind = [p.copy() for p in params], kind
         return self._value
 
     def _part(self, blocks, weights, activation):

@@ -168,6 +168,14 @@ def test_the_full_set_loss_keeps_its_value_for_unchanged_weights(monkeypatch):
     assert full.loss(net.copy()) == first and len(passes) == 1
     net.params["b2"][3] += 1e-3
     assert full.loss(net) != first and len(passes) == 2
+    sigmoid = TwoLayerNet.from_params(net.params, activation="sigmoid")  # the same weights, another net: not kept
+    assert full.loss(sigmoid) == pytest.approx(float(sigmoid.loss(x, t)), rel=1e-12) and len(passes) == 3
+
+
+def test_the_full_set_loss_has_the_l2_term_of_a_net_with_weight_decay():
+    x, t = synthetic(n=200, levels=False)
+    net = TwoLayerNet(64, 6, 10, weight_init_std=0.5, seed=0, weight_decay_lambda=0.7)
+    assert FullSetLoss(x, t, threads=1).loss(net) == pytest.approx(float(net.loss(x, t)), rel=1e-12)
 
 
 def test_one_iteration_of_the_book_net_on_real_mnist(mnist_dir):
