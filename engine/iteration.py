@@ -17,7 +17,7 @@ import numpy as np
 
 from engine.fast_step import FastStep
 from engine.functions import DELTA, as_labels
-from engine.networks import PARAM_KEYS
+from engine.networks import ACTIVATIONS, PARAM_KEYS
 
 BLOCK_ROWS = 64  # images per block of FullSetLoss's pass
 CHUNK = 1000  # iterations whose mini-batches are drawn in one call
@@ -163,11 +163,13 @@ class FullSetLoss:
         a1 += b1
         if activation == "relu":
             np.maximum(a1, 0, out=a1)
-        else:  # σ(a) = ½ tanh(a/2) + ½, in place (never overflows)
+        elif activation == "sigmoid":  # σ(a) = ½ tanh(a/2) + ½, in place (never overflows)
             a1 *= 0.5
             np.tanh(a1, out=a1)
             a1 *= 0.5
             a1 += 0.5
+        elif activation != "identity":
+            a1 = ACTIVATIONS[activation][1](a1)
         a2 = a1 @ W2
         a2 += b2
         a2 -= a2.max(axis=1, keepdims=True)

@@ -142,7 +142,7 @@ def test_a_stepper_stops_at_the_end_of_its_run():
 
 
 @pytest.mark.parametrize("side", [28, 8])
-@pytest.mark.parametrize("activation", ["sigmoid", "relu"])
+@pytest.mark.parametrize("activation", ["sigmoid", "relu", "identity"])
 def test_the_full_set_loss_is_the_nets_loss_on_every_image(side, activation):
     x, t = synthetic(n=700, side=side, seed=2, levels=False)
     net = TwoLayerNet(side * side, 9, 10, weight_init_std=0.2, activation=activation, seed=4)
