@@ -1648,8 +1648,8 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>k′：用来对比的类别（次高者：得分第二高的类别）</translation>
     </message>
     <message>
-        <source>pull a[1]_j·W2[j, k] on k:</source>
-        <translation>对各类 k 的拉动 a[1]_j·W2[j, k]：</translation>
+        <source>pull on each k:</source>
+        <translation>对各类 k 的拉动：</translation>
     </message>
     <message>
         <source>a[1]: %1 hidden units, h = %2</source>
@@ -1738,6 +1738,10 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>switched off</source>
         <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>The unit's pull a[1]_j·W2[j, k] on the score of each class k</source>
+        <translation>该单元对每一类 k 得分的拉动 a[1]_j·W2[j, k]</translation>
     </message>
 </context>
 <context>
@@ -4016,6 +4020,86 @@ for i in range(n):
     <message>
         <source>Cross-entropy is %1: push y_%2 towards 0 (drag its bar down, or another bar up).</source>
         <translation>交叉熵为 %1：把 y_%2 推向 0（把它的柱子往下拖，或把另一个柱子往上拖）。</translation>
+    </message>
+    <message>
+        <source>With h = %1 the numerical derivative is 0.0: x0 + h rounds back to x0 = %2, so f(x0 + h) − f(x0) is 0 — a rounding error, not the slope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With h = %1 the central difference is still %2. Make h far smaller (try powers of ten below 1e-16 on the Error against h page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At (%1, %2): ∂f/∂x0 = %3 and ∂f/∂x1 = %4 — each is 2 × its own coordinate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here ∂f/∂x0 = %1 and ∂f/∂x1 = %2. Each slice's slope is 2 × its coordinate: move the point so that x0 = %3 and x1 = %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This exercise is on another function: press Show me to bring it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a point on the map first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>∇f = (%1, %2) at (%3, %4): on x0² + x1² the gradient is (2x0, 2x1), pointing away from the minimum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>∇f = (%1, %2) at the point you picked. On x0² + x1² it is (2x0, 2x1): where is 2x0 = %3 and 2x1 = %4?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here −∇f points %1° away from the minimum: the steepest way down is not the way to the lowest point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here the angle is %1°. The bowl is long and narrow: try points far out along x0 with a small x1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from (%1, %2) on x0² + x1²: press Show me, then change only the learning rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch plain gradient descent on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>η = %1 diverges: f goes from %2 to %3. Each step overshoots the minimum by more than it was away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>η = %1 still goes downhill (f ends at %2). On x0² + x1² a step multiplies x by (1 − 2η): what η makes that factor larger than 1 in size?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>η = %1: f = %2 after %3 steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the number of steps to at least %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With η = %1, f is %2 after %3 steps. Too small creeps, too large overshoots: look at the f(x) plot while you change η.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First click the correct class t = %1 (it is %2 now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 steps the net answers %2; L fell from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 steps it still answers %2 (L = %3). Step on with → or press Space: each step moves the 6 weights against ∂L/∂W.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

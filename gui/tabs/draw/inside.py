@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui.tabs.draw.controls import ACTIVATION_NAMES
 from gui.tabs.draw.unit_views import HiddenStrip, PullBars, SignedImage
-from gui.widgets.panel_helpers import Retranslated, muted, wrapped
+from gui.widgets.panel_helpers import Retranslated, muted
 
 TOP_COUNT = 6  # hidden units shown for the class explained
 
@@ -33,6 +34,30 @@ TOP_COUNT = 6  # hidden units shown for the class explained
 def signed(value: float) -> str:
     """+1.23 / −1.23 (a real minus sign), as every number on this page is written."""
     return f"{value:+.2f}".replace("-", "−")
+
+
+def wrapped(text: str = "") -> QLabel:
+    """A word-wrapped label, not selectable: a selectable one repaints each time its layout asks its height, and
+    this page's layout is asked at every update while the learner draws."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def steady(widget, lines: int = 0, width: int = 0):
+    """Keep a widget's size from following its changing text: the layout gives it the width it has room for and
+    `lines` lines of text down, whatever the numbers read (so an update repaints it alone, not its neighbours)."""
+    vertical = QSizePolicy.Policy.Fixed if lines else QSizePolicy.Policy.Preferred
+    widget.setSizePolicy(QSizePolicy.Policy.Ignored, vertical)
+    if lines:
+        widget.setFixedHeight(lines * widget.fontMetrics().lineSpacing() + 4)
+    return widget
+
+
+def fixed_width(widget, sample: str):
+    """A widget exactly as wide as `sample` (e.g. the widest number it will show), whatever it shows."""
+    widget.setFixedWidth(widget.fontMetrics().horizontalAdvance(sample) + 6)
+    return widget
 
 
 def bold(label: QLabel) -> QLabel:
@@ -64,8 +89,8 @@ class InsidePanel(Retranslated, QWidget):
         for k in range(10):
             button = QPushButton(str(k))
             button.setCheckable(True)
-            button.setMinimumWidth(30)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumSize(30, 2 * button.fontMetrics().height() + 10)  # the digit and its score
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, k=k: self.choose_class(k))
             self.class_buttons.append(button)
             classes.addWidget(button)
@@ -91,6 +116,10 @@ class InsidePanel(Retranslated, QWidget):
         bottom.addWidget(self._build_evidence(), 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The numbers change at every update while the learner draws: with the default constraint each change of
+        # a label's size hint would reach the splitters above, which then repaint the whole column (measured by
+        # bench/draw_latency.py). The page's minimum size is set once per language in retranslate() instead.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.title)
         layout.addLayout(top, 1)
         layout.addLayout(bottom, 2)
@@ -100,7 +129,7 @@ class InsidePanel(Retranslated, QWidget):
         self.unit_box = QGroupBox()
         grid = QGridLayout(self.unit_box)
         self.unit_picture = SignedImage(56)
-        self.unit_info = wrapped()
+        self.unit_info = steady(QLabel(), lines=3)
         self.unit_info.setMinimumWidth(110)
         self.pull_bars = PullBars()
         grid.addWidget(self.unit_picture, 0, 0, 2, 1)
@@ -117,7 +146,7 @@ class InsidePanel(Retranslated, QWidget):
         tiles = QHBoxLayout()
         self.tiles = []
         for _ in range(TOP_COUNT):
-            picture, caption = SignedImage(44, bottom=True), QLabel()
+            picture, caption = SignedImage(44, bottom=True), steady(QLabel(), lines=3)
             caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             column = QVBoxLayout()
             column.setSpacing(1)
@@ -132,6 +161,7 @@ class InsidePanel(Retranslated, QWidget):
         sums = QGridLayout()
         sums.setVerticalSpacing(0)
         for i, (name, value) in enumerate(zip(self.sum_names, self.sum_values, strict=True)):
+            fixed_width(value, "−000.00")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             sums.addWidget(name, i % 2, 3 * (i // 2))
             sums.addWidget(value, i % 2, 3 * (i // 2) + 1)
@@ -175,7 +205,7 @@ class InsidePanel(Retranslated, QWidget):
         maps.setRowStretch(0, 1)
         for picture in self.maps:
             picture.group = self.maps
-        self.exact_label = muted(wrapped())
+        self.exact_label = steady(muted(wrapped()), lines=2)
         layout.addLayout(maps, 1)
         layout.addWidget(self.exact_label)
         return self.evidence_box
@@ -222,8 +252,9 @@ class InsidePanel(Retranslated, QWidget):
         self.follow_check.setText(self.tr("explain the answer"))
         self.follow_check.setToolTip(self.tr("Explain whatever the net answers; click a score to explain another"))
         self.versus_combo.setToolTip(self.tr("k′: the class to compare with (the runner-up: the next best score)"))
-        self.pull_bars.setAccessibleName(self.tr("pull a[1]_j·W2[j, k] on k:"))
+        self.pull_bars.setAccessibleName(self.tr("pull on each k:"))
         self.show_state(self.net)
+        self.setMinimumSize(self.layout().totalMinimumSize())
 
     # ------------------------------------------------------------------ state → views
     def show_state(self, net=None):
@@ -328,7 +359,8 @@ class InsidePanel(Retranslated, QWidget):
             self.pull_bars.set_values(np.zeros(10))
             return
         info = [f"z[1]_{j} = {signed(float(r['z1'][j]))}", f"a[1]_{j} = {signed(float(r['a1'][j]))}",
-                self.tr("switched off") if j in self.state.off else self.tr("pull a[1]_j·W2[j, k] on k:")]
+                self.tr("switched off") if j in self.state.off else self.tr("pull on each k:")]
         self.unit_info.setText("\n".join(info))
         self.pull_bars.set_values(r["C"][j], r["k"])
-        self.pull_bars.setToolTip("  ".join(f"{k}: {signed(float(r['C'][j, k]))}" for k in range(10)))
+        self.pull_bars.setToolTip(self.tr("The unit's pull a[1]_j·W2[j, k] on the score of each class k") + "\n"
+                                  + "  ".join(f"{k}: {signed(float(r['C'][j, k]))}" for k in range(10)))

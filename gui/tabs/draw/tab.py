@@ -40,6 +40,10 @@ class MiddleSplitter(QSplitter):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
+        self.place()
+
+    def place(self):
+        """Put the line where the rule above says, unless the learner has moved it."""
         if not self.placed and self.count() == 2:
             total = max(1, sum(self.sizes()))
             wanted = min(int(0.45 * total), total - self.widget(1).sizeHint().height())
@@ -62,6 +66,9 @@ class DrawTab(Tab):
         self._timer.setSingleShot(True)
         self._timer.setInterval(UPDATE_MS)
         self._timer.timeout.connect(self.refresh)
+        self._place_timer = QTimer(self)  # owned by the tab: it never fires after the tab is gone
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(0)
         self.hub.ensure_bundled()
         self.controls = DrawControls(self.state, self.hub)
         self.results = DrawResults(self.state)
@@ -99,6 +106,7 @@ class DrawTab(Tab):
         top.setSizes([430, 500])
         top.setChildrenCollapsible(False)
         self.middle = MiddleSplitter()
+        self._place_timer.timeout.connect(self.middle.place)
         self.middle.addWidget(top)
         self.middle.addWidget(self.inside)
         self.middle.setChildrenCollapsible(False)
@@ -117,6 +125,7 @@ class DrawTab(Tab):
     def retranslate(self):
         self.controls.retranslate()
         self.results.retranslate()
+        self._place_timer.start()  # after every page's new texts: the line at the same place in each language
         self.canvas_title.setText(self.tr("Draw a digit 0–9 here with the mouse, a pen or a finger"))
         self.canvas.setToolTip(self.tr("Hold the left button and draw; the answer updates while you draw"))
         self.explanation.setHtml(self.tr(
