@@ -158,7 +158,7 @@ class FullSetLoss:
         a1, w = self._a1[first:end], np.empty_like(W1)
         for start, stop, pixels, images in blocks:
             k = len(pixels)
-            np.take(W1, pixels, axis=0, out=w[:k])
+            np.take(W1, pixels, axis=0, out=w[:k], mode="clip")  # valid indices: no bounds check
             np.matmul(images, w[:k], out=a1[start - first:stop - first])
         a1 += b1
         if activation == "relu":
