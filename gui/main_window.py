@@ -14,6 +14,7 @@ from gui import __version__, errors, i18n
 from gui import settings as settings_module
 from gui.lessons.dock import add_lessons_dock
 from gui.resources import resource_path
+from gui.scripts.actions import ScriptActions
 from gui.settings import app_settings, read, read_bytes, set_identity
 from gui.tabs.base import Tab
 from gui.tabs.derivatives.tab import DerivativesTab
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.log_action)
         self.help_menu.addAction(self.about_action)
+        self.script_actions = ScriptActions(self)  # Edit → Copy as Python, Save as Python… (gui/scripts)
 
     def retranslate(self):
         self.setWindowTitle(self.tr("Gradient Lab"))
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         self.log_action.setText(self.tr("Open &log folder"))
         self.log_action.setToolTip(self.tr("The folder of the log file, where unexpected errors are written"))
         self.about_action.setText(self.tr("&About Gradient Lab"))
+        self.script_actions.retranslate()
         for i in range(self.tabs.count()):
             self.tabs.setTabText(i, self.tabs.widget(i).title())
         self.show_data_dir_problem()
@@ -226,6 +229,8 @@ class MainWindow(QMainWindow):
             ("R", self.tr("Reset (Descent; Derivatives: computation graph)")),
             (QKeySequence(QKeySequence.StandardKey.Undo).toString(native),
              self.tr("Undo the last stroke (Draw)")),
+            (QKeySequence("Ctrl+Shift+C").toString(native),
+             self.tr("Copy the experiment as a Python script (Losses, Derivatives, Gradient field, Descent)")),
             (QKeySequence("Ctrl+Tab").toString(native), self.tr("Next tab")),
             (QKeySequence(QKeySequence.StandardKey.HelpContents).toString(native),
              self.tr("This list")),
