@@ -8,7 +8,7 @@ one unit's pull on the 10 classes. They show numbers the engine computed (engine
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -172,23 +172,38 @@ class HiddenStrip(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def cells_image(self, cols, rows) -> QImage:
+        """The cells as one small picture, a pixel per unit (grey a / max a, blue for negative values, dark for
+        units switched off, the window colour after the last unit): drawn enlarged in one call."""
+        n = len(self.a1)
+        peak = float(np.abs(self.a1).max()) if n else 0.0
+        t = np.clip(np.abs(self.a1) / peak, 0, 1) if peak > 0 else np.zeros(n)
+        rgb = np.where((self.a1 >= 0)[:, None], t[:, None] * [1.0, 1.0, 1.0], t[:, None] * [0.0, 0.45, 0.7])
+        if self.off:
+            rgb[[j for j in self.off if j < n]] = 40 / 255
+        grid = np.empty((rows * cols, 3))
+        grid[:] = np.array(self.palette().color(QPalette.ColorRole.Window).getRgbF()[:3])
+        grid[:n] = rgb
+        pixels = np.ascontiguousarray((grid.reshape(rows, cols, 3) * 255).round().astype(np.uint8))
+        return QImage(pixels.tobytes(), cols, rows, 3 * cols, QImage.Format.Format_RGB888).copy()
+
     def paintEvent(self, event):
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
-        peak = float(np.abs(self.a1).max()) if len(self.a1) else 0.0
-        for j, a in enumerate(self.a1):
-            rect = self.cell_rect(j).adjusted(0.5, 0.5, -0.5, -0.5)
-            t = min(1.0, abs(a) / peak) if peak > 0 else 0.0
-            if a >= 0:
-                color = QColor.fromRgbF(t, t, t)
-            else:
-                color = QColor.fromRgbF(0.0, 0.45 * t, 0.7 * t)
-            painter.fillRect(rect, color)
-            if j in self.off:
-                painter.fillRect(rect, QColor(40, 40, 40))
-                painter.setPen(QPen(QColor(COLORS[3]), max(1.0, rect.width() / 8)))
-                painter.drawLine(rect.topLeft(), rect.bottomRight())
-                painter.drawLine(rect.topRight(), rect.bottomLeft())
+        window = self.palette().color(QPalette.ColorRole.Window)
+        painter.fillRect(self.rect(), window)
+        cols, rows, side = self.grid()
+        if len(self.a1):
+            x0 = (self.width() - cols * side) / 2
+            painter.drawImage(QRectF(x0, 1, cols * side, rows * side), self.cells_image(cols, rows))
+            painter.setPen(QPen(window, 1))  # a thin gap between the cells
+            painter.drawLines([QLineF(x0 + c * side, 1, x0 + c * side, 1 + rows * side) for c in range(cols + 1)]
+                              + [QLineF(x0, 1 + r * side, x0 + cols * side, 1 + r * side) for r in range(rows + 1)])
+            painter.setPen(QPen(QColor(COLORS[3]), max(1.0, side / 8)))
+            for j in self.off:
+                if j < len(self.a1):
+                    rect = self.cell_rect(j).adjusted(1, 1, -1, -1)
+                    painter.drawLine(rect.topLeft(), rect.bottomRight())
+                    painter.drawLine(rect.topRight(), rect.bottomLeft())
         for units, color in ((self.top, TOP_COLOR), ([self.current] if self.current >= 0 else [], HOVER_COLOR)):
             for j in units:
                 if j < len(self.a1):
