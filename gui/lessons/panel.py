@@ -262,7 +262,7 @@ class LessonsPanel(Retranslated, QWidget):
             return
         lesson = self.lesson_of[step.id]
         number = lesson.steps.index(step) + 1
-        self.heading.setText(self.tr("%1 %2 · step %3 of %4").replace("%1", lesson.section)
+        self.heading.setText(self.tr("%1 %2 · step %3 of %4").replace("%1", lesson.section.get(language))
                              .replace("%2", lesson.title.get(language)).replace("%3", str(number))
                              .replace("%4", str(len(lesson.steps))))
         mark = " ✓" if step.id in self.progress.done else ""
@@ -309,7 +309,7 @@ class LessonsPanel(Retranslated, QWidget):
         self.toc.clear()
         current = None
         for lesson in self.lessons:
-            top = QTreeWidgetItem([f"{lesson.section}  {lesson.title.get(language)}"])
+            top = QTreeWidgetItem([f"{lesson.section.get(language)}  {lesson.title.get(language)}"])
             finished = all(s.id in self.progress.done for s in lesson.steps)
             if finished:
                 top.setText(0, top.text(0) + "  ✓")

@@ -57,7 +57,7 @@ class Step:
 @dataclass(frozen=True)
 class Lesson:
     id: str
-    section: str  # "4.2", or the lessons' name for the course's own chapters
+    section: Text  # "4.2", or a name in both languages for the course's own chapters
     order: float
     title: Text
     steps: tuple[Step, ...] = field(default_factory=tuple)
@@ -133,7 +133,7 @@ def parse_lesson(data, source: str, checks: dict, tabs) -> Lesson:
                           _text(raw["text"], f"{where}.text"),
                           _show(raw["show"], f"{where}.show", tabs) if "show" in raw else None,
                           _exercise(raw["exercise"], f"{where}.exercise", checks) if "exercise" in raw else None))
-    return Lesson(data["id"], str(data["section"]), float(data["order"]), _text(data["title"], f"{source}: title"),
+    return Lesson(data["id"], _text(data["section"], f"{source}: section"), float(data["order"]), _text(data["title"], f"{source}: title"),
                   tuple(steps), source)
 
 

@@ -79,7 +79,7 @@ class Tab(QWidget):
 
 def set_fields(state, values: dict) -> str:
     """Set dataclass `state`'s fields from `values`, each converted to its field's current kind (bool, int, float,
-    str, or a float array of the same shape): '' when all are set, else why none is."""
+    str, a tuple or a float array of as many numbers): '' when all are set, else why none is."""
     if state is None or not dataclasses.is_dataclass(state):
         return "this tab has no state object"
     names = {f.name for f in dataclasses.fields(state)}
@@ -94,6 +94,13 @@ def set_fields(state, values: dict) -> str:
                 if array.shape != current.shape or not np.all(np.isfinite(array)):
                     raise ValueError(f"needs {current.shape} finite numbers")
                 converted[key] = array
+            elif isinstance(current, tuple):
+                if not isinstance(value, list | tuple) or len(value) != len(current):
+                    raise ValueError(f"needs {len(current)} numbers")
+                numbers = tuple(float(v) for v in value if not isinstance(v, bool))
+                if len(numbers) != len(current) or not all(np.isfinite(numbers)):
+                    raise ValueError(f"needs {len(current)} finite numbers")
+                converted[key] = numbers
             elif isinstance(current, bool) or isinstance(value, bool):
                 if not isinstance(value, bool) or not isinstance(current, bool):
                     raise ValueError("needs true or false")

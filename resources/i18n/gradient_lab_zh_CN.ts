@@ -909,7 +909,7 @@ You can also get the four files another way (a web browser, another computer) an
     <name>DrawResults</name>
     <message>
         <source>What the net sees: 28 × 28 pixels</source>
-        <translation>神经网络看到的：28 × 28 像素</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The drawing after MNIST's preparation: fitted into the 20 × 20 box (orange), its centre of mass on pixel (14, 14) (blue). These 784 numbers are the net's input.</source>
@@ -929,7 +929,7 @@ You can also get the four files another way (a web browser, another computer) an
     </message>
     <message>
         <source>The net's 10 outputs</source>
-        <translation>神经网络的 10 个输出</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Draw a digit</source>
@@ -2299,6 +2299,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>撤销最后一笔（手写数字）</translation>
     </message>
     <message>
+        <source>Copy the experiment as a Python script (Losses, Derivatives, Gradient field, Descent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
@@ -3143,6 +3147,57 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Pause training (Space)</source>
         <translation>暂停训练（空格键）</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptActions</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a short NumPy script that reproduces this tab's experiment and prints the same numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as Python…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a short NumPy script that reproduces this tab's experiment as a .py file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write a script for this tab: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tab has no Python script yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied a Python script of this experiment (%1 lines) — paste it into a file and run it with python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2. Choose another folder, or check that you may write there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the Python script to %1 — run it with python</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4023,83 +4078,83 @@ for i in range(n):
     </message>
     <message>
         <source>With h = %1 the numerical derivative is 0.0: x0 + h rounds back to x0 = %2, so f(x0 + h) − f(x0) is 0 — a rounding error, not the slope.</source>
-        <translation type="unfinished"></translation>
+        <translation>h = %1 时数值导数为 0.0：x0 + h 舍入后又回到 x0 = %2，所以 f(x0 + h) − f(x0) 等于 0 —— 这是舍入误差，不是斜率。</translation>
     </message>
     <message>
         <source>With h = %1 the central difference is still %2. Make h far smaller (try powers of ten below 1e-16 on the Error against h page).</source>
-        <translation type="unfinished"></translation>
+        <translation>h = %1 时中心差分仍为 %2。把 h 调得小得多（在“误差与 h”页面试试小于 1e-16 的 10 的幂）。</translation>
     </message>
     <message>
         <source>At (%1, %2): ∂f/∂x0 = %3 and ∂f/∂x1 = %4 — each is 2 × its own coordinate.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 (%1, %2) 处：∂f/∂x0 = %3，∂f/∂x1 = %4 —— 各自都是对应坐标的 2 倍。</translation>
     </message>
     <message>
         <source>Here ∂f/∂x0 = %1 and ∂f/∂x1 = %2. Each slice's slope is 2 × its coordinate: move the point so that x0 = %3 and x1 = %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里 ∂f/∂x0 = %1，∂f/∂x1 = %2。每条截线的斜率是对应坐标的 2 倍：把点移到 x0 = %3、x1 = %4。</translation>
     </message>
     <message>
         <source>This exercise is on another function: press Show me to bring it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个练习用的是另一个函数：点击“演示”切换回来。</translation>
     </message>
     <message>
         <source>Click a point on the map first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在地图上点击一个点。</translation>
     </message>
     <message>
         <source>∇f = (%1, %2) at (%3, %4): on x0² + x1² the gradient is (2x0, 2x1), pointing away from the minimum.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 (%3, %4) 处 ∇f = (%1, %2)：在 x0² + x1² 上梯度是 (2x0, 2x1)，背离最小值。</translation>
     </message>
     <message>
         <source>∇f = (%1, %2) at the point you picked. On x0² + x1² it is (2x0, 2x1): where is 2x0 = %3 and 2x1 = %4?</source>
-        <translation type="unfinished"></translation>
+        <translation>你选的点处 ∇f = (%1, %2)。在 x0² + x1² 上它等于 (2x0, 2x1)：哪里 2x0 = %3 且 2x1 = %4？</translation>
     </message>
     <message>
         <source>Here −∇f points %1° away from the minimum: the steepest way down is not the way to the lowest point.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里 −∇f 偏离指向最小值的方向 %1°：最陡的下坡方向并不通向最低点。</translation>
     </message>
     <message>
         <source>Here the angle is %1°. The bowl is long and narrow: try points far out along x0 with a small x1.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里的角度是 %1°。这个碗又长又窄：试试沿 x0 方向远处、x1 较小的点。</translation>
     </message>
     <message>
         <source>Start from (%1, %2) on x0² + x1²: press Show me, then change only the learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 x0² + x1² 上从 (%1, %2) 出发：点击“演示”，然后只改变学习率。</translation>
     </message>
     <message>
         <source>Switch plain gradient descent on.</source>
-        <translation type="unfinished"></translation>
+        <translation>请打开普通梯度下降（SGD）。</translation>
     </message>
     <message>
         <source>η = %1 diverges: f goes from %2 to %3. Each step overshoots the minimum by more than it was away.</source>
-        <translation type="unfinished"></translation>
+        <translation>η = %1 发散了：f 从 %2 变成 %3。每一步越过最小值的距离都比原来离它的距离还远。</translation>
     </message>
     <message>
         <source>η = %1 still goes downhill (f ends at %2). On x0² + x1² a step multiplies x by (1 − 2η): what η makes that factor larger than 1 in size?</source>
-        <translation type="unfinished"></translation>
+        <translation>η = %1 仍然在下坡（f 最后为 %2）。在 x0² + x1² 上每一步把 x 乘以 (1 − 2η)：η 为多少时这个因子的绝对值大于 1？</translation>
     </message>
     <message>
         <source>η = %1: f = %2 after %3 steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>η = %1：%3 步后 f = %2。</translation>
     </message>
     <message>
         <source>Set the number of steps to at least %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请把步数设为至少 %1。</translation>
     </message>
     <message>
         <source>With η = %1, f is %2 after %3 steps. Too small creeps, too large overshoots: look at the f(x) plot while you change η.</source>
-        <translation type="unfinished"></translation>
+        <translation>η = %1 时，%3 步后 f 为 %2。太小走得慢，太大会冲过头：改变 η 时观察 f(x) 图。</translation>
     </message>
     <message>
         <source>First click the correct class t = %1 (it is %2 now).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先点击正确类别 t = %1（现在是 %2）。</translation>
     </message>
     <message>
         <source>After %1 steps the net answers %2; L fell from %3 to %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 步后网络回答 %2；L 从 %3 降到 %4。</translation>
     </message>
     <message>
         <source>After %1 steps it still answers %2 (L = %3). Step on with → or press Space: each step moves the 6 weights against ∂L/∂W.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 步后它仍回答 %2（L = %3）。按 → 或空格键继续：每一步都沿 ∂L/∂W 的反方向移动 6 个权重。</translation>
     </message>
 </context>
 <context>

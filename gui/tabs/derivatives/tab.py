@@ -81,6 +81,36 @@ class DerivativesTab(Tab):
         show_panel = getattr(window.tab_pages["training"], "show_panel", None)  # a tab that could not open has none
         return bool(show_panel and show_panel("cat"))
 
+    # ------------------------------------------------------------------ lessons (Show me)
+    def lesson_pages(self):
+        return dict(zip(PAGES, ((self.pages, page) for page in (self.slope, self.error, self.partials, self.graph)),
+                        strict=True))
+
+    def state_fault(self):
+        s = self.state
+        try:
+            function_of(s.text)
+        except (expr.ExprError, ValueError, TypeError, RecursionError, MemoryError) as exc:
+            return f"text: {exc}"
+        limits = [(s.h, *H_RANGE), (s.p0, -PARTIAL_LIMIT, PARTIAL_LIMIT), (s.p1, -PARTIAL_LIMIT, PARTIAL_LIMIT)]
+        limits += [(getattr(s, name), -INPUT_LIMIT, INPUT_LIMIT) for name in "abc"]
+        limits += [(getattr(s, name), -LOGISTIC_LIMIT, LOGISTIC_LIMIT) for name in ("x1", "x2", "w1", "w2", "bias")]
+        if not all(lo <= value <= hi for value, lo, hi in limits) or s.y not in (0, 1):
+            return "a number out of its range"
+        if s.page not in PAGES or s.graph not in GRAPH_KEYS:
+            return f"page one of {PAGES}, graph one of {GRAPH_KEYS}"
+        return ""
+
+    def show_state(self):
+        s = self.state
+        s.set_function(function_of(s.text), s.x0)
+        s.forward_done = s.backward_done = 0
+        self.slope.show_function()
+        self.error.refresh()
+        self.partials.refresh()
+        self.graph.show_graph()
+        self.pages.setCurrentIndex(PAGES.index(s.page))
+
     def _page_changed(self, index):
         self.state.page = PAGES[index]
         if self.state.page == "error":

@@ -367,10 +367,41 @@ class DescentTab(Tab):
         state.simplenet = SimpleNetState.from_dict(read_json(settings, "simplenet"), refused)
         if refused:
             reject(settings, "simplenet", ", ".join(refused), "their defaults", "these values are not valid")
+        self.adopt(state)
+
+    def adopt(self, state: DescentState):
+        """Make `state` the tab's state (stopping play) and show every page from it."""
         self.pause()
         self._cancel_step()
         self.state = state
         self.simplenet.show_state(state.simplenet)
         self.pages.setCurrentIndex(PAGES.index(state.page))
         self.show_state()
+
+    def lesson_pages(self):
+        return {key: (self.pages, self.pages.widget(i)) for i, key in enumerate(PAGES)}
+
+    def apply_lesson(self, page, values):
+        """Show me: `values` holds the session's own keys (DescentState.to_dict: surface, start, steps, gradient,
+        index, optimizers) and "simplenet" (SimpleNetState.to_dict's); `page` is "function" or "simplenet"."""
+        if page and page not in PAGES:
+            return f"descent: no page {page!r} (known: {', '.join(PAGES)})"
+        net_values = values.get("simplenet", {})
+        unknown = set(values) - set(self.state.to_dict()) - {"simplenet"}
+        if not isinstance(net_values, dict):
+            unknown.add("simplenet")
+        else:
+            unknown |= {f"simplenet.{k}" for k in set(net_values) - set(self.state.simplenet.to_dict())}
+        if unknown:
+            return f"descent: no setting {', '.join(sorted(unknown))}"
+        refused = []
+        session = {k: v for k, v in values.items() if k != "simplenet"}
+        state = DescentState.from_dict({**self.state.to_dict(), **session}, refused)
+        state.simplenet = SimpleNetState.from_dict({**self.state.simplenet.to_dict(), **net_values}, refused)
+        if refused:
+            return f"descent: {', '.join(refused)} not valid"
+        state.speed, state.log_scale, state.arrows = self.state.speed, self.state.log_scale, self.state.arrows
+        state.page = page or self.state.page
+        self.adopt(state)
+        return ""
 

@@ -157,6 +157,30 @@ class GradientFieldTab(Tab):
     def current_view(self):
         return self.view.current_view()
 
+    # ------------------------------------------------------------------ lessons (Show me)
+    def state_fault(self):
+        s = self.state
+        if s.key not in SURFACE_KEYS or s.scale not in ("proportional", "equal") or s.spacing not in SPACINGS:
+            return f"key one of {SURFACE_KEYS}, scale proportional or equal, spacing one of {SPACINGS}"
+        if not 0.01 <= s.step <= 100 or s.point is not None and max(map(abs, s.point)) > POINT_LIMIT:
+            return "step within 0.01 … 100 and a point within ±1e6"
+        if s.key == field_lab.CUSTOM_KEY:
+            try:
+                field_lab.surface_from_text(s.text)
+            except (expr.ExprError, ValueError, TypeError, RecursionError, MemoryError) as exc:
+                return f"text: {exc}"
+        return ""
+
+    def show_state(self):
+        s = self.state
+        custom = s.key == field_lab.CUSTOM_KEY
+        self.surface = field_lab.surface_from_text(s.text) if custom else field_lab.surface_for(s.key)
+        self.controls.show_state()
+        self.view.show_legend()
+        self.view.set_view(field_lab.field_defaults(s.key).view)
+        self.set_point(s.point)
+        self.redraw()
+
     def redraw(self):
         """Contours and arrows over the visible range (called after every pan, zoom or setting change)."""
         self._redraw_timer.stop()
