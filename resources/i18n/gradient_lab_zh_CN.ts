@@ -909,7 +909,7 @@ You can also get the four files another way (a web browser, another computer) an
     <name>DrawResults</name>
     <message>
         <source>What the net sees: 28 × 28 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>神经网络看到的：28 × 28 像素</translation>
     </message>
     <message>
         <source>The drawing after MNIST's preparation: fitted into the 20 × 20 box (orange), its centre of mass on pixel (14, 14) (blue). These 784 numbers are the net's input.</source>
@@ -929,7 +929,7 @@ You can also get the four files another way (a web browser, another computer) an
     </message>
     <message>
         <source>The net's 10 outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>神经网络的 10 个输出</translation>
     </message>
     <message>
         <source>Draw a digit</source>
