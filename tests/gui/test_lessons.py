@@ -281,3 +281,11 @@ def test_the_panel_fits_at_1280x720(qapp, qtbot, language, tmp_path):
         window.show_tab(key)
         assert page.width() >= page.minimumSizeHint().width(), key
     i18n.install_language(qapp, "en")
+
+
+def test_the_lesson_guide_documents_every_check():
+    guide = (resource_path("..").resolve() / "docs" / "lessons.md")
+    if not guide.exists():
+        pytest.skip("docs/ is not installed with the app (a checkout has it)")
+    text = guide.read_text(encoding="utf-8")
+    assert [name for name in CHECKS if f"`{name}`" not in text] == []
