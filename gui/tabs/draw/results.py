@@ -54,7 +54,7 @@ class DrawResults(QSplitter):
         answer_box.addWidget(self.answer_label, 1)
         answer_box.addWidget(self.probability_label)
         self.preview = PixelView()
-        self.preview.setMinimumSize(112, 112)
+        self.preview.setMinimumSize(84, 84)  # 3 screen pixels a pixel when the window is 720 pixels high
         self.preview_title = QLabel()
         self.preview_title.setWordWrap(True)
         preview_box = QVBoxLayout()

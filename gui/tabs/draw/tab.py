@@ -30,7 +30,7 @@ UPDATE_MS = 16  # at most one prediction per frame while the mouse moves
 
 
 class MiddleSplitter(QSplitter):
-    """Drawing and answer above, the inside of the net below. Until the learner moves the line it sits at 45 % of
+    """Drawing and answer above, the inside of the net below. Until the learner moves the line it sits at half
     the height, lower when the inside needs more (its size hint), but the canvas keeps at least its minimum."""
 
     def __init__(self):
@@ -46,7 +46,7 @@ class MiddleSplitter(QSplitter):
         """Put the line where the rule above says, unless the learner has moved it."""
         if not self.placed and self.count() == 2:
             total = max(1, sum(self.sizes()))
-            wanted = min(int(0.45 * total), total - self.widget(1).sizeHint().height())
+            wanted = min(total // 2, total - self.widget(1).sizeHint().height())
             top = max(self.widget(0).minimumSizeHint().height(), wanted)
             self.blockSignals(True)
             self.setSizes([top, total - top])
