@@ -8,7 +8,7 @@ one unit's pull on the 10 classes. They show numbers the engine computed (engine
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -56,6 +56,13 @@ class SignedImage(QWidget):
         self.array, self.scale = array, scale
         self._qimage = signed_qimage(self.array, self.scale)
         self.update()
+
+    def changeEvent(self, event):
+        """A light or dark palette: zero is drawn in the palette's base colour, so the picture is made again."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._qimage = signed_qimage(self.array, self.scale if self.scale > 0 else 1.0)
+            self.update()
+        super().changeEvent(event)
 
     def paintEvent(self, event):
         fit = min(min(p.width(), p.height()) for p in self.group)
