@@ -230,3 +230,28 @@ def test_a_live_language_switch_leaves_nothing_in_english(qtbot, tab, in_chinese
         "tooltip": lambda: inside.strip.toolTip(),
         "explanation": lambda: tab.explanation.toPlainText()[-40:],
     }.items()})
+
+
+def test_in_the_window_space_on_the_strip_switches_a_unit_not_another_tabs_shortcut(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()  # shortcuts work in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    assert window.show_tab("draw")
+    tab = window.tab_pages["draw"]
+    draw(qtbot, tab, 3)
+    strip = tab.inside.strip
+    strip.setFocus()
+    qtbot.keyClick(strip, Qt.Key.Key_Right)
+    qtbot.keyClick(strip, Qt.Key.Key_Space)
+    assert tab.state.off == {0}
+    qtbot.keyClick(strip, Qt.Key.Key_Space)
+    assert tab.state.off == set()
+    assert strip.height() >= 40 and tab.inside.why_box.isVisible() and tab.inside.evidence_box.isVisible()
