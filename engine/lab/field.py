@@ -110,6 +110,23 @@ class Field:
         m = m[np.isfinite(m)]
         return float(m.max()) if m.size else 0.0
 
+    @property
+    def flat(self):
+        """True where ∇f counts as 0 (`is_flat` against this grid's largest |∇f|)."""
+        return is_flat(self.magnitude, self.largest)
+
+
+FLAT = 1e-8  # |∇f| up to this share of the view's largest counts as 0
+
+
+def is_flat(magnitude, reference):
+    """Whether |∇f| is 0 up to the numerical gradient's own error: at most FLAT × the largest |∇f| in view (at
+    least FLAT). With h = 1e-4 the central difference is off by about h²/6·f‴ — 4e-6 at Rosenbrock's minimum
+    (1, 1), where ∇f is exactly 0, against |∇f| in the thousands at its view's corners — so a bare test for 0
+    would call that noise a direction; a real but small ∇f (a millionth of the largest) still gets its arrow."""
+    with np.errstate(invalid="ignore"):
+        return np.asarray(magnitude) <= FLAT * max(float(reference), 1.0)
+
 
 def gradient_field(surface, view, step, sign=-1, max_per_axis=MAX_ARROWS_PER_AXIS):
     """sign·∇f (numerical, h = 1e-4, as the book draws it) on the grid of `grid_points(view, step)`."""

@@ -2810,8 +2810,8 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>f 在这个点附近溢出：梯度不是有限数。</translation>
     </message>
     <message>
-        <source>∇f = 0 here: no direction is downhill (a flat spot: minimum, maximum or saddle).</source>
-        <translation>这里 ∇f = 0：没有下坡方向（平坦处：最小值、最大值或鞍点）。</translation>
+        <source>∇f = 0 here (|∇f| = %1 is the numerical gradient's own error): no direction is downhill — a flat spot: minimum, maximum or saddle.</source>
+        <translation>这里 ∇f = 0（|∇f| = %1 只是数值梯度本身的误差）：没有下坡的方向 —— 这是一个平坦点：极小值、极大值或鞍点。</translation>
     </message>
     <message>
         <source>−∇f here points %1° away from the straight line to the minimum.</source>

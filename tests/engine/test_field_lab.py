@@ -132,3 +132,15 @@ def test_contours_through_a_saddle_cell_stay_on_the_level():
     xs, ys = contours.contour_segments(x, x, z, [0.0])
     assert len(xs) > 0
     np.testing.assert_allclose(np.abs(xs), np.abs(ys), atol=0.03)  # the lines x1 = ±x0
+
+
+def test_a_gradient_within_its_numerical_error_counts_as_flat():
+    from engine.lab import field as field_lab
+    from engine.surfaces import SURFACES
+
+    numerical, _ = field_lab.gradient_at(SURFACES["rosenbrock"], (1.0, 1.0))
+    assert np.any(numerical)  # not exactly 0 ...
+    assert field_lab.is_flat(np.hypot(*numerical), 2000.0)  # ... but flat against the view's largest |∇f|
+    assert field_lab.is_flat(0.0, 0.0) and not field_lab.is_flat(1e-3, 1.0)
+    f = field_lab.gradient_field(SURFACES["sphere"], (-2, 2, -2, 2), 1.0)
+    assert f.flat.tolist() == (f.magnitude == 0).tolist()  # the bowl's only flat grid point is its centre

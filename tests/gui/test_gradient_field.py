@@ -368,3 +368,25 @@ def test_the_no_finite_value_and_cut_messages_follow_a_live_language_switch(qtbo
     assert "1/0" in chinese["message"]
     paste(qtbot, tab.controls.function_edit, megabytes_of_function("x1"))
     in_chinese({"message": lambda: tab.controls.function_error.text()})
+
+
+def test_at_rosenbrocks_minimum_no_arrow_is_drawn_and_the_note_says_flat(qtbot, tab):
+    """∇f = 0 exactly at (1, 1); the numerical gradient there is ~4e-6 of noise (h = 1e-4): in the equal-length
+    mode that noise must not become a full-length arrow, and the readout calls the point flat."""
+    tab.controls.surface_combo.setCurrentIndex(SURFACE_KEYS.index("rosenbrock"))
+    tab.controls.surface_combo.activated.emit(SURFACE_KEYS.index("rosenbrock"))
+    assert tab.controls.scale_combo.currentData() == "equal"
+    numerical, analytic = field_lab.gradient_at(tab.surface, (1.0, 1.0))
+    assert 0 < np.hypot(*numerical) < 1e-4 and not np.any(analytic)  # the noise this test is about
+    show_view(qtbot, tab, -2, 2)
+    tab.set_point((1.0, 1.0))  # what a click there does (the minimum's marker takes the mouse itself)
+    assert tab.state.point == (1.0, 1.0)
+    assert "∇f = 0 here" in tab.readout.angle_text.text()
+    x, _ = tab.view.point_vector.getData()
+    assert x is None or len(x) == 0  # no arrow at the picked minimum
+    tails, tips = arrows(tab)
+    at_minimum = np.all(np.isclose(tails, [1.0, 1.0]), axis=1)
+    assert not at_minimum.any()  # the grid point on the minimum has no arrow either
+    click_at(qtbot, tab, 0, 0)
+    assert "∇f = 0" not in tab.readout.angle_text.text()
+    assert len(tab.view.point_vector.getData()[0]) == 6  # away from it the arrow is back

@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from engine.lab.field import arrow_scale
+from engine.lab.field import arrow_scale, is_flat
 
 
 def arrow_segments(X0, X1, U, V, length, head=0.3, angle=25.0):
@@ -40,10 +40,10 @@ def field_arrows(field, mode="proportional", fill=0.9):
     """The arrows of a Field as connect="pairs" segments, and the scale used (None for equal lengths).
 
     Proportional: the longest arrow is `fill` grid steps long. Equal: every arrow is 0.75 of a step long,
-    so only the direction is shown.
+    so only the direction is shown — except where ∇f counts as 0 (engine.lab.field.is_flat): no arrow there.
     """
     scale = arrow_scale(field, mode, fill)
-    length = 0.75 * field.step if scale is None else field.magnitude * scale
+    length = np.where(field.flat, 0.0, 0.75 * field.step) if scale is None else field.magnitude * scale
     xs, ys = arrow_segments(field.X0, field.X1, field.U, field.V, length)
     return xs, ys, scale
 
@@ -52,10 +52,12 @@ def point_arrow_length(g, field, view, mode="proportional", share=0.25):
     """Drawn length of the picked point's arrow g: on a scale where the grid's longest arrow would be
     `share` of the view's shorter side (equal mode: that length for every g), so it stands out."""
     side = share * min(view[1] - view[0], view[3] - view[2])
-    if mode == "equal":
-        return side
     largest = field.largest
     norm = float(np.hypot(*g))
+    if is_flat(norm, largest):
+        return 0.0
+    if mode == "equal":
+        return side
     if not np.isfinite(norm):
         return 0.0
     return side * min(norm / largest, 2.0) if largest > 0 else side

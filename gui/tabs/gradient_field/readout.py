@@ -67,8 +67,9 @@ class PointReadout(QGroupBox):
             spin.setValue(v)
             spin.blockSignals(False)
 
-    def refresh(self, surface):
-        """f and ∇f of `surface` at the state's point, and how far −∇f turns from the way to the minimum."""
+    def refresh(self, surface, reference=1.0):
+        """f and ∇f of `surface` at the state's point, and how far −∇f turns from the way to the minimum.
+        `reference`: the largest |∇f| in view, against which a tiny ∇f counts as 0 (engine.lab.field.is_flat)."""
         self.surface = surface
         p = self.state.point
         if surface is None:
@@ -91,9 +92,10 @@ class PointReadout(QGroupBox):
         angle = field_lab.angle_to_minimum(p, -numerical, surface.minimum)
         if not np.all(np.isfinite(numerical)):
             self.angle_text.setText(self.tr("f overflows near this point: the gradient is not a finite number."))
-        elif not np.any(numerical):
-            self.angle_text.setText(self.tr("∇f = 0 here: no direction is downhill (a flat spot: minimum, "
-                                            "maximum or saddle)."))
+        elif field_lab.is_flat(np.hypot(*numerical), reference):
+            self.angle_text.setText(self.tr("∇f = 0 here (|∇f| = %1 is the numerical gradient's own error): no "
+                                            "direction is downhill — a flat spot: minimum, maximum or saddle.")
+                                    .replace("%1", f"{np.hypot(*numerical):.1g}"))
         elif angle is None:
             self.angle_text.setText("")
         else:

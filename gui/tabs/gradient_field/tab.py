@@ -151,11 +151,15 @@ class GradientFieldTab(Tab):
         if not typed:
             self.readout.show_point()
         self.view.draw_point(self.surface)
-        self.readout.refresh(self.surface)
+        self._refresh_readout()
 
     # ------------------------------------------------------------------ views
     def current_view(self):
         return self.view.current_view()
+
+    def _refresh_readout(self):
+        """The picked point's readout; a ∇f counts as 0 against the largest |∇f| drawn in view."""
+        self.readout.refresh(self.surface, self.view.drawn.field.largest if self.view.drawn else 1.0)
 
     # ------------------------------------------------------------------ lessons (Show me)
     def state_fault(self):
@@ -185,7 +189,7 @@ class GradientFieldTab(Tab):
         """Contours and arrows over the visible range (called after every pan, zoom or setting change)."""
         self._redraw_timer.stop()
         drawn = self.view.redraw(self.surface)
-        self.readout.refresh(self.surface)
+        self._refresh_readout()
         self.controls.show_note(drawn, self.state.step)
 
     # ------------------------------------------------------------------ settings
