@@ -51,7 +51,8 @@ def _function_page(s):
     if analytic:
         parts.append("def grad_of(f, x):  # ∇f from the formula (the app's \"analytic\" gradient)\n"
                      "    return gradient(x)\n")
-    parts.append(f"init_x = np.array({numbers(s.start)})\nstep_num = {int(s.step_num)}\n"
+    parts.append("np.seterr(over=\"ignore\", invalid=\"ignore\")  # a run that overflows stops (below), as in the app\n"
+                 f"init_x = np.array({numbers(s.start)})\nstep_num = {int(s.step_num)}\n"
                  f"k = {k}  # the step shown\n")
     if [o.name for o in enabled] == ["SGD"]:
         parts.append(GRADIENT_DESCENT.replace("GRAD", grad))
@@ -62,12 +63,14 @@ def _function_page(s):
     else:
         parts += [OPTIMIZERS[o.name] for o in enabled]
         parts.append(DESCEND.replace("GRAD", grad))
-        for o in enabled:
-            args = ", ".join(f"{p}={number(v)}" for p, v in o.params.items())
-            parts.append(f"path = descend({o.name}({args}), init_x, step_num)\n"
-                         "shown = path[min(k, len(path) - 1)]\n"
-                         f'print("{o.name} x at step k:", shown)\nprint("{o.name} f(x) at step k:", f(shown))\n'
-                         f'print("{o.name} x at the end:", path[-1])\n')
+        made = [f"{o.name}({', '.join(f'{p}={number(v)}' for p, v in o.params.items())})" for o in enabled]
+        made = f"({made[0]},)" if len(made) == 1 else "(" + ",\n                  ".join(made) + ")"
+        parts.append(f"for optimizer in {made}:\n"
+                     "    name = type(optimizer).__name__\n"
+                     "    path = descend(optimizer, init_x, step_num)\n"
+                     "    shown = path[min(k, len(path) - 1)]\n"
+                     '    print(name, "x at step k:", shown)\n    print(name, "f(x) at step k:", f(shown))\n'
+                     '    print(name, "x at the end:", path[-1])\n')
     return parts
 
 

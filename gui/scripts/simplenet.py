@@ -36,8 +36,8 @@ def simplenet_script(s) -> list[str]:
              f"W = np.array({numbers(s.W)})  # the start weights\n"
              f"x = np.array({numbers(s.x)})\nt = np.array({numbers(t)})  # the correct class is {int(s.t)}\n"
              f"lr = {number(s.lr)}\nh = {number(s.h)}\n"
-             f'print("L at step 0:", simpleNet(W).loss(x, t))\n'
-             f"for step in range({k}):  # the steps shown: W ← W − η ∂L/∂W\n"
+             + ('print("L at step 0:", simpleNet(W).loss(x, t))\n' if k else "")
+             + f"for step in range({k}):  # the steps shown: W ← W − η ∂L/∂W\n"
              "    W = W - lr * simpleNet(W).gradient(x, t)\n"
              f"net = simpleNet(W)\n"
              f'print("W at step {k}:", net.W)\n'

@@ -2300,7 +2300,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>Copy the experiment as a Python script (Losses, Derivatives, Gradient field, Descent)</source>
-        <translation type="unfinished"></translation>
+        <translation>把实验复制为 Python 脚本（损失函数、导数、梯度场、梯度下降）</translation>
     </message>
     <message>
         <source>Next tab</source>
@@ -3153,51 +3153,51 @@ so its error cannot be measured. Choose a function from the list.</source>
     <name>ScriptActions</name>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Copy as Python</source>
-        <translation type="unfinished"></translation>
+        <translation>复制为 Python 脚本(&amp;C)</translation>
     </message>
     <message>
         <source>Copy a short NumPy script that reproduces this tab's experiment and prints the same numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>复制一个简短的 NumPy 脚本：它重现本页的实验，并打印同样的数字</translation>
     </message>
     <message>
         <source>&amp;Save as Python…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 Python 脚本(&amp;S)…</translation>
     </message>
     <message>
         <source>Save a short NumPy script that reproduces this tab's experiment as a .py file</source>
-        <translation type="unfinished"></translation>
+        <translation>把重现本页实验的简短 NumPy 脚本保存为 .py 文件</translation>
     </message>
     <message>
         <source>Could not write a script for this tab: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为本页生成脚本：%1</translation>
     </message>
     <message>
         <source>This tab has no Python script yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>本页还没有 Python 脚本。</translation>
     </message>
     <message>
         <source>Copied a Python script of this experiment (%1 lines) — paste it into a file and run it with python</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制本实验的 Python 脚本（%1 行）——粘贴到文件中，用 python 运行</translation>
     </message>
     <message>
         <source>Save as Python</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 Python 脚本</translation>
     </message>
     <message>
         <source>Python scripts (*.py)</source>
-        <translation type="unfinished"></translation>
+        <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
         <source>Could not save %1: %2. Choose another folder, or check that you may write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 %1：%2。请选择其他文件夹，或检查你是否有权在那里写入。</translation>
     </message>
     <message>
         <source>Saved the Python script to %1 — run it with python</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 Python 脚本保存到 %1——用 python 运行它</translation>
     </message>
 </context>
 <context>
