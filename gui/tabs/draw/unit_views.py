@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from gui.widgets.plots import COLORS, is_dark
 
 POSITIVE, NEGATIVE = np.array([213, 94, 0]), np.array([0, 114, 178])  # vermillion (for), blue (against)
+POSITIVE_DARK, NEGATIVE_DARK = np.array([255, 140, 60]), np.array([86, 180, 233])  # the same, brighter on dark
 TOP_COLOR, HOVER_COLOR = QColor(COLORS[1]), QColor(COLORS[5])
 
 
@@ -23,9 +24,11 @@ def signed_qimage(array, scale: float | None = None) -> QImage:
     array = np.asarray(array, dtype=np.float64)
     scale = float(np.abs(array).max()) if scale is None else float(scale)
     t = np.clip(array / scale, -1, 1) if scale > 0 else np.zeros_like(array)
-    base = np.array([30, 30, 30]) if is_dark() else np.array([255, 255, 255])
+    dark = is_dark()
+    base = np.array([30, 30, 30]) if dark else np.array([255, 255, 255])
     strength = np.abs(t)[..., None]
-    target = np.where((t >= 0)[..., None], POSITIVE, NEGATIVE)
+    positive, negative = (POSITIVE_DARK, NEGATIVE_DARK) if dark else (POSITIVE, NEGATIVE)
+    target = np.where((t >= 0)[..., None], positive, negative)
     rgb = np.ascontiguousarray((base + (target - base) * strength).round().astype(np.uint8))
     h, w = array.shape
     return QImage(rgb.tobytes(), w, h, 3 * w, QImage.Format.Format_RGB888).copy()
