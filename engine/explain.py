@@ -122,9 +122,9 @@ def top_units(contributions, k, count=6) -> np.ndarray:
 def explain(net, x, k=None, versus=None, off=None, count=6) -> dict:
     """Everything the Draw tab shows for one drawing, from one forward pass: the trace (a0, z1, a1, z2, y), the
     class k explained (default: the answer argmax y), all contributions C, those to k C[:, k], the `count` top
-    units, their sum top_sum and the other units' rest_sum (top_sum + rest_sum + b2_k = z2_k), b2_k,
-    the pixel evidence of k (784,), its sum evidence_sum and its bias part, `exact` (ReLU or identity), and — when `versus` (k′; or
-    RUNNER_UP, the best class other than k) is given — the contributions and evidence of k′ and the difference
+    units, their sum top_sum and the other units' rest_sum (top_sum + rest_sum + b2_k = z2_k), b2_k, the pixel
+    evidence of k (784,), its sum evidence_sum and its bias part, `exact` (ReLU or identity), and — when `versus`
+    (k′; or RUNNER_UP, the best class other than k) is given — the contributions and evidence of k′ and the difference
     e(k) − e(k′): which pixels favour k over k′. Runs its products on one BLAS thread (one small input)."""
     from engine.blas import blas_threads
 
