@@ -5,7 +5,7 @@ Each is the same arithmetic as engine/ (so a script prints the app's numbers to 
 """
 from __future__ import annotations
 
-from gui.scripts.render import python_expression
+from gui.scripts.render import helpers_for, python_expression
 
 SOFTMAX = '''def softmax(a):
     a = a - np.max(a, axis=-1, keepdims=True)  # subtract C = max(a): the same y, and exp never overflows
@@ -71,4 +71,4 @@ def surface(key, text="", name="f"):
                 f"    return np.array([{grad}])\n")
         return code, f, True
     body = python_expression(text, ("x0", "x1"), ("x[0]", "x[1]"))
-    return f"def {name}(x):\n    return {body}\n", body, False
+    return helpers_for(body) + f"def {name}(x):\n    return {body}\n", body, False

@@ -32,7 +32,7 @@ def function_code(fn):
     code = (f"def f(x):  # typed in the app: {quoted(fn.text)}\n"
             "    x = np.float64(x)  # a NumPy number: 1/0 gives inf, as in the app\n"
             f"    return {body}\n")
-    return NUMPY_QUIET + helpers_for(code) + code, "f", None
+    return NUMPY_QUIET + "\n\n" + helpers_for(code) + code, "f", None
 
 
 def _slope(s):

@@ -16,7 +16,8 @@ def script(tab) -> str:
     k0, k1 = (round(float(v[0]) / step) for v in (x0, x1))
     arrow = "+∇f (where f rises fastest)" if s.ascent else "−∇f (where f falls fastest)"
     parts = [header("The gradient of f(x0, x1) as a field of arrows (the book's 4.4, figure 4-9).", "Gradient field"),
-             NUMERICAL_GRADIENT, ("" if analytic else NUMPY_QUIET) + f"# f(x0, x1) = {formula}{typed}\n" + code,
+             NUMERICAL_GRADIENT, "" if analytic else NUMPY_QUIET,
+             code.replace("def f(", f"# f(x0, x1) = {formula}{typed}\ndef f(", 1),
              f"# The grid: multiples of the step {number(step)} inside x0 ∈ [{number(lo0)}, {number(hi0)}], "
              f"x1 ∈ [{number(lo1)}, {number(hi1)}]\n"
              f"x0 = np.round(np.arange({k0}, {k0 + len(x0)}) * {number(step)}, 12)\n"

@@ -98,7 +98,7 @@ def python_expression(text, variables=("x",), names=None) -> str:
 
 def helpers_for(code) -> str:
     """The definitions of sigmoid / relu a script needs when `code` calls them."""
-    return (SIGMOID if "sigmoid(" in code else "") + (RELU if "relu(" in code else "")
+    return "".join(f"{helper}\n\n" for helper, name in ((SIGMOID, "sigmoid("), (RELU, "relu(")) if name in code)
 
 
 def quoted(text) -> str:

@@ -323,7 +323,7 @@ def test_gradient_field_of_a_typed_function_rising(qtbot, window, tmp_path):
     index = tab.controls.surface_combo.findData(field_lab.CUSTOM_KEY)
     tab.controls.surface_combo.setCurrentIndex(index)
     tab.controls.surface_combo.activated.emit(index)
-    type_into(qtbot, tab.controls.function_edit, "x0^2 - 3*sin(x1) + x0*x1/4")
+    type_into(qtbot, tab.controls.function_edit, "x0^2 - 3*sin(x1) + x0*x1/4 + relu(x1)*sigmoid(x0)")
     click(qtbot, tab.controls.function_button)
     click(qtbot, tab.controls.ascent_check)
     tab.set_point((0.5, -1.0))
