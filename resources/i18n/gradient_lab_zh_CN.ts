@@ -2299,6 +2299,14 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>撤销最后一笔（手写数字）</translation>
     </message>
     <message>
+        <source>Move along the hidden units; switch one off or on (Draw, when the strip has the focus)</source>
+        <translation>在隐藏单元之间移动；关闭或打开一个单元（手写数字，隐藏单元条获得焦点时）</translation>
+    </message>
+    <message>
+        <source>Show or hide the lessons</source>
+        <translation>显示或隐藏课程</translation>
+    </message>
+    <message>
         <source>Copy the experiment as a Python script (Losses, Derivatives, Gradient field, Descent)</source>
         <translation>把实验复制为 Python 脚本（损失函数、导数、梯度场、梯度下降）</translation>
     </message>
