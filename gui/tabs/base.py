@@ -79,7 +79,8 @@ class Tab(QWidget):
 
 def set_fields(state, values: dict) -> str:
     """Set dataclass `state`'s fields from `values`, each converted to its field's current kind (bool, int, float,
-    str, a tuple or a float array of as many numbers): '' when all are set, else why none is."""
+    str, a tuple or a float array of as many numbers, a set of whole numbers): '' when all are set, else why none
+    is."""
     if state is None or not dataclasses.is_dataclass(state):
         return "this tab has no state object"
     names = {f.name for f in dataclasses.fields(state)}
@@ -101,6 +102,11 @@ def set_fields(state, values: dict) -> str:
                 if len(numbers) != len(current) or not all(np.isfinite(numbers)):
                     raise ValueError(f"needs {len(current)} finite numbers")
                 converted[key] = numbers
+            elif isinstance(current, set | frozenset):
+                if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool)
+                                                          for v in value):
+                    raise ValueError("needs a list of whole numbers")
+                converted[key] = set(value)
             elif isinstance(current, bool) or isinstance(value, bool):
                 if not isinstance(value, bool) or not isinstance(current, bool):
                     raise ValueError("needs true or false")

@@ -1392,6 +1392,53 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>FittingBox</name>
+    <message>
+        <source>Overfitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train on the first n training images (the book uses all 60,000); with 1,000 the net learns them by heart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images held out (the last ones) as the validation (dev) set: measured every epoch, never trained on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2 λ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2 regularisation: cost + λ/2m·ΣW², gradient + λW/m (m = batch size); 0 = none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make it overfit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1,000 training images, 10,000 held out for validation, λ = 0: train long and watch the gap open; then try λ = 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains on %1 images; validates on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains on %1 images; no validation set (the test set is the only check).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FoundBox</name>
     <message>
         <source>Copies found on this computer</source>
@@ -1981,6 +2028,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>训练数据（%1 张）</translation>
     </message>
     <message>
+        <source>validation (%1 images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>test (%1 images)</source>
         <translation>测试数据（%1 张）</translation>
     </message>
@@ -1991,6 +2042,30 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Where the book's run (10,000 iterations) ends for this activation</source>
         <translation>书中的训练（10,000 次迭代）使用这个激活函数时最终达到的位置</translation>
+    </message>
+    <message>
+        <source>Train error %1 %, validation error %2 % (gap %3 points).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train error %1 %, test error %2 % (gap %3 points).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;High variance (overfitting)&lt;/b&gt;: the net fits its training images far better than new ones. The lessons' remedies: more training data, L2 regularisation (raise λ), a smaller net.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;High bias (underfitting)&lt;/b&gt;: even the training images are often wrong. The lessons' remedies: a bigger net (more hidden units, a non-linear activation), train longer, a better learning rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;High bias and high variance&lt;/b&gt;: the training error is high and the gap is wide. First fix the bias (a bigger net, train longer), then the variance (more data, λ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Low bias, low variance&lt;/b&gt;: the training error is low and the gap narrow — neither remedy is needed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2393,6 +2468,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>一次迭代</translation>
     </message>
     <message>
+        <source>Loss landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loss and accuracy while training</source>
         <translation>训练过程中的损失和识别精度</translation>
     </message>
@@ -2411,6 +2490,10 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>One SGD iteration taken apart: mini-batch, gradient, update</source>
         <translation>拆开看一次 SGD 迭代：小批量、梯度、更新</translation>
+    </message>
+    <message>
+        <source>The loss over a plane of weight space, with the path SGD took</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stop training; the net so far is evaluated</source>
@@ -2576,6 +2659,14 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>ReLU (chapter 5)</source>
         <translation>ReLU（第 5 章）</translation>
+    </message>
+    <message>
+        <source>identity (linear)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With h(a) = a the two layers collapse into one: x·W1·W2 + b1·W2 + b2 = x·W + b, a linear classifier. It ends near 0.92 test accuracy, far below ReLU's 0.97: the non-linearity is what the hidden layer is for.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>backpropagation</source>
@@ -4163,6 +4254,26 @@ for i in range(n):
     <message>
         <source>After %1 steps it still answers %2 (L = %3). Step on with → or press Space: each step moves the 6 weights against ∂L/∂W.</source>
         <translation>%1 步后它仍回答 %2（L = %3）。按 → 或空格键继续：每一步都沿 ∂L/∂W 的反方向移动 6 个权重。</translation>
+    </message>
+    <message>
+        <source>Draw a digit first (with the mouse, a pen or a finger).</source>
+        <translation>请先写一个数字（用鼠标、手写笔或手指）。</translation>
+    </message>
+    <message>
+        <source>The net reads your drawing as %1 (%2).</source>
+        <translation>网络把你写的读成 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The net reads it as %1 (%2). Look at What the net sees: the drawing is boxed, scaled and centred first — change the shape, not the place.</source>
+        <translation>网络把它读成 %1（%2）。看看“神经网络看到的”：手写内容会先被框出、缩放并居中 —— 要改变的是形状，而不是位置。</translation>
+    </message>
+    <message>
+        <source>With %1 hidden units off the net answers %2 instead of %3: those units carried the evidence.</source>
+        <translation>关闭 %1 个隐藏单元后，网络回答 %2 而不是 %3：这些单元承载了证据。</translation>
+    </message>
+    <message>
+        <source>The answer is still %1 with %2 units off. Switch off the units at the top of Why %1: they add most to its score.</source>
+        <translation>关闭 %2 个单元后回答仍是 %1。关闭“为什么是 %1”中排在最前面的单元：它们对得分的贡献最大。</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,40 @@ def simplenet_answers(window, qtbot, panel):
     assert verdict.ok and "answers 0" in verdict.detail
 
 
+def draw_digit(qtbot, tab, digit):
+    from test_draw import DIGITS, stroke
+
+    for points in DIGITS[digit]:  # fractions of the canvas, drawn with the mouse
+        stroke(qtbot, tab.canvas, points)
+    tab.refresh_now()
+
+
+def reads_as_one(window, qtbot, panel):
+    tab = window.tab_pages["draw"]
+    verdict = check(qtbot, panel)
+    assert not verdict.ok and "Draw a digit first" in verdict.detail
+    draw_digit(qtbot, tab, 3)
+    verdict = check(qtbot, panel)
+    assert not verdict.ok and "reads it as 3" in verdict.detail
+    tab.clear()
+    draw_digit(qtbot, tab, 1)
+    verdict = check(qtbot, panel)
+    assert verdict.ok and "as 1" in verdict.detail
+
+
+def units_change_answer(window, qtbot, panel):
+    tab = window.tab_pages["draw"]
+    draw_digit(qtbot, tab, 3)
+    verdict = check(qtbot, panel)
+    assert not verdict.ok and "still 3 with 0 units off" in verdict.detail
+    strip = tab.inside.strip
+    while tab.state.answer == 3 and len(tab.state.off) < 40:  # the units adding most to 3 first
+        j = next(u for u in strip.top if u not in tab.state.off)
+        qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=strip.cell_center(j))
+    verdict = check(qtbot, panel)
+    assert verdict.ok and "instead of 3" in verdict.detail
+
+
 TESTED = {
     "numerical-differentiation/too-small": slope_vanishes,
     "numerical-differentiation/predict": book_slope,
@@ -145,6 +179,8 @@ TESTED = {
     "gradient-descent/fast": converges,
     "network-gradient/predict-w23": simplenet_gradient,
     "network-gradient/teach-zero": simplenet_answers,
+    "shallow-network/seven-as-one": reads_as_one,
+    "shallow-network/switch-off": units_change_answer,
 }
 
 

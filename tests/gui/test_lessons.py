@@ -126,6 +126,8 @@ def assert_reached(state, values, where):
                 assert_reached_dict(inner, value, where)
         elif isinstance(value, str):
             assert shown[key] == value, (where, key)
+        elif isinstance(shown[key], set | frozenset):
+            assert sorted(shown[key]) == sorted(value), (where, key)
         else:
             np.testing.assert_allclose(np.asarray(shown[key], dtype=float), value, err_msg=f"{where}: {key}")
 

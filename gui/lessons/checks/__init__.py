@@ -8,7 +8,7 @@ value the learner is asked to predict instead; the panel compares the typed answ
     def _(tab, value, target): ...
 
 One module per tab's checks: losses.py (4.2), calculus.py (Derivatives and Gradient field: 4.3, 4.4, the
-computation graph), descent.py (4.4.1 and simpleNet, 4.4.2).
+computation graph), descent.py (4.4.1 and simpleNet, 4.4.2), draw.py (the shallow network).
 
 Texts go through QCoreApplication.translate("lessons", "…"), written out at each place so lupdate finds them.
 Adding a check: a function here; lessons then name it.
@@ -87,4 +87,4 @@ def wrong_target(target, now) -> Verdict:
         "lessons", "First choose the correct class t = %1 (it is %2 now)."), target, now))
 
 
-from gui.lessons.checks import calculus, descent, losses  # noqa: E402,F401 - each module registers its checks
+from gui.lessons.checks import calculus, descent, draw, losses  # noqa: E402,F401 - each module registers its checks

@@ -261,6 +261,18 @@ class DrawTab(Tab):
         self.inside.show_state(self.net())
 
     # ------------------------------------------------------------------ settings
+    # ------------------------------------------------------------------ lessons (Show me)
+    def state_fault(self):
+        s, net = self.state, self.net()
+        hidden = net.sizes[1] if net is not None else 0
+        if not 4 <= s.pen_width <= 48 or any(not 0 <= j < hidden for j in s.off):
+            return f"pen width 4–48 and hidden units 0–{hidden - 1}"
+        return ""
+
+    def show_state(self):
+        self.controls.show_state()
+        self.refresh_now()
+
     def save_settings(self, settings):
         settings.setValue("pen_width", self.state.pen_width)
         settings.setValue("model", self.state.model_key)
