@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from engine import evaluation, training
+from engine import evaluation, fitting, training
 from engine.blas import blas_threads
 from engine.networks import TwoLayerNet
 from gui import settings as app_settings_module
@@ -65,8 +65,12 @@ def model_job(path):
     yield {"kind": "model", "net": net}
 
 
-def training_job(events, net, data):
-    """A training generator's events; a divergence becomes a "diverged" event; the finished net's report last."""
+def training_job(events, net, data, validation=None):
+    """A training generator's events; a divergence becomes a "diverged" event; the finished net's report last.
+    With a `validation` set (x_val, t_val), each "epoch" event also carries "val_acc": the accuracy of its
+    weights on it (engine.fitting), measured here on the training thread."""
+    if validation is not None:
+        events = _with_validation(events, validation)
     try:
         yield from events
     except training.Diverged as exc:
@@ -74,6 +78,19 @@ def training_job(events, net, data):
                "reason": getattr(exc, "reason", "nan"), "message": str(exc)}
         return
     yield {"kind": "report", **(yield from report(net, data))}
+
+
+def _with_validation(events, validation):
+    """`events` with "val_acc" added to each "epoch" event; closing this closes `events` (its finally stores the
+    weights of a stopped run)."""
+    try:
+        for event in events:
+            if event is not None and event.get("kind") == "epoch":
+                with blas_threads(1):
+                    event = {**event, "val_acc": fitting.validation_accuracy(event, *validation)}
+            yield event
+    finally:
+        events.close()
 
 
 def report_job(net, data):

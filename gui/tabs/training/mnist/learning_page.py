@@ -8,11 +8,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGraphicsItem, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QGraphicsItem, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from engine import evaluation
+from engine import evaluation, fitting
 from gui.tabs.training.mnist.state import BOOK_TEST_ACCURACY, NUMERICAL_SUBSET
-from gui.widgets.panel_helpers import Retranslated, grow, need_data_page
+from gui.widgets.panel_helpers import Retranslated, grow, need_data_page, wrapped
 from gui.widgets.plots import COLORS, Plot, pen
 
 SMOOTH_WINDOW = 100  # iterations in the loss plot's moving average
@@ -60,6 +60,8 @@ class LearningPage(Retranslated, QStackedWidget):
                                                   symbolPen=None, name="")
         self.test_acc_curve = self.acc_plot.plot(pen=pen(1, 2, style=Qt.PenStyle.DashLine), symbol="t",
                                                  symbolSize=7, symbolBrush=COLORS[1], symbolPen=None, name="")
+        self.val_acc_curve = self.acc_plot.plot(pen=pen(2, 2, style=Qt.PenStyle.DashDotLine), symbol="s",
+                                                symbolSize=6, symbolBrush=COLORS[2], symbolPen=None, name="")
         self.acc_plot.setYRange(0, 1, padding=0.02)
         self.acc_plot.setLimits(xMin=0, yMin=0, yMax=1.05)
         book_pen = pen(7, 1.5, style=Qt.PenStyle.DotLine)
@@ -71,7 +73,14 @@ class LearningPage(Retranslated, QStackedWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.loss_plot)
         splitter.addWidget(self.acc_plot)
-        self.addWidget(splitter)
+        self.advice = wrapped()
+        self.advice.setTextFormat(Qt.TextFormat.RichText)
+        plots = QWidget()
+        column = QVBoxLayout(plots)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(splitter, 1)
+        column.addWidget(self.advice)
+        self.addWidget(plots)
         self.retranslate()
 
     def retranslate(self):
@@ -89,6 +98,7 @@ class LearningPage(Retranslated, QStackedWidget):
         legend.addItem(self.loss_curve, self.tr("each mini-batch"))
         legend.addItem(self.smooth_curve, self.tr("mean of the last 100"))
         self.label_accuracy_plot()
+        self.show_advice()
 
     def explanation(self):
         return self.tr(
@@ -114,8 +124,10 @@ class LearningPage(Retranslated, QStackedWidget):
                                  else self.tr("Accuracy on the full sets, once per epoch"))
         legend = self.acc_plot.getPlotItem().legend
         legend.clear()
-        sizes = (NUMERICAL_SUBSET, NUMERICAL_SUBSET) if subset else (60_000, 10_000)
+        sizes = (NUMERICAL_SUBSET, NUMERICAL_SUBSET) if subset else (run.train_size if run else 60_000, 10_000)
         legend.addItem(self.train_acc_curve, self.tr("train (%1 images)").replace("%1", f"{sizes[0]:,}"))
+        if run and run.validation and not subset:
+            legend.addItem(self.val_acc_curve, self.tr("validation (%1 images)").replace("%1", f"{run.validation:,}"))
         legend.addItem(self.test_acc_curve, self.tr("test (%1 images)").replace("%1", f"{sizes[1]:,}"))
         accuracy = BOOK_TEST_ACCURACY[self.state.book_activation(self.running())]
         self.book_line.setPos(accuracy)
@@ -131,7 +143,9 @@ class LearningPage(Retranslated, QStackedWidget):
         """Empty curves and fixed ranges for state.run (a fixed axis is not redrawn every frame)."""
         run = self.state.run
         self._shown_smooth = -1
-        for curve in (self.loss_curve, self.smooth_curve, self.train_acc_curve, self.test_acc_curve):
+        self.advice.setText("")
+        for curve in (self.loss_curve, self.smooth_curve, self.train_acc_curve, self.test_acc_curve,
+                      self.val_acc_curve):
             curve.setData([], [])
         self.loss_plot.setXRange(0, run.iterations, padding=0.02)
         self._loss_top = 2.5
@@ -155,4 +169,36 @@ class LearningPage(Retranslated, QStackedWidget):
             self._shown_smooth = n
         points = curves.acc_points
         grow(self.train_acc_curve, [p[0] for p in points], [p[1] for p in points])
-        grow(self.test_acc_curve, [p[0] for p in points], [p[2] for p in points])
+        if grow(self.test_acc_curve, [p[0] for p in points], [p[2] for p in points]):
+            self.show_advice()
+        grow(self.val_acc_curve, [p[0] for p in curves.val_points], [p[1] for p in curves.val_points])
+
+    def show_advice(self):
+        """The lessons' reading of the latest accuracies (engine.fitting.diagnose): bias, variance, and remedies."""
+        curves, run = self.state.curves, self.state.run
+        if run is None or run.numerical or len(curves.acc_points) < 2:
+            self.advice.setText("")
+            return
+        train = curves.acc_points[-1][1]
+        has_val = bool(curves.val_points) and curves.val_points[-1][1] is not None
+        dev = curves.val_points[-1][1] if has_val else curves.acc_points[-1][2]
+        if not (np.isfinite(train) and np.isfinite(dev)):
+            return
+        d = fitting.diagnose(train, dev)
+        figures = (self.tr("Train error %1 %, validation error %2 % (gap %3 points).") if has_val
+                   else self.tr("Train error %1 %, test error %2 % (gap %3 points).")).replace(
+            "%1", f"{100 * d.train_error:.1f}").replace("%2", f"{100 * d.dev_error:.1f}").replace(
+            "%3", f"{100 * d.gap:.1f}")
+        readings = {
+            "variance": self.tr("<b>High variance (overfitting)</b>: the net fits its training images far better "
+                                "than new ones. The lessons' remedies: more training data, L2 regularisation "
+                                "(raise λ), a smaller net."),
+            "bias": self.tr("<b>High bias (underfitting)</b>: even the training images are often wrong. The "
+                            "lessons' remedies: a bigger net (more hidden units, a non-linear activation), train "
+                            "longer, a better learning rate."),
+            "both": self.tr("<b>High bias and high variance</b>: the training error is high and the gap is wide. "
+                            "First fix the bias (a bigger net, train longer), then the variance (more data, λ)."),
+            "fine": self.tr("<b>Low bias, low variance</b>: the training error is low and the gap narrow — "
+                            "neither remedy is needed."),
+        }
+        self.advice.setText(figures + " " + readings[d.case])

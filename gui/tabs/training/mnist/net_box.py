@@ -13,7 +13,7 @@ from gui.tabs.training.mnist.state import BOOK_SETTINGS, NUMERICAL_MAX_BATCH, NU
 from gui.widgets.number_box import DecadeSpinBox
 from gui.widgets.panel_helpers import Retranslated, muted, wrapped
 
-ACTIVATIONS = ("sigmoid", "relu")  # the combo's items, in order
+ACTIVATIONS = ("sigmoid", "relu", "identity")  # the combo's items, in order
 METHODS = ("backprop", "numerical")
 
 
@@ -32,7 +32,7 @@ class NetBox(Retranslated, QGroupBox):
         self.state = state
         self.hidden_spin = spin(1, 1000)
         self.activation_combo = QComboBox()
-        self.activation_combo.addItems(["", ""])  # sigmoid, ReLU
+        self.activation_combo.addItems(["", "", ""])  # sigmoid, ReLU, identity
         self.lr_spin = DecadeSpinBox(1e-6, 1e8, state.learning_rate)
         self.batch_spin = spin(1, 10_000)
         self.iter_spin = spin(1, 1_000_000, 1000)
@@ -41,6 +41,7 @@ class NetBox(Retranslated, QGroupBox):
         self.seed_spin = spin(0, 2**31 - 1)
         self.method_combo = QComboBox()
         self.method_combo.addItems(["", ""])  # backprop, numerical
+        self.identity_note = muted(wrapped())
         self.method_note = muted(wrapped())
         self.method_note.setTextFormat(Qt.TextFormat.RichText)
         self.defaults_button = QPushButton()
@@ -52,6 +53,7 @@ class NetBox(Retranslated, QGroupBox):
         form = QFormLayout(self)
         for name, widget in self.widgets.items():
             form.addRow(self.labels[name], widget)
+        form.addRow(self.identity_note)
         form.addRow(self.method_note)
         form.addRow(self.defaults_button)
         for name in ("hidden_size", "batch_size", "iterations", "seed"):
@@ -114,6 +116,11 @@ class NetBox(Retranslated, QGroupBox):
             self.widgets[name].setToolTip(tip)
         self.activation_combo.setItemText(0, self.tr("sigmoid (chapter 4)"))
         self.activation_combo.setItemText(1, self.tr("ReLU (chapter 5)"))
+        self.activation_combo.setItemText(2, self.tr("identity (linear)"))
+        self.identity_note.setText(self.tr(
+            "With h(a) = a the two layers collapse into one: x·W1·W2 + b1·W2 + b2 = x·W + b, a linear classifier. "
+            "It ends near 0.92 test accuracy, far below ReLU's 0.97: the non-linearity is what the hidden layer "
+            "is for."))
         self.method_combo.setItemText(0, self.tr("backpropagation"))
         self.method_combo.setItemText(1, self.tr("numerical (slow)"))
         self.defaults_button.setText(self.tr("Book's settings"))
@@ -123,6 +130,7 @@ class NetBox(Retranslated, QGroupBox):
 
     def refresh_method_note(self):
         s = self.state
+        self.identity_note.setVisible(s.activation == "identity")
         numerical = s.method == "numerical"
         self.method_note.setVisible(numerical)
         if numerical:

@@ -9,28 +9,34 @@ trained net to the Draw tab. The mathematics is engine.training and engine.netwo
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
-from engine import evaluation, training
+from engine import evaluation, fitting, training
 from engine.networks import TwoLayerNet
 from gui.settings import read
 from gui.tabs.training.mnist import jobs
 from gui.tabs.training.mnist.boxes import DataBox, ModelBox
 from gui.tabs.training.mnist.check_page import CHECK, CheckPage
+from gui.tabs.training.mnist.fitting_box import FittingBox
 from gui.tabs.training.mnist.iteration_page import IterationPage
+from gui.tabs.training.mnist.landscape_page import LandscapePage
 from gui.tabs.training.mnist.learning_page import LearningPage
 from gui.tabs.training.mnist.model_io import MODEL, ModelFiles
 from gui.tabs.training.mnist.net_box import ACTIVATIONS, METHODS, NetBox
 from gui.tabs.training.mnist.results_page import ResultsPage
 from gui.tabs.training.mnist.run_box import RunBox
 from gui.tabs.training.mnist.state import (
+    MAX_EVALUATIONS,
     NUMERICAL_MAX_BATCH,
     NUMERICAL_MAX_ITERS,
     NUMERICAL_SUBSET,
     PAGES,
     Curves,
     MnistState,
+    Path,
     RunPlan,
 )
 from gui.tabs.training.mnist.stepping import Stepping
@@ -55,6 +61,7 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         self._host = None  # the Training tab's QTabWidget, once shown
         self.data_box = DataBox(s)
         self.net_box = NetBox(s)
+        self.fitting_box = FittingBox(s)
         self.iteration = IterationPage(s)
         buttons = QVBoxLayout()  # Start, Pause, Stop; under them Step one iteration
         buttons.addLayout(self.run_buttons())
@@ -65,16 +72,19 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         self.weights = WeightsPage(s)
         self.results = ResultsPage(s)
         self.check = CheckPage(s, self.runs)
+        self.landscape = LandscapePage(s, self.runs)
         self.pages = QTabWidget()
-        for page in (self.learning, self.weights, self.results, self.check, self.iteration):
+        for page in (self.learning, self.weights, self.results, self.check, self.iteration, self.landscape):
             self.pages.addTab(page, "")
         self.explanation = Explanation()
-        experiment_layout(self, (self.data_box, self.net_box, self.run_box, self.model_box), self.pages,
+        experiment_layout(self, (self.data_box, self.net_box, self.fitting_box, self.run_box, self.model_box),
+                          self.pages,
                           self.explanation, (300, 700, 250), left_width=(310, 350))
         self.data_box.get_button.clicked.connect(self.get_mnist)
         self.learning.need_get_button.clicked.connect(self.get_mnist)
         self.net_box.changed.connect(self.on_setting_changed)
         self.net_box.defaults_button.clicked.connect(lambda: self.on_setting_changed("book"))
+        self.fitting_box.changed.connect(self.on_setting_changed)
         self.iteration.chapter4_clicked.connect(self.use_chapter4)
         self.model_box.save_button.clicked.connect(self.save_model_dialog)
         self.model_box.load_button.clicked.connect(self.load_model_dialog)
@@ -89,13 +99,14 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
     def retranslate(self):
         super().retranslate()
         for i, text in enumerate((self.tr("Learning"), self.tr("Weights"), self.tr("Results"),
-                                  self.tr("Gradient check"), self.tr("One iteration"))):
+                                  self.tr("Gradient check"), self.tr("One iteration"), self.tr("Loss landscape"))):
             self.pages.setTabText(i, text)
         self.pages.setTabToolTip(0, self.tr("Loss and accuracy while training"))
         self.pages.setTabToolTip(1, self.tr("The first layer's weights as 28×28 pictures"))
         self.pages.setTabToolTip(2, self.tr("Confusion matrix and misclassified test digits"))
         self.pages.setTabToolTip(3, self.tr("Backprop against the numerical gradient"))
         self.pages.setTabToolTip(4, self.tr("One SGD iteration taken apart: mini-batch, gradient, update"))
+        self.pages.setTabToolTip(5, self.tr("The loss over a plane of weight space, with the path SGD took"))
         self.retranslate_step_controls()
         self.stop_button.setToolTip(self.tr("Stop training; the net so far is evaluated"))
         if self.state.outcome is not None:
@@ -116,6 +127,8 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
     def on_setting_changed(self, name):
         if name == "activation" and not self.is_training():
             self.learning.label_accuracy_plot()
+        if name == "book":
+            self.fitting_box.refresh()
         self.iteration.refresh()  # a stepped run is continued only with its own settings
         self.refresh_run_controls()
 
@@ -129,6 +142,7 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         self.results.refresh()
         self.weights.refresh()
         self.iteration.refresh()
+        self.landscape.refresh()
 
     def can_start(self):
         return (self.state.data is not None and not self.check.is_checking() and not self.runs.is_running(MODEL)
@@ -138,6 +152,8 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         super().refresh_run_controls()
         running = self.is_training() or self.is_waiting()  # waiting: the run starts once the report has stopped
         self.net_box.set_enabled(not running)
+        self.fitting_box.set_enabled(not running)
+        self.landscape.refresh_controls()
         self.model_box.load_button.setEnabled(not running and not self.runs.is_running(MODEL))
         self.model_box.save_button.setEnabled(not running and self.state.net is not None)
         self.check.refresh_controls(self.state.data is not None, running)
@@ -206,12 +222,18 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
             return
         (x_train, t_train), (x_test, t_test) = data = s.data
         numerical = s.method == "numerical"
+        validation = None
+        if not numerical:  # the overfitting settings: fewer training images, a validation set held out
+            (x_train, t_train), validation = fitting.split_training(x_train, t_train, s.train_size, s.validation)
+            data = ((x_train, t_train), (x_test, t_test))
+            validation = validation if len(validation[0]) else None
         iters = min(s.iterations, NUMERICAL_MAX_ITERS) if numerical else s.iterations
         batch = min(s.batch_size, NUMERICAL_MAX_BATCH) if numerical else s.batch_size
         lr, stepper = s.learning_rate, self.stepped_run()  # a stepped run goes on from its last iteration
         net = stepper.net if stepper else TwoLayerNet(784, s.hidden_size, 10, weight_init_std=s.weight_init_std,
                                                       activation=s.activation, seed=s.seed,
-                                                      dtype=np.float64 if numerical else np.float32)
+                                                      dtype=np.float64 if numerical else np.float32,
+                                                      weight_decay_lambda=0.0 if numerical else s.weight_decay)
         if numerical:
             n = NUMERICAL_SUBSET
             events = training.train_two_layer_numerical(net, x_train[:n], t_train[:n], x_test[:n], t_test[:n],
@@ -219,17 +241,23 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
                                                         seed=s.seed, report_every=2000)
             per_epoch = max(1, n // batch)
         else:
+            per_epoch = max(1, len(x_train) // batch)  # a small training set: at most MAX_EVALUATIONS measurements
+            every = max(per_epoch, math.ceil(iters / MAX_EVALUATIONS)) if len(x_train) < 60_000 else None
             events = training.train_two_layer(net, x_train, t_train, x_test, t_test, iters_num=iters,
                                               batch_size=batch, learning_rate=lr, seed=s.seed, loss_limit=LOSS_LIMIT,
-                                              resume=stepper)
-            per_epoch = max(1, len(x_train) // batch)
+                                              resume=stepper, eval_every=every)
         s.run = RunPlan(iters, batch, lr, numerical, per_epoch, evaluation.parameter_count(784, s.hidden_size, 10),
-                        s.activation, s.hidden_size)
+                        s.activation, s.hidden_size, len(x_train), 0 if validation is None else len(validation[0]),
+                        net.weight_decay_lambda)
+        if s.path is not None and len(s.path.snapshots) >= 2:
+            s.previous_path = s.path  # compared with this run on the landscape
+        s.path = Path(lr=lr, shape=(net.sizes[1], net.activation))
         s.net, s.net_origin, s.train_acc, s.test_acc, s.report = None, "", None, None, None
         s.curves, s.live_net, s.diverged = Curves.for_run(iters), net, None
         self.learning.begin_run()
         total = iters * s.run.weights if numerical else iters
-        self.start_run(lambda: jobs.training_job(events, net, data), total, "weights" if numerical else "iterations")
+        self.start_run(lambda: jobs.training_job(events, net, data, validation), total,
+                       "weights" if numerical else "iterations")
         if stepper:
             self.go_on_from(stepper)
         self.pages.setCurrentIndex(PAGES.index("learning"))
@@ -245,8 +273,12 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
             elif kind == "progress":  # numerical gradient: weights done in this iteration
                 s.curves.weights_done = (event["iteration"] - 1) * event["total"] + event["done"]
             elif kind == "epoch":
-                s.curves.acc_points.append((event["iteration"] / s.run.per_epoch, event["train_acc"],
-                                            event["test_acc"]))
+                epoch = event["iteration"] / s.run.per_epoch
+                s.curves.acc_points.append((epoch, event["train_acc"], event["test_acc"]))
+                if event.get("val_acc") is not None:
+                    s.curves.val_points.append((epoch, event["val_acc"]))
+                s.path.snapshots.append(event["net"].params)  # the evaluated copy: a point of the path
+                s.path.epochs.append(epoch)
                 self.offer_weights(event["net"])
             elif kind == "done":
                 s.net, s.net_origin = event["net"], "trained"
@@ -268,6 +300,8 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         curves = self.state.curves
         self.show_progress(curves.weights_done if self.state.run.numerical else curves.filled)
         self.run_box.refresh(self.run_status())
+        if self.state.landscape is None:  # Compute becomes possible once the path has 3 points
+            self.landscape.refresh()
 
     def on_run_paused(self, paused):
         self.run_box.refresh(self.run_status())
@@ -362,9 +396,14 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         s.batch_size = read(settings, "batch_size", d.batch_size, lo=1, hi=10_000)
         s.iterations = read(settings, "iterations", d.iterations, lo=1, hi=1_000_000)
         s.weight_init_std = read(settings, "weight_init_std", d.weight_init_std, lo=1e-6, hi=10.0)
+        s.train_size = read(settings, "train_size", d.train_size, lo=10, hi=60_000)
+        s.validation = read(settings, "validation", d.validation, lo=0, hi=20_000)
+        s.weight_decay = read(settings, "weight_decay", d.weight_decay, lo=0.0, hi=1000.0)
+        self.landscape.restore(settings)
         s.seed = read(settings, "seed", d.seed, lo=0, hi=2**31 - 1)
         s.method = read(settings, "method", d.method, choices=METHODS)
         s.page = read(settings, "page", d.page, lo=0, hi=len(PAGES) - 1)
         self.net_box.refresh()
+        self.fitting_box.refresh()
         self.learning.label_accuracy_plot()
         self.pages.setCurrentIndex(s.page)

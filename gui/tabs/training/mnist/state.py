@@ -14,9 +14,12 @@ from engine.networks import TwoLayerNet
 from gui.tabs.training.outcome import Outcome
 
 BOOK_SETTINGS = {"hidden_size": 50, "learning_rate": 0.1, "batch_size": 100, "iterations": 10_000,
-                 "weight_init_std": 0.01, "method": "backprop"}  # train_neuralnet.py (the activation is kept)
-BOOK_TEST_ACCURACY = {"sigmoid": 0.946, "relu": 0.970}  # CURRICULUM §5: where the book's 10,000 iterations end
-PAGES = ("learning", "weights", "results", "check", "iteration")
+                 "weight_init_std": 0.01, "method": "backprop", "train_size": 60_000, "validation": 0,
+                 "weight_decay": 0.0}  # train_neuralnet.py (the activation is kept)
+# CURRICULUM §5: where the book's 10,000 iterations end; identity: two linear layers are one linear classifier
+BOOK_TEST_ACCURACY = {"sigmoid": 0.946, "relu": 0.970, "identity": 0.92}
+PAGES = ("learning", "weights", "results", "check", "iteration", "landscape")
+MAX_EVALUATIONS = 50  # a run on a small training set measures accuracy at most this often (each is a snapshot)
 NUMERICAL_MAX_ITERS, NUMERICAL_MAX_BATCH, NUMERICAL_SUBSET = 20, 10, 1000  # a numerical run is cut down to these
 
 
@@ -32,6 +35,9 @@ class RunPlan:
     weights: int  # parameters of the net
     activation: str
     hidden: int
+    train_size: int = 60_000  # images trained on
+    validation: int = 0  # images held out of the training set
+    weight_decay: float = 0.0  # L2 λ
 
 
 @dataclass
@@ -41,11 +47,34 @@ class Curves:
     loss: np.ndarray = field(default_factory=lambda: np.zeros(0))  # NaN where not yet done
     filled: int = 0  # iterations done
     acc_points: list = field(default_factory=list)  # (epoch, train_acc, test_acc)
+    val_points: list = field(default_factory=list)  # (epoch, validation accuracy) when a validation set is held out
     weights_done: int = 0  # numerical gradient: weights done over the whole run
 
     @classmethod
     def for_run(cls, iterations: int) -> Curves:
         return cls(loss=np.full(iterations, np.nan))
+
+
+@dataclass
+class Path:
+    """A run's path through weight space for the landscape: the weights at each evaluation (params dicts), their
+    epochs, and what the run was (label: its learning rate; shape: what a landscape through it must share)."""
+
+    snapshots: list = field(default_factory=list)
+    epochs: list = field(default_factory=list)
+    lr: float = 0.1
+    shape: tuple = ()  # (hidden size, activation)
+
+
+@dataclass
+class Landscape:
+    """The computed (or arriving) surface: the "plane" event of engine.lab.net_landscape and the rows so far."""
+
+    plane: dict
+    Z: np.ndarray  # NaN where a row has not arrived
+    rows: int = 0
+    directions: str = "pca"
+    paths: tuple = ()  # (this run's Path, the compared Path or None)
 
 
 @dataclass
@@ -61,6 +90,14 @@ class MnistState:
     seed: int = 0
     method: str = "backprop"  # or "numerical"
     page: int = 0  # index in PAGES
+    train_size: int = 60_000  # training images used (the first ones): 1,000 shows overfitting
+    validation: int = 0  # training images held out (the last ones) as the validation (dev) set
+    weight_decay: float = 0.0  # L2 λ: cost + λ/2m·ΣW²
+    land_directions: str = "pca"  # engine.lab.net_landscape.DIRECTIONS
+    land_resolution: int = 41
+    land_extent: float = 1.2
+    land_data: str = "test"  # engine.lab.net_landscape.DATA_CHOICES
+    land_compare: bool = True  # draw the previous run's path too
     check_images: int = 3  # the book's gradient_check.py uses the first 3 training images
     # produced
     source: str = ""
@@ -80,6 +117,9 @@ class MnistState:
     message: str = ""  # why it failed
     diverged: dict | None = None  # the "diverged" event: iteration, loss, reason
     seconds: float = 0.0  # the finished run's training time
+    path: Path | None = None  # the current (or last) run's path
+    previous_path: Path | None = None  # the run before it, to compare on one landscape
+    landscape: Landscape | None = None
     # stepping one iteration at a time (the One iteration page)
     stepper: Stepper | None = None  # the run being stepped; a live run (Start) goes on with it
     step_settings: tuple = ()  # the settings it was made with (step_key()): other settings make a new one
@@ -89,7 +129,8 @@ class MnistState:
     full_start: float | None = None  # the whole set's loss before the first stepped iteration
 
     SAVED = ("hidden_size", "activation", "learning_rate", "batch_size", "iterations", "weight_init_std", "seed",
-             "method", "page")
+             "method", "page", "train_size", "validation", "weight_decay", "land_directions", "land_resolution",
+             "land_extent", "land_data", "land_compare")
 
     def step_key(self) -> tuple:
         """The settings a stepped run depends on: a stepper made with others is not continued."""
