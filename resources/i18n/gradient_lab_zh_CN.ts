@@ -1966,6 +1966,180 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>LandscapePage</name>
+    <message>
+        <source>&lt;p&gt;The loss over a plane through the net's final weights θ: L(θ + α·d1 + β·d2). The net has %1 weights, so this is only a &lt;b&gt;2-D slice of a %1-dimensional surface&lt;/b&gt; — the plane chosen so the path SGD took shows.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extent ×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path's 2 principal components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 random directions (filter-normalised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Principal components: the plane the path moves in most (Li et al. 2018). Random: Gaussian directions scaled to each unit's weights (their filter normalisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test set (10,000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first 1,000 test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first 10,000 training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training set (60,000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The images the loss is measured on (more images: slower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid points per side of the surface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Principal components: the plane reaches this many times the path's farthest point. Random: α and β run from −extent to +extent (1 = each unit's own weight norm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also draw the previous run (e.g. another learning rate) on this plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its weights are projected on the same plane (least squares): train again with another η, then compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute the surface through the latest weights of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop computing the surface (the rows done stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v / %m rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The loss landscape&lt;/h3&gt;&lt;p&gt;The Descent tab shows gradient descent on f(x0, x1). Here the variables are the net's 39,760 weights θ and f is the loss L(θ).&lt;/p&gt;&lt;p&gt;A plane through the final weights: θ + α·d1 + β·d2. The first layer is linear in the weights, x·(W1 + αD1 + βD2) = x·W1 + α·x·D1 + β·x·D2, so three products serve the whole grid.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Principal components&lt;/b&gt; of the path's weights θ&lt;sub&gt;i&lt;/sub&gt; − θ&lt;sub&gt;final&lt;/sub&gt;: the plane the path moves in most; the share of variance says how much of the path the picture holds. &lt;b&gt;Random&lt;/b&gt; directions, scaled to each unit's weights: a typical slice, in which the path hardly moves.&lt;/p&gt;&lt;p&gt;Circle: the start; star: the end (α = β = 0).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two directions explain %1 % + %2 % = %3 % of the path's variance: the picture holds that much of how the weights moved; the rest is in the other dimensions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The random plane holds %1 % of the path's squared length: a typical slice, in which the path hardly moves (so it is drawn as its shadow on the plane).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing: %1 of %2 rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss from %1 to %2 over the plane; at the end of the path %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this run (η = %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>previous run (η = %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load MNIST and train the net first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the net first: the landscape needs the weights of at least 3 evaluations (every epoch), which the run keeps as its path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click Compute: the surface is drawn row by row as it arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeView</name>
+    <message>
+        <source>α (along direction 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>β (along direction 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss L(θ + α·d1 + β·d2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss over a plane of weight space through the final weights θ (α = β = 0); drag to pan, wheel to zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour bands: the loss at the band edges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation>损失 L</translation>
+    </message>
+    <message>
+        <source>The loss along the path (on the same images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LearningPage</name>
     <message>
         <source>This experiment needs MNIST</source>
@@ -2708,8 +2882,8 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>得分 a_k</translation>
     </message>
     <message>
-        <source>Scores a: drag a bar up or down</source>
-        <translation>得分 a：上下拖动柱子</translation>
+        <source>Scores a: drag a bar</source>
+        <translation>得分 a：拖动柱子</translation>
     </message>
     <message>
         <source>probability y_k</source>
@@ -3804,6 +3978,10 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>C = max(a) = %1.</source>
         <translation>C = max(a) = %1。</translation>
+    </message>
+    <message>
+        <source>A score that is nan or infinite makes every output nan, shifted or not: softmax needs finite scores.</source>
+        <translation>只要有一个得分是 nan 或无穷大，无论是否平移，所有输出都会变成 nan：softmax 需要有限的得分。</translation>
     </message>
     <message>
         <source>The naive formula overflowed (inf / nan); the shifted one is fine.</source>

@@ -158,8 +158,10 @@ def test_the_state_alone_edits_y_and_the_scores():
     s = LossesState()
     s.set_bar(2, 0.9)
     assert s.y[2] == 0.9 and s.y.sum() == pytest.approx(1.0)
+    y = s.y.copy()
     s.set_mode("logits")
-    np.testing.assert_allclose(np.exp(s.logits) / np.exp(s.logits).sum(), s.y)
+    np.testing.assert_allclose(np.exp(s.logits) / np.exp(s.logits).sum(), s.y, atol=1e-3)  # scores for y (floor 1e-4)
+    np.testing.assert_array_equal(s.y, y)  # y itself unchanged until a score moves
     assert s.y.argmax() == 2
     s.set_bar(4, 99.0)
     assert s.logits[4] == LOGIT_LIMIT and s.y.argmax() == 4
@@ -214,3 +216,42 @@ def test_the_scores_messages_follow_a_live_language_switch(qtbot, tab, in_chines
     english, chinese = in_chinese({"too many": lambda: page.logits_error.text()})
     assert english["too many"] == "Too many scores: 200, at most 100. Remove some and press Enter."
     assert "200" in chinese["too many"] and "100" in chinese["too many"]
+
+
+# ---------------------------------------------------------------- what a learner tripped over (issue 18)
+def test_scores_and_back_keep_the_books_numbers_exactly(qtbot, tab):
+    qtbot.mouseClick(tab.controls.example_seven, Qt.MouseButton.LeftButton)
+    before = tab.state.losses()
+    tab.controls.mode_logits.click()
+    assert shown(tab) == ("0.5975", "2.3026")  # the scores for y are shown, y itself is untouched
+    tab.controls.mode_prob.click()
+    assert tab.state.losses() == before == (0.5975, 2.302584092994546)
+
+
+def test_the_softmax_plot_gets_half_the_width_when_it_appears(qtbot, tab):
+    tab.controls.mode_logits.click()
+    qtbot.wait(10)
+    plots = tab.output.bar_plot.width(), tab.output.y_plot.width()
+    assert min(plots) >= 0.4 * sum(plots), plots
+    labels = [t.boundingRect().width() for t in tab.output.bar_text]
+    assert max(labels) < plots[0] / 10  # each label fits over its bar
+
+
+def test_a_cross_entropy_above_the_axis_is_shown_at_its_top_with_its_value(qtbot, tab):
+    qtbot.mouseClick(tab.controls.example_seven, Qt.MouseButton.LeftButton)
+    tab.on_bar_edited(7, 1.0)  # the net certain of 7, t = 2: CE = −log(1e-7) = 16.1
+    ce = tab.state.losses()[1]
+    assert ce == pytest.approx(16.118, abs=1e-3)
+    x, y = tab.curves.ce_point.getData()
+    top = tab.curves.getViewBox().viewRange()[1][1]
+    assert y[0] <= top and tab.curves.ce_off_scale.toPlainText() == "↑ 16.1"
+    drag(qtbot, tab, 2, 0.0, 0.5)
+    assert tab.curves.ce_off_scale.toPlainText() == ""  # back on the scale: no note
+
+
+def test_nan_among_the_scores_is_called_what_it_is(qtbot, tab):
+    tab.side.setCurrentIndex(1)
+    tab.softmax_page.logits_edit.setText("nan, 1, 2")
+    tab.softmax_page.logits_edit.editingFinished.emit()
+    note = tab.softmax_page.note.text()
+    assert "nan or infinite makes every output nan" in note and "is fine" not in note

@@ -9,6 +9,7 @@ from engine.lab import losses as loss_lab
 from gui.widgets.plots import COLORS, Plot, pen
 
 P_GRID = np.linspace(0.001, 1.0, 400)
+Y_TOP = 7.0  # the fixed loss axis: −log y_t is 16.1 at y_t = 0 (the 1e-7 guard); the point then sits at the top
 
 
 class LossCurves(Plot):
@@ -21,11 +22,13 @@ class LossCurves(Plot):
         self.ce_curve = self.plot(pen=pen(3), name="")
         self.mse_curve = self.plot(pen=pen(0), name="")
         self.ce_point = self.plot(symbol="o", symbolSize=10, symbolBrush=COLORS[3], pen=None)
+        self.ce_off_scale = pg.TextItem(anchor=(0.0, 0.0), color=COLORS[3])  # "↑ 16.1" when the point is above
+        self.addItem(self.ce_off_scale)
         self.mse_point = self.plot(symbol="o", symbolSize=10, symbolBrush=COLORS[0], pen=None)
         self.p_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
         self.addItem(self.p_line)
         self.setXRange(0, 1, padding=0.02)
-        self.setYRange(0, 7, padding=0.02)
+        self.setYRange(0, Y_TOP, padding=0.02)
         self.retranslate()
 
     def retranslate(self):
@@ -43,6 +46,9 @@ class LossCurves(Plot):
         self.ce_curve.setData(P_GRID, ce_curve)
         self.mse_curve.setData(P_GRID, mse_curve)
         p = float(s.y[s.target])
-        self.ce_point.setData([p], [ce])
+        above = ce > Y_TOP
+        self.ce_point.setData([p], [min(ce, Y_TOP)], symbol="t1" if above else "o")  # t1: a triangle pointing up
+        self.ce_off_scale.setText(f"↑ {ce:.3g}" if above else "")
+        self.ce_off_scale.setPos(p + 0.015, Y_TOP)
         self.mse_point.setData([p], [mse])
         self.p_line.setValue(p)

@@ -91,19 +91,28 @@ class OutputBars(QSplitter):
         shown = s.logits if logits_mode else s.y
         brushes = [pg.mkBrush(COLORS[2] if k == s.target else COLORS[0]) for k in CLASSES]
         self.bars.setOpts(height=shown, brushes=brushes)
+        font = self.font()
+        if logits_mode:  # half the width: short labels in a smaller font, a negative one under its bar
+            font.setPointSizeF(font.pointSizeF() * 0.8)
         for k, t in enumerate(self.bar_text):
-            t.setText(f"{shown[k]:.2f}" if logits_mode else f"{shown[k]:.3g}")
+            t.setText(f"{shown[k]:.1f}" if logits_mode else f"{shown[k]:.3g}")
             t.setColor(foreground())
-            t.setPos(k, max(shown[k], 0) + (0.6 if logits_mode else 0.07))
+            t.setFont(font)
+            below = logits_mode and shown[k] < 0
+            t.setAnchor((0.5, 0.0) if below else (0.5, 1.0))
+            t.setPos(k, shown[k] - 0.3 if below else max(shown[k], 0) + (0.3 if logits_mode else 0.07))
         if logits_mode:
             self.bar_plot.setYRange(-LOGIT_LIMIT, LOGIT_LIMIT, padding=0)
-            self.bar_plot.set_labels(self.tr("class k"), self.tr("score a_k"),
-                                     self.tr("Scores a: drag a bar up or down"))
+            self.bar_plot.set_labels(self.tr("class k"), self.tr("score a_k"), self.tr("Scores a: drag a bar"))
             self.y_bars.setOpts(height=s.y, brushes=brushes)
         else:
             self.bar_plot.setYRange(0, 1.08, padding=0)
             self.bar_plot.set_labels(self.tr("class k"), self.tr("probability y_k"),
                                      self.tr("Output y: drag a bar up or down"))
+        if logits_mode and self.y_plot.isHidden():  # appearing: half of the width, not what is left over
+            self.y_plot.setVisible(True)
+            width = max(self.width(), 2)
+            self.setSizes([width // 2, width - width // 2])
         self.y_plot.setVisible(logits_mode)
 
     def scene_point(self, k: int, value: float) -> QPointF:

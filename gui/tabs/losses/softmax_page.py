@@ -97,6 +97,11 @@ class SoftmaxPage(QWidget):
                     self.table.item(r, c).setForeground(pg.mkColor(COLORS[3]))
         overflow = not np.all(np.isfinite(st["y_naive"]))
         note = self.tr("C = max(a) = %1.").replace("%1", f"{st['shift']:g}") + " "
-        note += (self.tr("The naive formula overflowed (inf / nan); the shifted one is fine.") if overflow
-                 else self.tr("No overflow here: both formulas give the same y."))
+        if not np.all(np.isfinite(st["y"])):  # nan or ±inf among the scores: no formula can help
+            note += self.tr("A score that is nan or infinite makes every output nan, shifted or not: softmax "
+                            "needs finite scores.")
+        elif overflow:
+            note += self.tr("The naive formula overflowed (inf / nan); the shifted one is fine.")
+        else:
+            note += self.tr("No overflow here: both formulas give the same y.")
         self.note.setText(note)

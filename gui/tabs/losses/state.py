@@ -32,10 +32,11 @@ class LossesState:
             self.y = loss_lab.set_probability(self.y, k, value)
 
     def set_mode(self, mode: str) -> None:
-        """Switch between editing y and editing the scores a (y = softmax(a))."""
+        """Switch between editing y and editing the scores a (y = softmax(a) once a score is moved). The scores
+        shown for y are scores_for(y); y itself stays exactly as it was until a score is dragged, so switching
+        there and back keeps the book's numbers (0.5975 / 2.3026), which a round trip through log and exp would not."""
         if mode == "logits" and self.mode != "logits":
             self.logits = loss_lab.scores_for(self.y)
-            self.y = softmax(self.logits)
         self.mode = mode
 
     def load_example(self, name: str) -> None:
