@@ -75,6 +75,11 @@ class SettingsBox(Box):
         self.init_combo.addItems(["", ""])
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
+        self.lambda_spin = QDoubleSpinBox()
+        self.lambda_spin.setDecimals(3)
+        self.lambda_spin.setRange(0.0, 1000.0)
+        self.lambda_spin.setSingleStep(0.5)
+        self.lambda_label = QLabel()
         self.defaults_button = QPushButton()
         self.lr_label, self.iter_label, self.record_label = QLabel(), QLabel(), QLabel()
         self.init_label, self.seed_label = QLabel(), QLabel()
@@ -84,6 +89,7 @@ class SettingsBox(Box):
         form.addRow(self.record_label, self.record_spin)
         form.addRow(self.init_label, self.init_combo)
         form.addRow(self.seed_label, self.seed_spin)
+        form.addRow(self.lambda_label, self.lambda_spin)
         form.addRow(self.defaults_button)
         self.refresh()
         self.lr_spin.valueChanged.connect(lambda v: setattr(self.state, "learning_rate", float(v)))
@@ -91,6 +97,7 @@ class SettingsBox(Box):
         self.record_spin.valueChanged.connect(lambda v: setattr(self.state, "record_every", int(v)))
         self.init_combo.currentIndexChanged.connect(self.set_init)
         self.seed_spin.valueChanged.connect(lambda v: setattr(self.state, "seed", int(v)))
+        self.lambda_spin.valueChanged.connect(lambda v: setattr(self.state, "lambd", float(v)))
         self.defaults_button.clicked.connect(self.lesson_settings)
         self.retranslate()
 
@@ -110,10 +117,12 @@ class SettingsBox(Box):
         self.record_spin.setValue(s.record_every)
         self.init_combo.setCurrentIndex(1 if s.init == "random" else 0)
         self.seed_spin.setValue(s.seed)
+        self.lambda_spin.setValue(s.lambd)
 
     def set_running(self, running: bool) -> None:
         """The settings are fixed while a run is on; the seed matters only for a random start."""
-        for widget in (self.lr_spin, self.iter_spin, self.record_spin, self.init_combo, self.defaults_button):
+        for widget in (self.lr_spin, self.iter_spin, self.record_spin, self.init_combo, self.lambda_spin,
+                       self.defaults_button):
             widget.setEnabled(not running)
         self.seed_spin.setEnabled(not running and self.state.init == "random")
 
@@ -124,6 +133,9 @@ class SettingsBox(Box):
         self.record_label.setText(self.tr("Record cost every"))
         self.init_label.setText(self.tr("Start from"))
         self.seed_label.setText(self.tr("Random seed"))
+        self.lambda_label.setText(self.tr("L2 λ"))
+        self.lambda_spin.setToolTip(self.tr("L2 regularisation: cost + λ/2m·‖w‖², dw + λw/m (0 = none, as in the "
+                                            "lessons' first run); a larger λ keeps w small and narrows the gap — try 50"))
         self.init_combo.setItemText(0, self.tr("zeros (lessons)"))
         self.init_combo.setItemText(1, self.tr("small random w"))
         self.lr_spin.setToolTip(self.tr("Step size η in w ← w − η·dw (the lessons use 0.005)"))
@@ -133,7 +145,7 @@ class SettingsBox(Box):
                                            "N(0, 0.01²)"))
         self.seed_spin.setToolTip(self.tr("Seed of the random starting weights (only for random start)"))
         self.defaults_button.setText(self.tr("Lessons' settings"))
-        self.defaults_button.setToolTip(self.tr("η = 0.005, 2,000 iterations, cost every 100, w = 0"))
+        self.defaults_button.setToolTip(self.tr("η = 0.005, 2,000 iterations, cost every 100, w = 0, λ = 0"))
 
 
 class AccuracyBox(Box):
@@ -179,3 +191,9 @@ class AccuracyBox(Box):
         else:
             self.overfit_label.setText(self.tr(
                 "Train and test accuracy are close: the model does about as well on new pictures."))
+        if s.train_accuracy is not None and s.test_accuracy is not None and s.gaps:
+            lines = [self.tr("Gap (train − test): %1 points with λ = %2.").replace("%1", f"{gap:.1f}").replace(
+                "%2", f"{lam:g}") for lam, gap in s.gaps]
+            if len(s.gaps) == 2:
+                lines[0] = self.tr("Previous run: %1").replace("%1", lines[0])
+            self.overfit_label.setText(self.overfit_label.text() + "\n" + "\n".join(lines))

@@ -202,7 +202,7 @@ class CatPanel(RunPanel):
             return
         X, y, X_test, y_test = s.arrays
         settings = {"learning_rate": s.learning_rate, "num_iterations": s.num_iterations,
-                    "record_every": s.record_every, "init": s.init, "seed": s.seed}
+                    "record_every": s.record_every, "init": s.init, "seed": s.seed, "lambd": s.lambd}
         s.forget_results()
         s.curve = Curve.for_run(s.num_iterations)
         self._started = time.perf_counter()
@@ -229,6 +229,8 @@ class CatPanel(RunPanel):
                 s.model, s.train_accuracy, s.test_accuracy = (event["model"], event["train_accuracy"],
                                                               event["test_accuracy"])
                 s.seconds = time.perf_counter() - self._started
+                if s.test_accuracy is not None:
+                    s.gaps = [*s.gaps[-1:], (event["model"].lambd, s.train_accuracy - s.test_accuracy)]
                 self.redraw()
                 self.show_model()
 

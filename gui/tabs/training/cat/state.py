@@ -13,7 +13,8 @@ from engine.lab import logistic as logistic_lab
 from gui.tabs.training.outcome import Outcome
 
 PAGES = ("data", "cost", "rates", "results", "own", "vector")
-LESSON_SETTINGS = {"learning_rate": 0.005, "num_iterations": 2000, "record_every": 100, "init": "zeros"}
+LESSON_SETTINGS = {"learning_rate": 0.005, "num_iterations": 2000, "record_every": 100, "init": "zeros",
+                   "lambd": 0.0}
 # what restore_settings accepts for each saved choice (gui.settings.read's checks)
 LIMITS = {
     "learning_rate": {"lo": 0.00001, "hi": 10.0},
@@ -21,6 +22,7 @@ LIMITS = {
     "record_every": {"lo": 1, "hi": 10_000},
     "init": {"choices": ("zeros", "random")},
     "seed": {"lo": 0, "hi": 2**31 - 1},
+    "lambd": {"lo": 0.0, "hi": 1000.0},
     "compare_iterations": {"lo": 1, "hi": 100_000},
     "vector_n": {"lo": 1_000, "hi": 10_000_000},
     "page": {"lo": 0, "hi": len(PAGES) - 1},
@@ -57,6 +59,7 @@ class CatState:
     record_every: int = 100
     init: str = "zeros"  # or "random"
     seed: int = 0
+    lambd: float = 0.0  # L2 λ: cost + λ/2m·‖w‖², dw + λw/m
     compare_rates: str = "0.01, 0.001, 0.0001"
     compare_iterations: int = logistic_lab.COMPARE_ITERATIONS
     vector_n: int = 100_000
@@ -76,6 +79,7 @@ class CatState:
     outcome: Outcome | None = None  # how the last run ended (None: none ended, or one is on)
     message: str = ""  # why it failed
     seconds: float = 0.0  # how long the last finished run took
+    gaps: list = field(default_factory=list)  # (λ, train − test accuracy) of the last finished runs, newest last
     # the learning-rate comparison
     compare_run: list = field(default_factory=list)  # the learning rates of the last comparison
     compare_curves: list = field(default_factory=list)  # one Curve per rate
@@ -86,7 +90,7 @@ class CatState:
     own_path: str = ""
     vector_result: dict | None = None
 
-    SAVED = ("folder", "learning_rate", "num_iterations", "record_every", "init", "seed", "compare_rates",
+    SAVED = ("folder", "learning_rate", "num_iterations", "record_every", "init", "seed", "lambd", "compare_rates",
              "compare_iterations", "vector_n", "page")
 
     def forget_results(self) -> None:
