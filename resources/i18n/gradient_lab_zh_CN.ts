@@ -31,6 +31,14 @@
         <source>Train and test accuracy are close: the model does about as well on new pictures.</source>
         <translation>训练准确率和测试准确率接近：模型在新图片上的表现差不多一样好。</translation>
     </message>
+    <message>
+        <source>Gap (train − test): %1 points with λ = %2.</source>
+        <translation>差距（训练 − 测试）：%1 个百分点，λ = %2。</translation>
+    </message>
+    <message>
+        <source>Previous run: %1</source>
+        <translation>上一次运行：%1</translation>
+    </message>
 </context>
 <context>
     <name>AnimationExport</name>
@@ -1395,47 +1403,47 @@ so its error cannot be measured. Choose a function from the list.</source>
     <name>FittingBox</name>
     <message>
         <source>Overfitting</source>
-        <translation type="unfinished"></translation>
+        <translation>过拟合</translation>
     </message>
     <message>
         <source>Training images</source>
-        <translation type="unfinished"></translation>
+        <translation>训练图像</translation>
     </message>
     <message>
         <source>Train on the first n training images (the book uses all 60,000); with 1,000 the net learns them by heart</source>
-        <translation type="unfinished"></translation>
+        <translation>只用前 n 张训练图像训练（书中用全部 60,000 张）；只用 1,000 张时，网络会把它们死记硬背下来</translation>
     </message>
     <message>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集</translation>
     </message>
     <message>
         <source>Training images held out (the last ones) as the validation (dev) set: measured every epoch, never trained on</source>
-        <translation type="unfinished"></translation>
+        <translation>从训练集中留出（最后几张）作为验证集（开发集）的图像：每个 epoch 测一次，从不用于训练</translation>
     </message>
     <message>
-        <source>L2 λ</source>
-        <translation type="unfinished"></translation>
+        <source>Regularisation λ</source>
+        <translation>正则化 λ</translation>
     </message>
     <message>
         <source>L2 regularisation: cost + λ/2m·ΣW², gradient + λW/m (m = batch size); 0 = none</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 正则化：损失函数 + λ/2m·ΣW²，梯度 + λW/m（m = 批大小）；0 = 不用</translation>
     </message>
     <message>
         <source>Make it overfit</source>
-        <translation type="unfinished"></translation>
+        <translation>让它过拟合</translation>
     </message>
     <message>
         <source>1,000 training images, 10,000 held out for validation, λ = 0: train long and watch the gap open; then try λ = 1</source>
-        <translation type="unfinished"></translation>
+        <translation>1,000 张训练图像，留出 10,000 张作验证集，λ = 0：训练得久一些，看差距拉开；然后试试 λ = 1</translation>
     </message>
     <message>
         <source>Trains on %1 images; validates on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 %1 张图像训练；用 %2 张验证。</translation>
     </message>
     <message>
         <source>Trains on %1 images; no validation set (the test set is the only check).</source>
-        <translation type="unfinished"></translation>
+        <translation>用 %1 张图像训练；没有验证集（只有测试集用来检验）。</translation>
     </message>
 </context>
 <context>
@@ -1969,11 +1977,11 @@ so its error cannot be measured. Choose a function from the list.</source>
     <name>LandscapePage</name>
     <message>
         <source>&lt;p&gt;The loss over a plane through the net's final weights θ: L(θ + α·d1 + β·d2). The net has %1 weights, so this is only a &lt;b&gt;2-D slice of a %1-dimensional surface&lt;/b&gt; — the plane chosen so the path SGD took shows.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;经过网络最终权重 θ 的一个平面上的损失函数：L(θ + α·d1 + β·d2)。这个网络有 %1 个权重，所以这只是&lt;b&gt;一个 %1 维曲面的二维切片&lt;/b&gt;——平面的选法让 SGD 走过的路径显现出来。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Directions</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <source>Images</source>
@@ -1981,67 +1989,67 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率</translation>
     </message>
     <message>
         <source>Extent ×</source>
-        <translation type="unfinished"></translation>
+        <translation>范围 ×</translation>
     </message>
     <message>
         <source>the path's 2 principal components</source>
-        <translation type="unfinished"></translation>
+        <translation>路径的 2 个主成分</translation>
     </message>
     <message>
         <source>2 random directions (filter-normalised)</source>
-        <translation type="unfinished"></translation>
+        <translation>2 个随机方向（滤波器归一化）</translation>
     </message>
     <message>
         <source>Principal components: the plane the path moves in most (Li et al. 2018). Random: Gaussian directions scaled to each unit's weights (their filter normalisation)</source>
-        <translation type="unfinished"></translation>
+        <translation>主成分：路径移动最多的平面（Li 等，2018）。随机：按每个单元的权重缩放的高斯方向（他们的滤波器归一化）</translation>
     </message>
     <message>
         <source>test set (10,000)</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集（10,000 张）</translation>
     </message>
     <message>
         <source>first 1,000 test images</source>
-        <translation type="unfinished"></translation>
+        <translation>前 1,000 张测试图像</translation>
     </message>
     <message>
         <source>first 10,000 training images</source>
-        <translation type="unfinished"></translation>
+        <translation>前 10,000 张训练图像</translation>
     </message>
     <message>
         <source>training set (60,000)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集（60,000 张）</translation>
     </message>
     <message>
         <source>The images the loss is measured on (more images: slower)</source>
-        <translation type="unfinished"></translation>
+        <translation>在哪些图像上计算损失函数（图像越多越慢）</translation>
     </message>
     <message>
         <source>Grid points per side of the surface</source>
-        <translation type="unfinished"></translation>
+        <translation>曲面每边的网格点数</translation>
     </message>
     <message>
         <source>Principal components: the plane reaches this many times the path's farthest point. Random: α and β run from −extent to +extent (1 = each unit's own weight norm)</source>
-        <translation type="unfinished"></translation>
+        <translation>主成分：平面延伸到路径最远点的这么多倍。随机：α 和 β 从 −范围 到 +范围（1 = 每个单元自身的权重范数）</translation>
     </message>
     <message>
         <source>Also draw the previous run (e.g. another learning rate) on this plane</source>
-        <translation type="unfinished"></translation>
+        <translation>在这个平面上同时画出上一次运行（例如另一个学习率）</translation>
     </message>
     <message>
         <source>Its weights are projected on the same plane (least squares): train again with another η, then compute</source>
-        <translation type="unfinished"></translation>
+        <translation>它的权重投影到同一平面上（最小二乘）：用另一个 η 再训练一次，然后计算</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>计算</translation>
     </message>
     <message>
         <source>Compute the surface through the latest weights of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>计算经过本次运行最新权重的曲面</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2049,78 +2057,78 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>Stop computing the surface (the rows done stay)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止计算曲面（已算好的行保留）</translation>
     </message>
     <message>
         <source>%v / %m rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m 行</translation>
     </message>
     <message>
         <source>&lt;h3&gt;The loss landscape&lt;/h3&gt;&lt;p&gt;The Descent tab shows gradient descent on f(x0, x1). Here the variables are the net's 39,760 weights θ and f is the loss L(θ).&lt;/p&gt;&lt;p&gt;A plane through the final weights: θ + α·d1 + β·d2. The first layer is linear in the weights, x·(W1 + αD1 + βD2) = x·W1 + α·x·D1 + β·x·D2, so three products serve the whole grid.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Principal components&lt;/b&gt; of the path's weights θ&lt;sub&gt;i&lt;/sub&gt; − θ&lt;sub&gt;final&lt;/sub&gt;: the plane the path moves in most; the share of variance says how much of the path the picture holds. &lt;b&gt;Random&lt;/b&gt; directions, scaled to each unit's weights: a typical slice, in which the path hardly moves.&lt;/p&gt;&lt;p&gt;Circle: the start; star: the end (α = β = 0).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;损失函数的地形&lt;/h3&gt;&lt;p&gt;“梯度下降”页展示的是 f(x0, x1) 上的梯度下降。这里的变量是网络的 39,760 个权重 θ，f 是损失函数 L(θ)。&lt;/p&gt;&lt;p&gt;经过最终权重的一个平面：θ + α·d1 + β·d2。第一层对权重是线性的，x·(W1 + αD1 + βD2) = x·W1 + α·x·D1 + β·x·D2，所以三次矩阵乘积就够整个网格用。&lt;/p&gt;&lt;p&gt;路径权重 θ&lt;sub&gt;i&lt;/sub&gt; − θ&lt;sub&gt;final&lt;/sub&gt; 的&lt;b&gt;主成分&lt;/b&gt;：路径移动最多的平面；方差占比说明图中包含了路径的多少。&lt;b&gt;随机&lt;/b&gt;方向，按每个单元的权重缩放：一个典型的切片，路径在其中几乎不动。&lt;/p&gt;&lt;p&gt;圆圈：起点；星形：终点（α = β = 0）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The two directions explain %1 % + %2 % = %3 % of the path's variance: the picture holds that much of how the weights moved; the rest is in the other dimensions.</source>
-        <translation type="unfinished"></translation>
+        <translation>这两个方向解释了路径方差的 %1 % + %2 % = %3 %：图中包含了权重移动的这么多；其余的在其他维度里。</translation>
     </message>
     <message>
         <source>The random plane holds %1 % of the path's squared length: a typical slice, in which the path hardly moves (so it is drawn as its shadow on the plane).</source>
-        <translation type="unfinished"></translation>
+        <translation>随机平面只包含路径平方长度的 %1 %：一个典型的切片，路径在其中几乎不动（所以画出的是它在平面上的投影）。</translation>
     </message>
     <message>
         <source>Cancelled after %1 of %2 rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：算完 %2 行中的 %1 行。</translation>
     </message>
     <message>
         <source>Computing: %1 of %2 rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算：%2 行中的第 %1 行…</translation>
     </message>
     <message>
         <source>Loss from %1 to %2 over the plane; at the end of the path %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>平面上的损失函数从 %1 到 %2；路径终点处为 %3。</translation>
     </message>
     <message>
         <source>this run (η = %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行（η = %1）</translation>
     </message>
     <message>
         <source>previous run (η = %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一次运行（η = %1）</translation>
     </message>
     <message>
         <source>Load MNIST and train the net first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先载入 MNIST 并训练网络。</translation>
     </message>
     <message>
         <source>Train the net first: the landscape needs the weights of at least 3 evaluations (every epoch), which the run keeps as its path.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先训练网络：地形图至少需要 3 次评估（每个 epoch 一次）时的权重，运行会把它们保存为路径。</translation>
     </message>
     <message>
         <source>Click Compute: the surface is drawn row by row as it arrives.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“计算”：曲面一行一行算出，边算边画。</translation>
     </message>
 </context>
 <context>
     <name>LandscapeView</name>
     <message>
         <source>α (along direction 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>α（沿方向 1）</translation>
     </message>
     <message>
         <source>β (along direction 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>β（沿方向 2）</translation>
     </message>
     <message>
         <source>Loss L(θ + α·d1 + β·d2)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数 L(θ + α·d1 + β·d2)</translation>
     </message>
     <message>
         <source>The loss over a plane of weight space through the final weights θ (α = β = 0); drag to pan, wheel to zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>权重空间中经过最终权重 θ（α = β = 0）的平面上的损失函数；拖动平移，滚轮缩放</translation>
     </message>
     <message>
         <source>Colour bands: the loss at the band edges</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色带：色带边界处的损失函数值</translation>
     </message>
     <message>
         <source>loss</source>
@@ -2128,7 +2136,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>epoch</translation>
     </message>
     <message>
         <source>loss L</source>
@@ -2136,7 +2144,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>The loss along the path (on the same images)</source>
-        <translation type="unfinished"></translation>
+        <translation>沿路径的损失函数（在相同的图像上）</translation>
     </message>
 </context>
 <context>
@@ -2203,7 +2211,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>validation (%1 images)</source>
-        <translation type="unfinished"></translation>
+        <translation>验证（%1 张图像）</translation>
     </message>
     <message>
         <source>test (%1 images)</source>
@@ -2219,27 +2227,27 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>Train error %1 %, validation error %2 % (gap %3 points).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练误差 %1 %，验证误差 %2 %（差距 %3 个百分点）。</translation>
     </message>
     <message>
         <source>Train error %1 %, test error %2 % (gap %3 points).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练误差 %1 %，测试误差 %2 %（差距 %3 个百分点）。</translation>
     </message>
     <message>
         <source>&lt;b&gt;High variance (overfitting)&lt;/b&gt;: the net fits its training images far better than new ones. The lessons' remedies: more training data, L2 regularisation (raise λ), a smaller net.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;高方差（过拟合）&lt;/b&gt;：网络对训练图像的拟合远好于新图像。课程给出的办法：更多训练数据、L2 正则化（增大 λ）、更小的网络。</translation>
     </message>
     <message>
         <source>&lt;b&gt;High bias (underfitting)&lt;/b&gt;: even the training images are often wrong. The lessons' remedies: a bigger net (more hidden units, a non-linear activation), train longer, a better learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;高偏差（欠拟合）&lt;/b&gt;：连训练图像都常常认错。课程给出的办法：更大的网络（更多隐藏单元、非线性激活函数）、训练更久、更合适的学习率。</translation>
     </message>
     <message>
         <source>&lt;b&gt;High bias and high variance&lt;/b&gt;: the training error is high and the gap is wide. First fix the bias (a bigger net, train longer), then the variance (more data, λ).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;高偏差且高方差&lt;/b&gt;：训练误差高，差距也大。先解决偏差（更大的网络、训练更久），再解决方差（更多数据、λ）。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Low bias, low variance&lt;/b&gt;: the training error is low and the gap narrow — neither remedy is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;低偏差、低方差&lt;/b&gt;：训练误差低，差距也小——两种办法都不需要。</translation>
     </message>
 </context>
 <context>
@@ -2643,7 +2651,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>Loss landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数地形</translation>
     </message>
     <message>
         <source>Loss and accuracy while training</source>
@@ -2667,7 +2675,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>The loss over a plane of weight space, with the path SGD took</source>
-        <translation type="unfinished"></translation>
+        <translation>权重空间中一个平面上的损失函数，以及 SGD 走过的路径</translation>
     </message>
     <message>
         <source>Stop training; the net so far is evaluated</source>
@@ -2836,11 +2844,11 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>identity (linear)</source>
-        <translation type="unfinished"></translation>
+        <translation>恒等函数（线性）</translation>
     </message>
     <message>
         <source>With h(a) = a the two layers collapse into one: x·W1·W2 + b1·W2 + b2 = x·W + b, a linear classifier. It ends near 0.92 test accuracy, far below ReLU's 0.97: the non-linearity is what the hidden layer is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 h(a) = a 时两层合并成一层：x·W1·W2 + b1·W2 + b2 = x·W + b，一个线性分类器。测试准确率最终约为 0.92，远低于 ReLU 的 0.97：隐藏层的意义就在于非线性。</translation>
     </message>
     <message>
         <source>backpropagation</source>
@@ -3500,6 +3508,14 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>随机种子</translation>
     </message>
     <message>
+        <source>Regularisation λ</source>
+        <translation>正则化 λ</translation>
+    </message>
+    <message>
+        <source>L2 regularisation: cost + λ/2m·‖w‖², dw + λw/m (0 = none, as in the lessons' first run); a larger λ keeps w small and narrows the gap — try 50</source>
+        <translation>L2 正则化：代价 + λ/2m·‖w‖²，dw + λw/m（0 = 不用，与课程第一次运行相同）；λ 越大 w 越小，差距越窄——试试 50</translation>
+    </message>
+    <message>
         <source>zeros (lessons)</source>
         <translation>全零（同课程）</translation>
     </message>
@@ -3532,8 +3548,8 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>课程中的设置</translation>
     </message>
     <message>
-        <source>η = 0.005, 2,000 iterations, cost every 100, w = 0</source>
-        <translation>η = 0.005，迭代 2,000 次，每 100 次记录代价，w = 0</translation>
+        <source>η = 0.005, 2,000 iterations, cost every 100, w = 0, λ = 0</source>
+        <translation>η = 0.005，2,000 次迭代，每 100 次记录代价，w = 0，λ = 0</translation>
     </message>
 </context>
 <context>
@@ -4070,6 +4086,10 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>f(x)</source>
         <translation>f(x)</translation>
+    </message>
+    <message>
+        <source>%1: from step %2, x is so large (about %3) that x + h == x for h = 1e-4: the numerical gradient comes out (0, 0) and x stops, although f = %4. That is the rounding error of &lt;a href=&quot;%5&quot;&gt;Derivatives → Error against h&lt;/a&gt; (h = 1e-50), reached from the other side.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: step %2 would overflow (%3 becomes inf or nan), so the run stops here. The learning rate is far too large.</source>

@@ -133,7 +133,7 @@ class SettingsBox(Box):
         self.record_label.setText(self.tr("Record cost every"))
         self.init_label.setText(self.tr("Start from"))
         self.seed_label.setText(self.tr("Random seed"))
-        self.lambda_label.setText(self.tr("L2 λ"))
+        self.lambda_label.setText(self.tr("Regularisation λ"))
         self.lambda_spin.setToolTip(self.tr("L2 regularisation: cost + λ/2m·‖w‖², dw + λw/m (0 = none, as in the "
                                             "lessons' first run); a larger λ keeps w small and narrows the gap — try 50"))
         self.init_combo.setItemText(0, self.tr("zeros (lessons)"))

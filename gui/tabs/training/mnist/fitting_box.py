@@ -79,7 +79,7 @@ class FittingBox(Retranslated, QGroupBox):
             "validation": (self.tr("Validation"),
                            self.tr("Training images held out (the last ones) as the validation (dev) set: "
                                    "measured every epoch, never trained on")),
-            "weight_decay": (self.tr("L2 λ"),
+            "weight_decay": (self.tr("Regularisation λ"),
                              self.tr("L2 regularisation: cost + λ/2m·ΣW², gradient + λW/m (m = batch size); "
                                      "0 = none")),
         }
