@@ -40,6 +40,7 @@ SURFACE_STARTS = {"sphere": DEFAULT_START, "ellipse": (-7.0, 2.0), "saddle": (-2
 
 STALL_STEPS, STALL_DISTANCE = 10, 1e-6  # moved less than STALL_DISTANCE × the view's size in 10 steps: "stalled"
 STATIONARY_GRADIENT = 1e-6  # |∇f| below this: a minimum (or another stationary point) is reached
+H = 1e-4  # the numerical gradient's step (engine.calculus.numerical_gradient's default, the book's h)
 
 
 @dataclass
@@ -152,7 +153,7 @@ class RunFrame:
 class Message:
     """Something worth saying about a run at the shown step (the tab words it)."""
 
-    kind: str  # "overflow", "diverging", "escaping", "stalled", "stationary"
+    kind: str  # "overflow", "rounding", "diverging", "escaping", "stalled", "stationary"
     name: str
     step: int  # overflow: the step that failed; stationary: the first step with |∇f| < STATIONARY_GRADIENT
     values: dict
@@ -248,6 +249,10 @@ class Descent:
             r.ensure(k + 1)
             j = r.last(k)
             x, f = r.xs[j], float(r.fs[j])
+            lost = rounding_step(r, j)
+            if lost is not None:
+                out.append(Message("rounding", r.name, lost, {"x": r.xs[lost].copy(), "f": float(r.fs[lost]),
+                                                              "size": float(np.max(np.abs(r.xs[lost])))}))
             if r.stopped and j == r.computed:  # the next step would leave the floating-point numbers
                 out.append(Message("overflow", r.name, j + 1, {"what": r.stop_reason, "x": x.copy()}))
                 continue
@@ -270,6 +275,19 @@ class Descent:
         if last + 1 <= max_frames:
             return np.arange(last + 1)
         return np.unique(np.round(np.linspace(0, last, max_frames)).astype(int))
+
+
+def rounding_step(run: Run, k: int) -> int | None:
+    """The first step ≤ k where the numerical gradient came out exactly 0 because x is so large that x + h == x
+    (h = 1e-4: beyond about 1e12) — while f is far from flat: the rounding error of the book's h = 1e-50, reached
+    from the other side. None when that did not happen (or the gradient is analytic)."""
+    if run.analytic:
+        return None
+    xs, grads = run.xs[: k + 1], run.grads[: k + 1]
+    with np.errstate(invalid="ignore"):
+        lost = np.all(grads == 0, axis=1) & np.all(xs + H == xs, axis=1) & (run.fs[: k + 1] > 0)
+    hits = np.flatnonzero(lost)
+    return int(hits[0]) if hits.size else None
 
 
 def start_for(surface_key: str) -> tuple[float, float]:

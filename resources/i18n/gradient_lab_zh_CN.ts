@@ -4089,7 +4089,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>%1: from step %2, x is so large (about %3) that x + h == x for h = 1e-4: the numerical gradient comes out (0, 0) and x stops, although f = %4. That is the rounding error of &lt;a href=&quot;%5&quot;&gt;Derivatives → Error against h&lt;/a&gt; (h = 1e-50), reached from the other side.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：从第 %2 步起，x 大到（约 %3）使 x + h == x（h = 1e-4）：数值梯度算出来是 (0, 0)，x 停住不动，尽管 f = %4。这正是&lt;a href=&quot;%5&quot;&gt;导数 → 误差与 h&lt;/a&gt;（h = 1e-50）里的舍入误差，只是从另一边遇到了它。</translation>
     </message>
     <message>
         <source>%1: step %2 would overflow (%3 becomes inf or nan), so the run stops here. The learning rate is far too large.</source>

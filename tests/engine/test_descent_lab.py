@@ -91,8 +91,11 @@ def test_messages_for_the_three_learning_rates():
     [m] = good.messages(good.last_index())
     assert m.kind == "stationary" and 60 < m.step < 100  # the first step with |∇f| < 1e-6 (0.8^k · 10 < 1e-6)
     assert np.hypot(*good.run("SGD").grads[m.step]) < 1e-6 <= np.hypot(*good.run("SGD").grads[m.step - 1])
-    [m] = big.messages(big.last_index())
+    rounding, m = big.messages(big.last_index())
     assert m.kind == "diverging" and m.values["f"] > 1e26
+    assert rounding.kind == "rounding" and rounding.step == 10  # x + h == x from there: ∇f comes out (0, 0)
+    assert rounding.values["size"] > 1e12 and rounding.values["f"] == m.values["f"]
+    assert [m.kind for m in big.messages(9)] == ["diverging"]
     assert [m.kind for m in big.messages(1)] == ["diverging"]  # it left the view at the first step
     [m] = small.messages(small.last_index())
     assert m.kind == "stalled" and m.values["moved"] < 1e-6

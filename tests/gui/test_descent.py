@@ -507,3 +507,29 @@ def test_clipping_keeps_what_is_inside_the_box():
     finite = drawn[np.isfinite(drawn[:, 0])]
     assert len(finite) >= 4 and np.all(np.abs(finite) <= 4500 + 1e-9)
     np.testing.assert_array_equal(drawn[0], [-3.0, 4.0])
+
+
+def test_lr_10_says_why_x_stops_at_step_10_and_links_the_rounding_lesson(qtbot, qapp):
+    """η = 10: from step 10 |x| ≈ 1e13, x + h == x, the numerical gradient is (0, 0) and x stops while f = 6.7e26."""
+    from gui.main_window import create_window, parse_args
+
+    window = create_window(parse_args(["--lang", "en", "--tab", "descent"]), qapp)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.tab_pages["descent"]
+    click(qtbot, tab.controls.preset_buttons["lr_10"])  # playing now
+    click(qtbot, tab.transport.play_button)  # pause
+    tab.reset()
+    for _ in range(9):
+        tab.step()  # what → does; each finishes the step before at once
+    qtbot.waitUntil(lambda: tab.state.index == 9, timeout=3000)
+    assert "x + h == x" not in tab.transport.message_label.text()  # not yet: step 9 still moves
+    click(qtbot, tab.transport.end_button)
+    run = tab.descent.run("SGD")
+    assert np.all(run.grads[10:100] == 0) and np.all(run.xs[10] + 1e-4 == run.xs[10])  # what the message says
+    text = tab.transport.message_label.text()
+    assert "from step 10" in text and "x + h == x" in text and "f = 6.724e+26" in text
+    tab.transport.message_label.linkActivated.emit("derivatives:error")  # the link in the message, clicked
+    derivatives = window.tab_pages["derivatives"]
+    assert window.tabs.currentWidget() is derivatives and derivatives.state.page == "error"
+    assert derivatives.state.h == 1e-50

@@ -22,7 +22,8 @@ from gui.widgets.panel_helpers import Retranslated
 from gui.widgets.plots import COLORS
 
 MESSAGE_COLORS = {"overflow": COLORS[3], "diverging": COLORS[3], "escaping": COLORS[1], "stalled": COLORS[3],
-                  "stationary": COLORS[2]}
+                  "stationary": COLORS[2], "rounding": COLORS[1]}
+ROUNDING_LINK = "derivatives:error"  # the message's link: Derivatives → Error against h, at the book's h = 1e-50
 
 
 class Transport(Retranslated, QWidget):
@@ -62,6 +63,7 @@ class Transport(Retranslated, QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.RichText)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message_label.linkActivated.connect(self.open_link)
         v.addWidget(self.step_label)
         messages = QScrollArea()
         messages.setWidget(self.message_label)
@@ -117,7 +119,14 @@ class Transport(Retranslated, QWidget):
         lines = []
         for m in messages:
             v = m.values
-            if m.kind == "overflow":
+            if m.kind == "rounding":
+                text = self.tr("%1: from step %2, x is so large (about %3) that x + h == x for h = 1e-4: the "
+                               "numerical gradient comes out (0, 0) and x stops, although f = %4. That is the "
+                               "rounding error of <a href=\"%5\">Derivatives → Error against h</a> (h = 1e-50), "
+                               "reached from the other side.")
+                text = (text.replace("%5", ROUNDING_LINK).replace("%4", fmt(v["f"]))
+                        .replace("%3", f"{v['size']:.1e}").replace("%2", str(m.step)))
+            elif m.kind == "overflow":
                 text = self.tr("%1: step %2 would overflow (%3 becomes inf or nan), so the run stops here. "
                                "The learning rate is far too large.")
                 text = text.replace("%3", what[v["what"]]).replace("%2", str(m.step))
@@ -139,6 +148,12 @@ class Transport(Retranslated, QWidget):
             text = text.replace("%1", f"<b>{m.name}</b>")
             lines.append(f'<span style="color:{MESSAGE_COLORS[m.kind]}">{text}</span>')
         return "<br>".join(lines)
+
+    def open_link(self, link: str):
+        """The rounding message's link: the Derivatives tab's Error against h page at h = 1e-50."""
+        window = self.window()
+        if link == ROUNDING_LINK and hasattr(window, "show_lesson"):
+            window.show_lesson({"tab": "derivatives", "page": "error", "state": {"h": 1e-50}})
 
     def _show_speed(self, value):
         self.speed_value.setText(self.tr("%1 steps/s").replace("%1", str(value)))
