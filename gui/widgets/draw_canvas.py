@@ -36,6 +36,7 @@ class DrawCanvas(QWidget):
         self._base = QImage()  # the finished strokes
         self.overlay_box: QRectF | None = None  # optional bounding box, in canvas pixels
         self.overlay_point: QPointF | None = None  # optional centre of mass, in canvas pixels
+        self._overlay_side = 0  # the picture's side (pixels) when the overlay was set
         self.setMinimumSize(280, 280)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
@@ -144,8 +145,9 @@ class DrawCanvas(QWidget):
 
     def set_overlay(self, box: QRectF | None, point: QPointF | None) -> None:
         """Outline `box` and mark `point` (in the picture's pixels, as gray_array) over the drawing; None hides
-        them."""
+        them. They stay on the drawing when the canvas is resized (the picture is redrawn at another size)."""
         self.overlay_box, self.overlay_point = box, point
+        self._overlay_side = self._image.width()  # the picture's side the coordinates are in
         self.update()
 
     def _add_point(self, pos):
@@ -196,6 +198,15 @@ class DrawCanvas(QWidget):
         self._ensure_image()
         super().resizeEvent(event)
 
+    def overlay_in_widget(self) -> tuple[QRectF | None, QPointF | None]:
+        """The overlay's box and point where they are drawn, in widget pixels (None for what is hidden)."""
+        r = self.square()
+        k = r.width() / (self._overlay_side or self._image.width())  # the overlay's pixels → widget pixels
+        b, c = self.overlay_box, self.overlay_point
+        box = None if b is None else QRectF(r.x() + b.x() * k, r.y() + b.y() * k, b.width() * k, b.height() * k)
+        point = None if c is None else QPointF(r.x() + c.x() * k, r.y() + c.y() * k)
+        return box, point
+
     def paintEvent(self, event):
         self._ensure_image()
         painter = QPainter(self)
@@ -203,15 +214,13 @@ class DrawCanvas(QWidget):
         r = self.square()
         painter.drawImage(r, self._image)  # one image pixel per device pixel
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        k = r.width() / self._image.width()  # image pixels → widget pixels
-        if self.overlay_box is not None:
+        box, c = self.overlay_in_widget()
+        if box is not None:
             pen = QPen(QColor("#E69F00"), 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            b = self.overlay_box
-            painter.drawRect(QRectF(r.x() + b.x() * k, r.y() + b.y() * k, b.width() * k, b.height() * k))
-        if self.overlay_point is not None:
+            painter.drawRect(box)
+        if c is not None:
             painter.setPen(QPen(QColor("#56B4E9"), 2))
-            c = QPointF(r.x() + self.overlay_point.x() * k, r.y() + self.overlay_point.y() * k)
             painter.drawLine(c + QPointF(-8, 0), c + QPointF(8, 0))
             painter.drawLine(c + QPointF(0, -8), c + QPointF(0, 8))
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))

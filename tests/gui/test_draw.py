@@ -317,3 +317,28 @@ def test_a_live_language_switch_leaves_nothing_in_english(qtbot, tab, in_chinese
         "explanation": lambda: tab.explanation.toPlainText()[:20],
     }
     in_chinese(pages)
+
+
+def box_on_drawing(canvas):
+    """The drawn box and centre mark as fractions of the drawing's square (where paintEvent puts them)."""
+    box, point = canvas.overlay_in_widget()
+    r = canvas.square()
+    return np.array([(box.left() - r.x()) / r.width(), (box.top() - r.y()) / r.height(),
+                     (box.right() - r.x()) / r.width(), (box.bottom() - r.y()) / r.height(),
+                     (point.x() - r.x()) / r.width(), (point.y() - r.y()) / r.height()])
+
+
+def test_the_box_stays_on_the_drawing_when_the_window_is_resized(qtbot, tab):
+    stroke(qtbot, tab.canvas, SEVEN)
+    tab.refresh_now()
+    before = box_on_drawing(tab.canvas)
+    ink = tab.canvas.gray_array() > 0
+    rows, cols = np.nonzero(ink)
+    side = ink.shape[0]
+    np.testing.assert_allclose(before[:4], [cols.min() / side, rows.min() / side, (cols.max() + 1) / side,
+                                            (rows.max() + 1) / side], atol=0.01)  # it is the ink's box
+    width = tab.canvas.square().width()
+    tab.resize(tab.width() + 300, tab.height() + 200)
+    qtbot.waitUntil(lambda: tab.canvas.square().width() != width)
+    tab.canvas.grab()  # a paint at the new size (the picture is redrawn bigger)
+    np.testing.assert_allclose(box_on_drawing(tab.canvas), before, atol=1e-9)  # the same place on the drawing
