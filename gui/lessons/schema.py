@@ -133,7 +133,8 @@ def parse_lesson(data, source: str, checks: dict, tabs) -> Lesson:
                           _text(raw["text"], f"{where}.text"),
                           _show(raw["show"], f"{where}.show", tabs) if "show" in raw else None,
                           _exercise(raw["exercise"], f"{where}.exercise", checks) if "exercise" in raw else None))
-    return Lesson(data["id"], _text(data["section"], f"{source}: section"), float(data["order"]), _text(data["title"], f"{source}: title"),
+    return Lesson(data["id"], _text(data["section"], f"{source}: section"), float(data["order"]),
+                  _text(data["title"], f"{source}: title"),
                   tuple(steps), source)
 
 
