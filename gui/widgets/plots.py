@@ -4,6 +4,8 @@ Export is pyqtgraph's own: right-click a plot → Export… (PNG, SVG, CSV).
 """
 from __future__ import annotations
 
+import importlib.util
+
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -11,6 +13,18 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major")
+
+
+def offer_working_exporters() -> None:
+    """pyqtgraph's Export… lists a Matplotlib window, which silently does nothing without matplotlib (not one of
+    our dependencies): it is offered only where matplotlib is installed."""
+    from pyqtgraph.exporters import Exporter
+
+    if importlib.util.find_spec("matplotlib") is None:
+        Exporter.Exporters[:] = [e for e in Exporter.Exporters if e.__name__ != "MatplotlibExporter"]
+
+
+offer_working_exporters()
 
 # A colour-blind-friendly cycle (Okabe–Ito), readable on light and dark backgrounds.
 COLORS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"]

@@ -1,4 +1,6 @@
 """pyqtgraph's own texts (right-click menus, Export..., export dialog) follow the interface language, live."""
+import importlib.util
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -113,6 +115,8 @@ def test_export_dialog_opened_from_the_menu_follows_the_language(qtbot, qapp, en
 def check_export_dialog(qtbot, qapp, plot, dialog):
     formats = dialog.ui.formatList
     names = [formats.item(i).text() for i in range(formats.count())]
+    has_matplotlib = importlib.util.find_spec("matplotlib") is not None  # not a dependency: usually absent
+    assert ("Matplotlib Window" in names) == has_matplotlib, names  # never offered when it cannot work
     image_row = names.index("Image File (PNG, TIF, JPG, ...)")
     formats.setCurrentRow(image_row)
     assert dialog.ui.exportBtn.text() == "Export"
