@@ -34,10 +34,13 @@ class Surface:
         g0, g1 = self.grad(x[0], x[1])
         return np.stack(np.broadcast_arrays(g0, g1)).astype(np.float64)
 
-    def grid(self, n=101):
-        """X0, X1, Z on an n×n grid over the view, for contours."""
-        x0 = np.linspace(self.view[0], self.view[1], n)
-        x1 = np.linspace(self.view[2], self.view[3], n)
+    def grid(self, n=101, margin=0.0):
+        """X0, X1, Z on an n×n grid over the view, for contours; `margin` widens each side by that share of the
+        view's span (a wide window shows more than the view: its sides get contours too)."""
+        a, b, c, d = self.view
+        ex, ey = margin * (b - a), margin * (d - c)
+        x0 = np.linspace(a - ex, b + ex, n)
+        x1 = np.linspace(c - ey, d + ey, n)
         X0, X1 = np.meshgrid(x0, x1)
         with np.errstate(all="ignore"):
             Z = self.func(X0, X1)

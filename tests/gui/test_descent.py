@@ -533,3 +533,12 @@ def test_lr_10_says_why_x_stops_at_step_10_and_links_the_rounding_lesson(qtbot, 
     derivatives = window.tab_pages["derivatives"]
     assert window.tabs.currentWidget() is derivatives and derivatives.state.page == "error"
     assert derivatives.state.h == 1e-50
+
+
+def test_contours_reach_past_the_square_view_so_a_wide_map_has_no_empty_sides(tab):
+    surface = SURFACES[tab.state.surface]
+    x, y = tab.map.contours.getData()
+    a, b, c, d = surface.view
+    assert np.nanmin(x) < a and np.nanmax(x) > b  # the outer levels are drawn where they are, past the view
+    (x0, x1), _ = tab.map.plot.getPlotItem().getViewBox().viewRange()
+    assert x0 < a and x1 > b  # (the wide map shows more than the view: that is where they were cut before)

@@ -20,7 +20,7 @@ from gui.widgets.panel_helpers import Retranslated
 from gui.widgets.plots import Plot, foreground
 
 MARKERS_UP_TO = 400  # vertex markers on a path only while it is short enough to read them
-CONTOUR_GRID = 141  # grid points per side for the contour lines
+CONTOUR_GRID = 141  # grid points per side of the view for the contour lines (their levels come from it)
 CONTOUR_COUNT = 14
 
 
@@ -75,8 +75,8 @@ class MapView(Retranslated, QWidget):
         if self._drawn_surface is surface:
             return
         self._drawn_surface = surface
-        X0, X1, Z = surface.grid(CONTOUR_GRID)
-        levels = contours.quantile_levels(Z, CONTOUR_COUNT)
+        levels = contours.quantile_levels(surface.grid(CONTOUR_GRID)[2], CONTOUR_COUNT)  # from the view itself
+        X0, X1, Z = surface.grid(3 * CONTOUR_GRID, margin=1.0)  # drawn over 3× the view: no empty corners
         self.contours.setData(*contours.contour_segments(X0[0], X1[:, 0], Z, levels))
         self.minimum_marker.setData(*([[surface.minimum[0]], [surface.minimum[1]]] if surface.minimum else [[], []]))
         a, b, c, d = surface.view
