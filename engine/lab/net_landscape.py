@@ -96,6 +96,14 @@ class _Net(_Params):
         self.activation = activation
 
 
+def refine(alphas, betas, Z, n=161):
+    """(fine_alphas, fine_betas, fine_Z): Z bilinearly interpolated onto an n × n grid over the same plane, for
+    drawing colour bands without blocks (NaN — a row not yet computed — spreads to its neighbours' cells)."""
+    fa, fb = np.linspace(alphas[0], alphas[-1], n), np.linspace(betas[0], betas[-1], n)
+    rows = np.array([np.interp(fa, alphas, row) for row in np.asarray(Z, dtype=np.float64)])
+    return fa, fb, np.array([np.interp(fb, betas, column) for column in rows.T]).T
+
+
 def landscape_steps(snapshots, activation, x, t, directions="pca", resolution=41, extent=1.2, seed=0, other=None):
     """The landscape job: yields
 

@@ -111,3 +111,13 @@ def test_validation_in_a_run_with_l2_narrowing_the_gap():
                                           seed=0))
         gaps.append(done["train_acc"] - fitting.validation_accuracy({"net": net}, xv, tv))
     assert gaps[0] > 0.1 and gaps[1] < gaps[0]
+
+
+def test_refine_keeps_the_grid_values_and_interpolates_between_them():
+    alphas, betas = np.linspace(-1, 1, 5), np.linspace(0, 2, 3)
+    Z = alphas[None, :] * 2 + betas[:, None] * 3  # linear: bilinear interpolation is exact
+    fa, fb, fine = net_landscape.refine(alphas, betas, Z, 9)
+    np.testing.assert_allclose(fine, fa[None, :] * 2 + fb[:, None] * 3)
+    np.testing.assert_allclose(fine[::4, ::2], Z)
+    Z[1] = np.nan  # a row not computed yet
+    assert np.isnan(net_landscape.refine(alphas, betas, Z, 9)[2][4]).all()

@@ -82,7 +82,7 @@ def test_the_run_keeps_its_path_and_the_surface_shows_it_with_the_variance_share
     assert share in page.share.text() and "variance" in page.share.text()
     assert "2-D slice of a 39,760-dimensional surface" in page.intro.text()
     # the image and the lines are there, and the loss along the path falls
-    assert page.view.image.image is not None and page.view.image.image.shape == (21, 21)
+    assert page.view.image.image is not None and page.view.image.image.shape == (161, 161)
     assert len(page.view.contours.getData()[0]) > 0
     ex, ey = page.view.along_curves[0].getData()
     assert list(ex) == path.epochs and ey[-1] < ey[0]

@@ -9,14 +9,16 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
-from engine.lab import contours
+from engine.lab import contours, net_landscape
 from gui.widgets.panel_helpers import Retranslated
 from gui.widgets.plots import COLORS, Plot, foreground
 
 BANDS = 12
+CONTOUR_PEN = pg.mkPen((0, 0, 0, 80), width=1)  # as the Gradient field tab draws lines over its bands
+IMAGE_PIXELS = 161  # the colour bands are drawn from the surface interpolated onto this grid
 PATH_COLORS = (COLORS[3], COLORS[0])  # this run, the compared run
 
 
@@ -24,6 +26,17 @@ def pale_lut(n=BANDS, name="viridis", mix=0.35):
     """n colours of a colormap blended toward white, so the paths stay readable on every band."""
     rgb = pg.colormap.get(name).getLookupTable(0.0, 1.0, n, alpha=False).astype(np.float64)
     return (rgb * (1 - mix) + 255 * mix).astype(np.uint8)
+
+
+def band_edges(Z, n=BANDS):
+    """n + 1 band edges: the lowest and highest loss and, between them, the Descent map's contour heights
+    (engine.lab.contours.quantile_levels: closer together near the bottom, where the path ends)."""
+    z = Z[np.isfinite(Z)]
+    inner = contours.quantile_levels(z, n - 1)
+    edges = np.unique(np.concatenate([[z.min()], inner, [z.max()]]))
+    if len(edges) < 2:
+        edges = np.array([z.min(), z.min() + 1.0])
+    return edges
 
 
 class LandscapeView(Retranslated, QWidget):
@@ -38,7 +51,7 @@ class LandscapeView(Retranslated, QWidget):
         self.image.setLookupTable(pale_lut())
         self.image.setLevels([0, BANDS])
         self.image.setZValue(-10)
-        self.contours = pg.PlotCurveItem(connect="pairs", antialias=False)
+        self.contours = pg.PlotCurveItem(connect="pairs", antialias=False, pen=CONTOUR_PEN)  # dark on pale bands
         self.map.addItem(self.image)
         self.map.addItem(self.contours)
         self.legend = self.map.addLegend(offset=(-8, 8))
@@ -69,8 +82,7 @@ class LandscapeView(Retranslated, QWidget):
         self.bar.addItem(bar_image)
         self.bar.setRange(xRange=(0, 1), yRange=(-0.4, BANDS + 0.4), padding=0)
         self.along = Plot()
-        self.along.setMinimumHeight(120)
-        self.along_legend = self.along.addLegend(offset=(-8, 8))
+        self.along.setMinimumHeight(150)
         self.along_curves = [self.along.plot(pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5,
                                              symbolBrush=color, symbolPen=None) for color in PATH_COLORS]
         top = QWidget()
@@ -103,9 +115,10 @@ class LandscapeView(Retranslated, QWidget):
                                                                             "images)"))
 
     def palette_changed(self):
-        line = QColor(foreground())
-        line.setAlpha(90)
-        self.contours.setPen(pg.mkPen(line, width=1))
+        """The legend's box in the window's base colour (its text readable on the pale bands in either palette)."""
+        base = QApplication.palette().color(QPalette.ColorRole.Base)
+        self.legend.setBrush(pg.mkBrush(base.red(), base.green(), base.blue(), 215))
+        self.legend.setPen(pg.mkPen(foreground()))
 
     def changeEvent(self, event):
         super().changeEvent(event)
@@ -116,11 +129,10 @@ class LandscapeView(Retranslated, QWidget):
     def set_labels(self, labels):
         """The legends: this run's and the compared run's names ("" for a path not shown)."""
         self.labels = labels
-        for legend, items in ((self.legend, self.paths), (self.along_legend, self.along_curves)):
-            legend.clear()
-            for item, text in zip(items, labels, strict=True):
-                if text:
-                    legend.addItem(item, text)
+        self.legend.clear()  # the loss-along-the-path plot uses the same colours
+        for item, text in zip(self.paths, labels, strict=True):
+            if text:
+                self.legend.addItem(item, text)
         self.map.apply_palette()
         self.along.apply_palette()
 
@@ -141,15 +153,19 @@ class LandscapeView(Retranslated, QWidget):
             self._draw_paths(land)
             a, b = alphas[[0, -1]]
             c, d = betas[[0, -1]]
-            self.image.setRect(QRectF(a, c, b - a, d - c))
             self.map.getPlotItem().getViewBox().setRange(xRange=(a, b), yRange=(c, d), padding=0.02)
         if not np.isfinite(Z).any():
             return
-        levels, _ = contours.contour_levels(Z, BANDS, "auto")
+        levels = band_edges(Z)
         self.levels = levels
-        self.image.setImage(contours.bands(Z, levels), autoLevels=False, levels=[0, BANDS])
+        fa, fb, fine = net_landscape.refine(alphas, betas, Z, IMAGE_PIXELS)
+        self.image.setImage(contours.bands(fine, levels) * (BANDS / (len(levels) - 1)), autoLevels=False,
+                            levels=[0, BANDS])
+        da, db = (fa[1] - fa[0]) / 2, (fb[1] - fb[0]) / 2  # pixel centres on the grid points
+        self.image.setRect(QRectF(fa[0] - da, fb[0] - db, fa[-1] - fa[0] + 2 * da, fb[-1] - fb[0] + 2 * db))
         self.contours.setData(*contours.contour_segments(alphas, betas, Z, levels[1:-1]))
-        ticks = [(k, f"{v:.3g}") for k, v in enumerate(levels) if k % 2 == 0]
+        scale = BANDS / (len(levels) - 1)  # fewer edges (a flat surface) still span the bar
+        ticks = [(k * scale, f"{v:.3g}") for k, v in enumerate(levels) if k % 2 == 0]
         self.bar.getAxis("right").setTicks([ticks, []])
 
     def _draw_paths(self, land):
