@@ -13,7 +13,7 @@ import numpy as np
 
 from engine import landscape
 from engine.blas import blas_threads
-from engine.networks import PARAM_KEYS
+from engine.networks import PARAM_KEYS, TwoLayerNet
 
 DIRECTIONS = ("pca", "random")
 RESOLUTIONS = (21, 41, 61)
@@ -83,9 +83,10 @@ def grid(coords, directions, resolution, extent):
 
 
 def path_loss(params, activation, x, t):
-    """The loss (mean cross-entropy, no L2 term) of one snapshot on (x, t): a point of the loss along the path."""
-    zero = {key: np.zeros_like(value) for key, value in params.items()}
-    return float(landscape.loss_surface(_Net(params, activation), x, t, zero, zero, [0.0], [0.0])[0, 0])
+    """The loss (mean cross-entropy, no L2 term) of one snapshot on (x, t): a point of the loss along the path,
+    through TwoLayerNet.loss in float32 (one forward pass)."""
+    weights = {key: np.asarray(value, dtype=np.float32) for key, value in params.items()}
+    return float(TwoLayerNet.from_params(weights, activation).loss(np.asarray(x, dtype=np.float32), t))
 
 
 class _Net(_Params):
