@@ -20,6 +20,7 @@ from gui.widgets.explanation import Explanation
 from gui.widgets.plots import COLORS, Plot, pen
 
 SPAN = 3.0  # the slices reach this far either side of the point; the map one more
+PURPLE = "#B084E8"  # the x1 slice: a purple that reads as purple (the explanation names it), on the map too
 CONTOURS = 8
 READOUTS = ("d0", "e0", "d1", "e1")
 
@@ -75,10 +76,12 @@ class PartialsPage(Page):
         self.map_image = pg.ImageItem()
         self.map_image.setColorMap(pg.colormap.get("viridis"))
         self.map_plot.addItem(self.map_image)
+        self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get("viridis"), interactive=False, width=12)
+        self.colorbar.setImageItem(self.map_image, insert_in=self.map_plot.getPlotItem())  # f's value per colour
         self.contour_lines = pg.PlotCurveItem(pen=pg.mkPen((255, 255, 255, 110), width=1), antialias=False)
         self.map_plot.addItem(self.contour_lines, ignoreBounds=True)
         self.slice_line0 = self.map_plot.plot(pen=pen(1, 2))
-        self.slice_line1 = self.map_plot.plot(pen=pen(4, 2))
+        self.slice_line1 = self.map_plot.plot(pen=pg.mkPen(PURPLE, width=3))
         self.map_point = DragPoint(pos=(self.state.p0, self.state.p1), size=14, symbol="o", movable=True,
                                    pen=pg.mkPen("w", width=2), brush=pg.mkBrush(COLORS[3]))
         self.map_point.dragged.connect(self.on_map_dragged)
@@ -92,7 +95,7 @@ class PartialsPage(Page):
         for i in range(2):
             plot = Plot()
             plot.addLegend(offset=(10, 10))
-            curve = plot.plot(pen=pen(1 if i == 0 else 4), name="")
+            curve = plot.plot(pen=pen(1) if i == 0 else pg.mkPen(PURPLE, width=2), name="")
             tangent = plot.plot(pen=pen(2, 2, style=Qt.PenStyle.DashLine), name="")
             dot = plot.plot(symbol="o", symbolSize=10, symbolBrush=COLORS[3], pen=None)
             self.slice_plots.append(plot)
@@ -160,7 +163,8 @@ class PartialsPage(Page):
         if not all(np.isfinite((lo0, hi0, lo1, hi1))) or hi0 <= lo0 or hi1 <= lo1:
             return
         a, b, Z = lab.surface_grid(self.state.p0, self.state.p1, view=(lo0, hi0, lo1, hi1))
-        self.map_image.setImage(Z, autoLevels=True)
+        self.map_image.setImage(Z, autoLevels=False)
+        self.colorbar.setLevels((float(np.nanmin(Z)), float(np.nanmax(Z))))  # the bar and the image: f in view
         self.map_image.setRect(QRectF(a[0], b[0], a[-1] - a[0], b[-1] - b[0]))
         x, y = contours.contour_segments(a, b, Z, contours.sqrt_levels(Z, CONTOURS))
         self.contour_lines.setData(*polylines(x, y), connect="finite")
