@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
             page = make_tab(key, cls)
             self.tab_pages[key] = page
             self.tabs.addTab(page, "")
+        self._link_draw()
         self.lessons_dock = add_lessons_dock(self, TAB_ORDER)
         self._build_menus()
         self.retranslate()
@@ -303,9 +304,23 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.tabs.insertTab(index, new, new.title())
         self.tab_pages[key] = new
+        if key == "draw":
+            self._link_draw()
         if current:
             self.tabs.setCurrentIndex(index)
         return new
+
+    def _link_draw(self):
+        """Draw → Training without the tabs importing each other: the hidden unit pointed at in Draw (and its
+        drawing's a[1]) is framed among Training → Weights' pictures."""
+        draw = self.tab_pages.get("draw")
+        if hasattr(draw, "unit_hovered"):
+            draw.unit_hovered.connect(self._on_unit_hovered)
+
+    def _on_unit_hovered(self, unit, a1):
+        training, draw = self.tab_pages.get("training"), self.tab_pages.get("draw")
+        if hasattr(training, "follow_draw"):
+            training.follow_draw(unit, a1, getattr(getattr(draw, "state", None), "model_key", ""))
 
     def save_settings(self):
         settings = app_settings()

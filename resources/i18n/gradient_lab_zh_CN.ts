@@ -4299,6 +4299,18 @@ for i in range(n):
         <source>Start training: the first layer's weights appear here after every epoch, one 28×28 picture per hidden neuron.</source>
         <translation>开始训练：每个 epoch 之后，第一层的权重会显示在这里，每个隐藏层神经元一张 28×28 的图像。</translation>
     </message>
+    <message>
+        <source>Framed: the %1 neurons that respond most to the digit in the Draw tab (largest a[1], under each picture) and the one the mouse last pointed at there.</source>
+        <translation>加框的是：对“手写数字”页中数字反应最强的 %1 个神经元（a[1] 最大，数值写在每张图下方），以及鼠标在那里最后指向的那个。</translation>
+    </message>
+    <message>
+        <source>(The Draw tab explains another model: choose the one trained here to see which of these respond to your drawing.)</source>
+        <translation>（“手写数字”页正在解释另一个模型：在那里选择这里训练的模型，就能看到其中哪些对你的手写数字有反应。）</translation>
+    </message>
+    <message>
+        <source>Neuron %1: a[1] = %2 for the digit in the Draw tab</source>
+        <translation>神经元 %1：对“手写数字”页中的数字 a[1] = %2</translation>
+    </message>
 </context>
 <context>
     <name>WhereBox</name>

@@ -47,6 +47,13 @@ class TrainingTab(Tab):
                 return True
         return False
 
+    def follow_draw(self, unit, a1, model_key):
+        """The Draw tab's hovered hidden unit and a[1] (gui.main_window links the tabs): Training → Weights frames
+        the pictures that respond, when the Draw tab explains the model trained or loaded here."""
+        for panel in self.panels:
+            if isinstance(panel, MnistPanel):
+                panel.weights.follow_draw(unit, a1, model_key == "trained")
+
     def shutdown(self):
         for panel in self.panels:
             panel.shutdown()

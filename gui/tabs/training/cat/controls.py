@@ -135,7 +135,8 @@ class SettingsBox(Box):
         self.seed_label.setText(self.tr("Random seed"))
         self.lambda_label.setText(self.tr("Regularisation λ"))
         self.lambda_spin.setToolTip(self.tr("L2 regularisation: cost + λ/2m·‖w‖², dw + λw/m (0 = none, as in the "
-                                            "lessons' first run); a larger λ keeps w small and narrows the gap — try 50"))
+                                            "lessons' first run); a larger λ keeps w small and narrows the gap — "
+                                            "try 50"))
         self.init_combo.setItemText(0, self.tr("zeros (lessons)"))
         self.init_combo.setItemText(1, self.tr("small random w"))
         self.lr_spin.setToolTip(self.tr("Step size η in w ← w − η·dw (the lessons use 0.005)"))
