@@ -478,6 +478,14 @@
         <source>β2: decay of the running mean of the squared gradient</source>
         <translation>β2：梯度平方滑动平均的衰减率</translation>
     </message>
+    <message>
+        <source>η</source>
+        <translation>η</translation>
+    </message>
+    <message>
+        <source>its own (Adam: β1, β2)</source>
+        <translation>各自的参数（Adam：β1、β2）</translation>
+    </message>
 </context>
 <context>
     <name>CostPage</name>
@@ -2224,6 +2232,14 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Where the book's run (10,000 iterations) ends for this activation</source>
         <translation>书中的训练（10,000 次迭代）使用这个激活函数时最终达到的位置</translation>
+    </message>
+    <message>
+        <source>Accuracy once per epoch</source>
+        <translation>识别精度，每个 epoch 一次</translation>
+    </message>
+    <message>
+        <source>Accuracy every %1 iterations (%2 epochs)</source>
+        <translation>识别精度，每 %1 次迭代（%2 个 epoch）一次</translation>
     </message>
     <message>
         <source>Train error %1 %, validation error %2 % (gap %3 points).</source>

@@ -174,3 +174,20 @@ def test_the_real_net_landscape_after_a_short_run(qtbot, mnist_dir):
         assert land.Z[20, 20] == pytest.approx(land.plane["losses"][-1], rel=1e-4)  # the centre is θ_final
     finally:
         p.shutdown()
+
+
+def test_during_a_run_the_landscape_uses_the_path_so_far(qtbot, panel):
+    type_into(qtbot, panel.net_box.iter_spin, "200000")
+    type_into(qtbot, panel.net_box.batch_spin, "50")
+    click(qtbot, panel.start_button)
+    page = open_page(qtbot, panel)
+    qtbot.waitUntil(lambda: page.compute_button.isEnabled(), timeout=LONG)  # 3 evaluations so far
+    assert panel.is_training()
+    page.resolution_combo.setCurrentIndex(0)
+    compute(qtbot, page)
+    land = panel.state.landscape
+    assert land.rows == 21 and len(land.plane["coords"]) >= 3
+    assert land.paths[0] is panel.state.path
+    click(qtbot, panel.stop_button)
+    qtbot.waitUntil(lambda: not panel.is_training(), timeout=LONG)
+    assert len(panel.state.path.snapshots) >= len(land.plane["coords"])

@@ -168,3 +168,13 @@ def test_cat_l2_narrows_the_gap_on_screen(qtbot, cat_dir):
         assert f"Gap (train − test): {after:.1f} points with λ = 50." in text
     finally:
         p.shutdown()
+
+
+def test_a_small_training_set_is_measured_at_most_50_times_and_the_plot_says_how_often(qtbot, panel):
+    type_into(qtbot, panel.fitting_box.size_spin, "200")
+    train(qtbot, panel, 1000, 20)  # an epoch is 10 iterations: measured every 20 (= 2 epochs), 51 times
+    s = panel.state
+    assert s.run.eval_every == 20 and len(s.curves.acc_points) == 51
+    assert [p[0] for p in s.curves.acc_points[:3]] == [0, 2, 4]
+    title = panel.learning.acc_plot.getPlotItem().titleLabel.text
+    assert "Accuracy every 20 iterations (2 epochs)" in title

@@ -121,7 +121,7 @@ class LearningPage(Retranslated, QStackedWidget):
                                  self.tr("accuracy (0–1)"),
                                  self.tr("Accuracy on the first %1 images, at the start and the end").replace(
                                      "%1", f"{NUMERICAL_SUBSET:,}") if subset
-                                 else self.tr("Accuracy on the full sets, once per epoch"))
+                                 else self.accuracy_title(run))
         legend = self.acc_plot.getPlotItem().legend
         legend.clear()
         sizes = (NUMERICAL_SUBSET, NUMERICAL_SUBSET) if subset else (run.train_size if run else 60_000, 10_000)
@@ -133,6 +133,15 @@ class LearningPage(Retranslated, QStackedWidget):
         self.book_line.setPos(accuracy)
         legend.addItem(self.book_legend, self.tr("the book's test accuracy (%1)").replace("%1", f"{accuracy:.3f}"))
         self.book_line.setToolTip(self.tr("Where the book's run (10,000 iterations) ends for this activation"))
+
+    def accuracy_title(self, run):
+        if run is None or run.train_size >= 60_000:
+            return self.tr("Accuracy on the full sets, once per epoch")
+        every = run.eval_every or run.per_epoch
+        if every == run.per_epoch:
+            return self.tr("Accuracy once per epoch")
+        return self.tr("Accuracy every %1 iterations (%2 epochs)").replace("%1", f"{every:,}").replace(
+            "%2", f"{every / run.per_epoch:g}")
 
     def show_data(self, has_data, error_text):
         """The plots once MNIST is there (or loading), else the "needs MNIST" page with the error, if any."""

@@ -248,7 +248,7 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
                                               resume=stepper, eval_every=every)
         s.run = RunPlan(iters, batch, lr, numerical, per_epoch, evaluation.parameter_count(784, s.hidden_size, 10),
                         s.activation, s.hidden_size, len(x_train), 0 if validation is None else len(validation[0]),
-                        net.weight_decay_lambda)
+                        net.weight_decay_lambda, 0 if numerical else every or 0)
         if s.path is not None and len(s.path.snapshots) >= 2:
             s.previous_path = s.path  # compared with this run on the landscape
         s.path = Path(lr=lr, shape=(net.sizes[1], net.activation))

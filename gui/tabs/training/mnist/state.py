@@ -38,6 +38,7 @@ class RunPlan:
     train_size: int = 60_000  # images trained on
     validation: int = 0  # images held out of the training set
     weight_decay: float = 0.0  # L2 λ
+    eval_every: int = 0  # iterations between measurements (0: once per epoch)
 
 
 @dataclass
