@@ -29,7 +29,7 @@ from engine.lab import descent as dl
 from engine.surfaces import SURFACES
 from gui.tabs.descent.common import RUN_COLORS, ArrowKeysToSlider
 from gui.widgets.number_box import DecadeSpinBox
-from gui.widgets.panel_helpers import ERROR_STYLE, Retranslated
+from gui.widgets.panel_helpers import ERROR_STYLE, Retranslated, muted
 
 LR_SLIDER_PER_DECADE = 100  # slider ticks per factor of ten
 PARAM_SYMBOLS = {"momentum": "α", "decay_rate": "ρ", "beta1": "β1", "beta2": "β2"}
@@ -57,7 +57,7 @@ class ControlsPanel(Retranslated, QWidget):
         for box in (self._build_experiments(), self._build_problem(), self._build_lr(), self._build_optimizers()):
             v.addWidget(box)
         v.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidget(column)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -102,10 +102,15 @@ class ControlsPanel(Retranslated, QWidget):
         self.gradient_combo = self._combo(dl.GRADIENTS, self.on_gradient)
         self.surface_label, self.start_label = QLabel(), QLabel()
         self.steps_label, self.gradient_label = QLabel(), QLabel()
-        form.addRow(self.surface_label, self.surface_combo)
         form.addRow(self.start_label, start_row)
         form.addRow(self.steps_label, self.steps_spin)
-        form.addRow(self.gradient_label, self.gradient_combo)
+        self.formula_label = muted(QLabel())  # the chosen function's formula, under its name
+        self.formula_label.setWordWrap(True)
+        for label, combo in ((self.surface_label, self.surface_combo), (self.gradient_label, self.gradient_combo)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the whole name shows
+            form.insertRow(0 if combo is self.surface_combo else form.rowCount(), label)
+            form.insertRow(1 if combo is self.surface_combo else form.rowCount(), combo)  # under its label
+        form.insertRow(2, self.formula_label)
         return self.problem_box
 
     @staticmethod
@@ -152,7 +157,10 @@ class ControlsPanel(Retranslated, QWidget):
         grid = QGridLayout(self.opt_box)
         grid.setHorizontalSpacing(4)
         self.opt_checks, self.opt_lr, self.opt_extra = {}, {}, {}
-        for row, name in enumerate(dl.OPTIMIZER_ORDER):  # Adam is last: its β2 takes the row below
+        self.opt_headers = [muted(QLabel()) for _ in range(2)]  # over the η column and the optimizers' own
+        for column, header in enumerate(self.opt_headers, 1):
+            grid.addWidget(header, 0, column)
+        for row, name in enumerate(dl.OPTIMIZER_ORDER, 1):  # Adam is last: its β2 takes the row below
             check = QCheckBox(name)
             pix = QPixmap(12, 12)
             pix.fill(QColor(RUN_COLORS[name]))
@@ -166,7 +174,7 @@ class ControlsPanel(Retranslated, QWidget):
                 grid.addWidget(self.sgd_lr_note, row, 1, 1, 2)
             else:
                 lr = DecadeSpinBox(dl.LR_MIN, dl.LR_MAX, dl.CHAPTER6_LR[name])
-                lr.setMinimumWidth(62)
+                lr.setMinimumWidth(max(62, lr.sizeHint().width()))
                 lr.valueChanged.connect(lambda v, n=name: self.on_param(n, "lr", v))
                 grid.addWidget(lr, row, 1)
                 self.opt_lr[name] = lr
@@ -176,8 +184,8 @@ class ControlsPanel(Retranslated, QWidget):
                 spin.setRange(low, high)
                 spin.setSingleStep(0.01 if param != "beta2" else 0.001)
                 spin.setValue(default)
-                spin.setMinimumWidth(72)
                 spin.setPrefix(PARAM_SYMBOLS[param] + " ")
+                spin.setMinimumWidth(spin.sizeHint().width())  # "β2 0.99900" whole
                 spin.setKeyboardTracking(False)
                 spin.valueChanged.connect(lambda v, n=name, p=param: self.on_param(n, p, v))
                 grid.addWidget(spin, row + extra, 2)
@@ -196,6 +204,7 @@ class ControlsPanel(Retranslated, QWidget):
         self._syncing = True
         try:
             self.surface_combo.setCurrentIndex(max(self.surface_combo.findData(state.surface), 0))
+            self.formula_label.setText(f"f(x0, x1) = {SURFACES[state.surface].formula}")
             self.x0_spin.setValue(state.start[0])
             self.x1_spin.setValue(state.start[1])
             self.steps_spin.setValue(state.step_num)
@@ -291,7 +300,7 @@ class ControlsPanel(Retranslated, QWidget):
             "rosenbrock": self.tr("Rosenbrock's banana"),
             "himmelblau": self.tr("Himmelblau (four minima)"),
         }
-        return f"{names.get(key, key)}: {SURFACES[key].formula}"
+        return names.get(key, key)
 
     def retranslate(self):
         self.experiments_box.setTitle(self.tr("The book's experiments (one click)"))
@@ -352,5 +361,13 @@ class ControlsPanel(Retranslated, QWidget):
         }
         for (_, param), spin in self.opt_extra.items():
             spin.setToolTip(param_tips[param])
+        self.opt_headers[0].setText(self.tr("η"))
+        self.opt_headers[1].setText(self.tr("its own (Adam: β1, β2)"))
         if self.opt_error.text():
             self.show_state(self.state)  # the inline message in the new language
+        self.fit_width()
+
+    def fit_width(self):
+        """As wide as the column's widest row needs (combos, spin boxes, in this language), within 300–380."""
+        needed = self.scroll.widget().minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(min(max(300, needed + 4), 380))
