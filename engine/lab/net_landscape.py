@@ -18,6 +18,7 @@ from engine.networks import PARAM_KEYS, TwoLayerNet
 DIRECTIONS = ("pca", "random")
 RESOLUTIONS = (21, 41, 61)
 DATA_CHOICES = ("test", "test_1000", "train_10000", "train")  # which images the surface is measured on
+CHUNK = 2000  # images per piece of a row: the job yields after each
 
 
 def pick_data(data, choice):
@@ -129,5 +130,18 @@ def landscape_steps(snapshots, activation, x, t, directions="pca", resolution=41
         alphas, betas = grid(both, directions, resolution, extent)
         yield {"kind": "plane", "alphas": alphas, "betas": betas, "explained": explained, "coords": coords,
                "other_coords": other_coords, "losses": losses, "other_losses": other_losses}
-        for i, row in landscape.loss_surface_rows(_Net(final, activation), x, t, d1, d2, alphas, betas):
-            yield {"kind": "row", "i": i, "row": row}
+        yield from surface_rows(_Net(final, activation), x, t, d1, d2, alphas, betas)
+
+
+def surface_rows(net, x, t, d1, d2, alphas, betas, chunk=CHUNK):
+    """The "row" events of the surface, measured on `chunk` images at a time (the mean loss is the size-weighted
+    mean of the chunks' means), yielding None after each chunk: Stop is honoured within tens of milliseconds
+    even on 60,000 images at 61 × 61, where a whole row takes seconds."""
+    parts = [slice(start, start + chunk) for start in range(0, len(x), chunk)]
+    rows = [landscape.loss_surface_rows(net, x[part], t[part], d1, d2, alphas, betas) for part in parts]
+    for i in range(len(betas)):
+        total = np.zeros(len(alphas))
+        for part, gen in zip(parts, rows, strict=True):
+            total += next(gen)[1] * len(x[part])
+            yield None
+        yield {"kind": "row", "i": i, "row": total / len(x)}

@@ -121,3 +121,15 @@ def test_refine_keeps_the_grid_values_and_interpolates_between_them():
     np.testing.assert_allclose(fine[::4, ::2], Z)
     Z[1] = np.nan  # a row not computed yet
     assert np.isnan(net_landscape.refine(alphas, betas, Z, 9)[2][4]).all()
+
+
+def test_rows_come_in_chunks_of_images_with_a_stop_point_after_each_and_equal_the_whole_set():
+    snapshots, x, t = small_run()
+    net = net_landscape._Net(snapshots[-1], "relu")
+    d1, d2, _ = net_landscape.plane(snapshots, "pca")
+    alphas, betas = np.linspace(-1, 1, 5), np.linspace(-1, 1, 4)
+    events = list(net_landscape.surface_rows(net, x, t, d1, d2, alphas, betas, chunk=60))  # 200 images: 4 chunks
+    assert [e["i"] if e else None for e in events] == [None] * 4 + [0] + [None] * 4 + [1] + [None] * 4 + [2] + \
+        [None] * 4 + [3]
+    whole = landscape.loss_surface(net, x, t, d1, d2, alphas, betas)
+    np.testing.assert_allclose([e["row"] for e in events if e], whole, rtol=1e-6)
