@@ -30,6 +30,9 @@ def test_weights_frame_the_units_the_drawing_fires_and_the_hovered_one(qtbot, wi
     panel.state.net, panel.state.net_origin = net, "trained"  # as a finished run leaves it
     panel.weights.offer(net.params["W1"], False)
     hub().publish("trained", "784-30-10", net)
+    assert window.show_tab("training")
+    panel.pages.setCurrentIndex(PAGES.index("weights"))  # the pictures are drawn, without frames
+    assert panel.weights.grid.count() == 30 and not any(panel.weights.grid.marked())
     assert window.show_tab("draw")
     draw = window.tab_pages["draw"]
     for points in DIGITS[3]:
@@ -44,8 +47,7 @@ def test_weights_frame_the_units_the_drawing_fires_and_the_hovered_one(qtbot, wi
     j = int(np.argsort(a1)[0])  # a unit that does not fire: framed only because it is pointed at
     qtbot.mouseMove(strip, strip.cell_center(j))
     qtbot.waitUntil(lambda: panel.weights.draw_unit == j)
-    assert window.show_tab("training")
-    panel.pages.setCurrentIndex(PAGES.index("weights"))
+    assert window.show_tab("training")  # Weights is still the page on top: drawn again with the frames
     top = [int(k) for k in np.argsort(-a1)[:RESPONDING] if a1[k] > 0]
     grid = panel.weights.grid
     assert [k for k, m in enumerate(grid.marked()) if m] == sorted({*top, j})

@@ -91,6 +91,12 @@ class WeightsPage(Retranslated, QWidget):
         self.refresh()
         if self.shown is not None and self.isVisible():
             self.show_weights(self.shown)
+        elif self.shown is not None and self.pending is None:
+            self.pending = self.shown  # drawn again with the frames when the page is next shown
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.draw_pending()  # also when the Training tab comes back with this page already on top
 
     def show_weights(self, W1):
         self.shown = W1
