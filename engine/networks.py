@@ -13,6 +13,7 @@ from collections import OrderedDict
 import numpy as np
 
 from engine.calculus import numerical_gradient
+from engine.files import usual_mode
 from engine.functions import as_labels, binary_cross_entropy, cross_entropy_error, one_hot, relu, sigmoid, softmax
 from engine.layers import Affine, Identity, Relu, Sigmoid, SoftmaxWithLoss
 
@@ -172,6 +173,7 @@ class TwoLayerNet:
         try:
             with os.fdopen(fd, "wb") as fh:
                 np.savez(fh, header=np.array(header), **self.params)
+            usual_mode(tmp)
             os.replace(tmp, path)
         except BaseException:
             if os.path.exists(tmp):

@@ -215,3 +215,21 @@ def read_json(settings: QSettings, key: str) -> dict:
         reject(settings, key, raw, {}, "not a JSON object")
         return {}
     return data
+
+
+# ---------------------------------------------------------------------------------------------- where files go
+def save_folder(kind: str) -> Path:
+    """Where to offer saving a file of `kind` ("animation", "script", "model"): the folder the user chose last
+    time for it (remembered, when it still exists), else their documents folder — never the current directory
+    or the app's hidden data folder."""
+    stored = read(app_settings(), f"folders/{kind}", "")
+    if stored and Path(stored).is_dir():
+        return Path(stored)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def remember_folder(kind: str, chosen) -> None:
+    """Remember the folder of a file (or the folder) the user chose for `kind`."""
+    chosen = Path(chosen)
+    app_settings().setValue(f"folders/{kind}", str(chosen if chosen.is_dir() else chosen.parent))

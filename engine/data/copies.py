@@ -16,6 +16,7 @@ from engine.data.idx import GZIP_MAGIC, KEY_FILE, MNIST_COUNTS, has_mnist_files,
 from engine.data.mnist import read_mnist_steps
 from engine.data.npz import run_steps
 from engine.data.pkl_npz import has_keras_arrays
+from engine.files import usual_mode
 
 
 def _usual_mnist_places(home: Path, cwd: Path) -> list[Path]:
@@ -110,6 +111,7 @@ def import_mnist_steps(source, dest_folder):
                 os.fsync(f.fileno())
             yield None
         for target, tmp in temps.items():
+            usual_mode(tmp)
             os.replace(tmp, target)
     except OSError as exc:
         raise DatasetError(dest, f"cannot write MNIST here ({exc.strerror or exc})") from None

@@ -39,6 +39,7 @@ from pathlib import Path
 from engine.data.cancel import Cancel, DownloadCancelled, open_url, ssl_context
 from engine.data.checks import DatasetError
 from engine.data.idx import MNIST_FILES, MNIST_SIZES
+from engine.files import usual_mode
 
 # The usual public mirrors, tried in turn (each holds the four .gz files under these names). Not
 # http://yann.lecun.com/exdb/mnist/: it answers 403 Forbidden to every download.
@@ -191,6 +192,7 @@ def _fetch(url: str, target: Path, md5: str, expected: int, chunk: int, timeout:
                                     "(the server sent a different file)")
             out.flush()
             os.fsync(out.fileno())
+        usual_mode(tmp)
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

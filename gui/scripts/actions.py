@@ -3,13 +3,13 @@ script (gui.scripts), on the clipboard or in a .py file. Enabled when the curren
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from PySide6.QtCore import QObject, QSaveFile, QStandardPaths
+from PySide6.QtCore import QObject, QSaveFile
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.scripts import script_for
+from gui.settings import remember_folder, save_folder
 
 log = logging.getLogger("gradient_lab.scripts")
 STATUS_MS = 8000  # how long the status bar keeps the message
@@ -93,13 +93,15 @@ class ScriptActions(QObject):
                          "with python").replace("%1", str(len(text.splitlines()))))
 
     def default_path(self) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return str(Path(folder) / f"gradient_lab_{getattr(self.current_tab(), 'key', 'experiment')}.py")
+        name = f"gradient_lab_{getattr(self.current_tab(), 'key', 'experiment')}.py"
+        return str(save_folder("script") / name)
 
     def ask_path(self) -> str:
-        """Where to save (the user's documents folder by default); '' when the user cancels."""
+        """Where to save (the folder used last time, else the user's documents folder); '' when cancelled."""
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save as Python"), self.default_path(),
                                               self.tr("Python scripts (*.py)"))
+        if path:
+            remember_folder("script", path)
         return path
 
     def save(self) -> str:

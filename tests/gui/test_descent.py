@@ -1,6 +1,9 @@
 """The Descent tab driven like a user: the book's experiments, Step / Play / Reset / Run to end and their keys,
 the learning-rate slider and box, clicks on the map, the chapter 6 comparison, export and saved sessions.
 Positions are checked against engine.descent's own numbers."""
+import os
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -310,7 +313,7 @@ def test_cancelled_export_writes_nothing(qtbot, tab, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(gif), ""))
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
     tab.transport.export_gif_action.trigger()
-    assert not gif.exists() and list(tmp_path.iterdir()) == []
+    assert not gif.exists() and [p.name for p in tmp_path.iterdir()] in ([], ["settings"])  # (where it asked)
     assert "cancelled" in tab.transport.message_label.text()
 
 
@@ -570,3 +573,27 @@ def test_at_1280_the_controls_show_whole_names_and_labelled_optimizer_columns(qt
         assert all(h.text() for h in c.opt_headers)  # the η column and the optimizers' own are labelled
     finally:
         i18n.install_language(qapp, "en")
+
+
+def test_an_animation_is_offered_in_the_documents_folder_then_where_the_user_put_the_last(
+        qtbot, tab, tmp_path, monkeypatch):
+    import stat
+
+    from PySide6.QtCore import QStandardPaths
+
+    offered = []
+
+    def dialog(*args, **kwargs):
+        offered.append(args[2])
+        return str(tmp_path / "mine.gif"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    tab.transport.export_gif_action.trigger()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert offered[0] == str(Path(documents) / "descent.gif")  # not the current directory
+    tab.transport.export_gif_action.trigger()
+    assert offered[1] == str(tmp_path / "descent.gif")  # the folder chosen last time, remembered
+    if os.name != "nt":
+        mask = os.umask(0)
+        os.umask(mask)
+        assert stat.S_IMODE((tmp_path / "mine.gif").stat().st_mode) == 0o666 & ~mask  # as open() makes it

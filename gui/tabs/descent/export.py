@@ -14,6 +14,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
+from engine.files import usual_mode
+from gui.settings import remember_folder, save_folder
+
 MAX_EXPORT_FRAMES = 300
 
 
@@ -25,15 +28,21 @@ class AnimationExport(QObject):
         self.parent_widget = parent_widget
 
     def ask_gif(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export animation as GIF"), "descent.gif",
+        """Where to write the GIF (the folder used last time, else the documents folder); None: cancelled."""
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export animation as GIF"),
+                                              str(save_folder("animation") / "descent.gif"),
                                               self.tr("Animated GIF (*.gif)"))
         if not path:
             return None
+        remember_folder("animation", path)
         return Path(path if path.lower().endswith(".gif") else path + ".gif")
 
     def ask_png_folder(self) -> Path | None:
         folder = QFileDialog.getExistingDirectory(self.parent_widget,
-                                                  self.tr("Export animation as PNG files into a folder"))
+                                                  self.tr("Export animation as PNG files into a folder"),
+                                                  str(save_folder("animation")))
+        if folder:
+            remember_folder("animation", folder)
         return Path(folder) if folder else None
 
     def write(self, target: Path, kind: str, indices, frame_image, frame_ms: int) -> tuple[str, str]:
@@ -103,6 +112,7 @@ def _replacing(final: Path, suffix: str):
     os.close(fd)
     try:
         yield tmp
+        usual_mode(tmp)
         os.replace(tmp, final)
     finally:
         if os.path.exists(tmp):
