@@ -366,8 +366,7 @@ def test_closing_the_main_window_mid_run_stops_every_worker(qtbot, mnist_dir, th
     from gui.main_window import MainWindow
 
     app_settings().setValue("data/mnist", str(mnist_dir))
-    window = MainWindow()
-    qtbot.addWidget(window)
+    window = MainWindow()  # not qtbot.addWidget: the test deletes it itself, and qtbot would close it again
     window.show()
     assert window.show_tab("training")
     tab = window.tab_pages["training"]
