@@ -4501,6 +4501,54 @@ for i in range(n):
         <source>The answer is still %1 with %2 units off. Switch off the units at the top of Why %1: they add most to its score.</source>
         <translation>关闭 %2 个单元后回答仍是 %1。关闭“为什么是 %1”中排在最前面的单元：它们对得分的贡献最大。</translation>
     </message>
+    <message>
+        <source>Start a run (Space) and let it finish; the check reads its last measurement.</source>
+        <translation>开始训练（空格键）并等它结束；检查读取的是它最后一次的测量结果。</translation>
+    </message>
+    <message>
+        <source>The last run did not finish (stopped, diverged or failed): start it again and let it end.</source>
+        <translation>上一次训练没有完成（被停止、发散或出错）：重新开始并让它跑完。</translation>
+    </message>
+    <message>
+        <source>This run used %1: choose %2 under Activation and start again.</source>
+        <translation>这次训练用的是 %1：在“激活函数”中选择 %2 后重新开始。</translation>
+    </message>
+    <message>
+        <source>It took %1 iterations; the exercise allows %2.</source>
+        <translation>它用了 %1 次迭代；练习最多允许 %2 次。</translation>
+    </message>
+    <message>
+        <source>Test accuracy %1 after %2 iterations with η = %3.</source>
+        <translation>η = %3，%2 次迭代后测试精度为 %1。</translation>
+    </message>
+    <message>
+        <source>Test accuracy %1 after %2 iterations with η = %3: in fewer iterations each step has to go further — raise the learning rate (the sigmoid net takes a large one).</source>
+        <translation>η = %3，%2 次迭代后测试精度为 %1：迭代次数少，每一步就得走得更远 —— 提高学习率（sigmoid 网络能承受较大的学习率）。</translation>
+    </message>
+    <message>
+        <source>Hold out a validation set (Overfitting → Validation) and train again.</source>
+        <translation>留出一个验证集（过拟合 → 验证集）后重新训练。</translation>
+    </message>
+    <message>
+        <source>Train accuracy %1, validation %2: a gap of %3 points — high variance.</source>
+        <translation>训练精度 %1，验证精度 %2：相差 %3 个百分点 —— 高方差。</translation>
+    </message>
+    <message>
+        <source>Train %1, validation %2 (gap %3 points). Fewer training images and more iterations let the net learn its training set by heart.</source>
+        <translation>训练 %1，验证 %2（相差 %3 个百分点）。更少的训练图像和更多的迭代会让网络把训练集背下来。</translation>
+    </message>
+    <message>
+        <source>It ran %1 iterations; the exercise allows %2.</source>
+        <translation>它跑了 %1 次迭代；练习最多允许 %2 次。</translation>
+    </message>
+    <message>
+        <source>Cost %1 after %2 iterations with η = %3.</source>
+        <translation>η = %3，%2 次迭代后代价为 %1。</translation>
+    </message>
+    <message>
+        <source>Cost %1 after %2 iterations with η = %3: larger steps get there sooner — look at the Learning rates page for how the curves compare.</source>
+        <translation>η = %3，%2 次迭代后代价为 %1：步子越大到得越快 —— 看看“学习率”页面上几条曲线的对比。</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>

@@ -12,8 +12,11 @@ from gui.lessons.dock import lesson_folders
 from gui.lessons.schema import MAX_FILE_BYTES, load_lessons
 from gui.main_window import TAB_ORDER, create_window, parse_args
 from gui.resources import resource_path
+from gui.tabs.training.cat import state as cat_state
+from gui.tabs.training.mnist import state as mnist_state
 
 SHIPPED = sorted(resource_path("lessons").glob("*.json"))
+TRAINING_PAGES = {"mnist": mnist_state.PAGES, "cat": cat_state.PAGES}
 
 
 @pytest.fixture
@@ -148,7 +151,13 @@ def test_every_show_me_reaches_its_state(window, qtbot):
         assert panel.show_status.text() == "", (step.id, panel.show_status.text())
         tab = window.tab_pages[step.show["tab"]]
         assert window.tabs.currentWidget() is tab
-        if step.show.get("state"):
+        if step.show.get("state") and step.show["tab"] == "training":
+            state = tab.lesson_pages()[step.show["page"]][1].state
+            values = dict(step.show["state"])
+            if "page" in values:  # by its name in the lesson, by its index in the state
+                values["page"] = TRAINING_PAGES[step.show["page"]].index(values["page"])
+            assert_reached(state, values, step.id)
+        elif step.show.get("state"):
             assert_reached(tab.state, step.show["state"], step.id)
         if step.show.get("page"):
             tabs, page = tab.lesson_pages()[step.show["page"]]

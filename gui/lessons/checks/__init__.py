@@ -87,4 +87,4 @@ def wrong_target(target, now) -> Verdict:
         "lessons", "First choose the correct class t = %1 (it is %2 now)."), target, now))
 
 
-from gui.lessons.checks import calculus, descent, draw, losses  # noqa: E402,F401 - each module registers its checks
+from gui.lessons.checks import calculus, descent, draw, losses, training  # noqa: E402,F401 - registers them

@@ -4,8 +4,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from gui.settings import read
-from gui.tabs.base import Tab
+from gui.tabs.base import Tab, set_fields
+from gui.tabs.training.cat import state as cat_state
 from gui.tabs.training.cat.panel import CatPanel
+from gui.tabs.training.mnist import state as mnist_state
+from gui.tabs.training.mnist.net_box import ACTIVATIONS, METHODS
 from gui.tabs.training.mnist.panel import MnistPanel
 
 # (settings group, panel class), in the order shown.
@@ -46,6 +49,61 @@ class TrainingTab(Tab):
                 self.experiments.setCurrentIndex(i)
                 return True
         return False
+
+    # ------------------------------------------------------------------ lessons (Show me)
+    def lesson_pages(self):
+        return {panel.objectName().removeprefix("training_"): (self.experiments, panel) for panel in self.panels}
+
+    def apply_lesson(self, page, values):
+        """Show me: `page` is the panel ("mnist" or "cat"); `values` its saved settings (MnistState.SAVED,
+        CatState.SAVED), "page" by its name (e.g. "learning", "vector"). Checked as the settings are; a value out
+        of range changes nothing. A run under way is left alone: the settings apply to the next one."""
+        pages = self.lesson_pages()
+        if not page and not values:
+            return ""  # the tab only
+        if page not in pages:
+            return f"training: the page is the panel, one of {', '.join(pages)}"
+        panel = pages[page][1]
+        state, names = panel.state, (mnist_state.MnistState.SAVED if page == "mnist" else cat_state.CatState.SAVED)
+        values = dict(values)
+        inner_pages = mnist_state.PAGES if page == "mnist" else cat_state.PAGES
+        if "page" in values:
+            if values["page"] not in inner_pages:
+                return f"training: {page} has the pages {', '.join(inner_pages)}"
+            values["page"] = inner_pages.index(values["page"])
+        unknown = set(values) - set(names)
+        if unknown:
+            return f"training: {page} has no setting {', '.join(sorted(unknown))}"
+        before = {key: getattr(state, key) for key in values}
+        fault = set_fields(state, values) or self._training_fault(page, state)
+        if fault:
+            for key, value in before.items():
+                setattr(state, key, value)
+            return f"training: {fault}"
+        self.experiments.setCurrentWidget(panel)
+        panel.pages.setCurrentIndex(state.page)
+        if page == "mnist":
+            panel.net_box.refresh()
+            panel.fitting_box.refresh()
+            panel.learning.label_accuracy_plot()
+        panel.refresh_all()
+        return ""
+
+    @staticmethod
+    def _training_fault(page, state) -> str:
+        if page == "mnist":
+            ok = (state.activation in ACTIVATIONS and state.method in METHODS and 1 <= state.hidden_size <= 1000
+                  and 1e-6 <= state.learning_rate <= 1e8 and 1 <= state.batch_size <= 10_000
+                  and 1 <= state.iterations <= 1_000_000 and 10 <= state.train_size <= 60_000
+                  and 0 <= state.validation <= 20_000 and 0 <= state.weight_decay <= 1000)
+            return "" if ok else "a setting out of its range"
+        limits = cat_state.LIMITS
+        for name, limit in limits.items():
+            value = getattr(state, name)
+            if "choices" in limit and value not in limit["choices"] or \
+                    "lo" in limit and not limit["lo"] <= value <= limit["hi"]:
+                return f"{name} out of its range"
+        return ""
 
     def follow_draw(self, unit, a1, model_key):
         """The Draw tab's hovered hidden unit and a[1] (gui.main_window links the tabs): Training → Weights frames
