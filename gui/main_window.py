@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 
 from gui import __version__, errors, i18n
 from gui import settings as settings_module
+from gui.appearance import AppearanceMenu
+from gui.appearance import restore as restore_appearance
 from gui.lessons.dock import add_lessons_dock
 from gui.resources import resource_path
 from gui.scripts.actions import ScriptActions
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
         self.lessons_action = self.lessons_dock.toggleViewAction()
         self.lessons_action.setShortcut(QKeySequence("Ctrl+L"))
         self.view_menu.addAction(self.lessons_action)
+        self.appearance_menu = AppearanceMenu(self)
+        self.view_menu.addMenu(self.appearance_menu)
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
         self.language_actions = {}
@@ -368,6 +372,7 @@ def create_window(args, app) -> MainWindow:
         settings.remove("language")  # refused (logged): the system's language until the user chooses one
     language = i18n.normalize(args.lang or stored or None)
     loaded = i18n.install_language(app, language)
+    restore_appearance(app)  # light, dark or the system's colours, and the text size, as the user left them
     window = MainWindow(language)
     if not loaded:
         window.report_missing_translation(language)

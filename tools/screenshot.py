@@ -20,30 +20,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from gui.appearance import dark_palette  # noqa: E402
+
 MNIST = Path(__file__).resolve().parents[2] / "shared" / "data" / "mnist"
 THREE = [(0.32, 0.25), (0.5, 0.2), (0.65, 0.3), (0.5, 0.48), (0.67, 0.62), (0.5, 0.78), (0.3, 0.72)]
-
-
-def dark_palette() -> QPalette:
-    """A dark palette like the desktops' dark themes, for checking that every tab stays readable."""
-    p = QPalette()
-    base, window, text = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#dfe1e5")
-    for role, color in {
-        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text, QPalette.ColorRole.Base: base,
-        QPalette.ColorRole.AlternateBase: window, QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: window,
-        QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.Highlight: QColor("#3574f0"),
-        QPalette.ColorRole.HighlightedText: QColor("#ffffff"), QPalette.ColorRole.ToolTipBase: window,
-        QPalette.ColorRole.ToolTipText: text, QPalette.ColorRole.PlaceholderText: QColor("#8c8f94"),
-    }.items():
-        p.setColor(role, color)
-    dimmed = QColor("#6f737a")  # disabled controls must look disabled, as in the desktops' dark themes
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, dimmed)
-    return p
 
 
 def wait(app, done, seconds=120.0) -> bool:

@@ -84,6 +84,33 @@
     </message>
 </context>
 <context>
+    <name>AppearanceMenu</name>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>更大的文字</translation>
+    </message>
+    <message>
+        <source>Every text a quarter larger (remembered)</source>
+        <translation>所有文字放大四分之一（会被记住）</translation>
+    </message>
+</context>
+<context>
     <name>BatchPage</name>
     <message>
         <source>Mini-batch cross-entropy is the average over N samples: E = −1/N Σ_n Σ_k t_nk log y_nk. With label t it is −1/N Σ_n log y[n, t_n]: the same number.</source>
