@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 
+import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -139,3 +140,42 @@ def _retranslate_viewbox_menu(menu: ViewBoxMenu) -> None:
 def pen(index: int, width: float = 2.0, **kwargs):
     """The index-th colour of the cycle as a cosmetic pen."""
     return pg.mkPen(COLORS[index % len(COLORS)], width=width, **kwargs)
+
+
+CORNERS = ((1, 0), (0, 0), (1, 1), (0, 1))  # top-right, top-left, bottom-right, bottom-left (x, y anchors)
+
+
+def place_legend(plot, legend, margin: int = 8) -> tuple[int, int]:
+    """Put `legend` in the corner of `plot` where it covers the fewest drawn points (top-right first on a tie),
+    so it does not hide the data; returns the corner chosen. Call it after the curves change. (Plot geometry only:
+    the curves' points are mapped to the view's pixels and those under the legend counted, in each corner.)"""
+    item = plot.getPlotItem()
+    box = item.getViewBox()
+    view = box.sceneBoundingRect()
+    legend.updateSize()  # items added since the last layout count too
+    width, height = legend.boundingRect().width(), legend.boundingRect().height()
+    if view.width() <= width + 2 * margin or view.height() <= height + 2 * margin:
+        return CORNERS[0]
+    (x0, x1), (y0, y1) = box.viewRange()
+    xs, ys = [], []
+    for curve in item.listDataItems():
+        x, y = curve.getData() if curve.isVisible() else (None, None)
+        if x is not None and len(x):
+            xs.append(np.asarray(x, dtype=float))
+            ys.append(np.asarray(y, dtype=float))
+    if not xs or x1 <= x0 or y1 <= y0:
+        return CORNERS[0]
+    with np.errstate(invalid="ignore"):  # NaN gaps in a curve: never under a legend
+        px = (np.concatenate(xs) - x0) / (x1 - x0) * view.width()  # pixels from the view's left
+        py = (y1 - np.concatenate(ys)) / (y1 - y0) * view.height()  # pixels from its top
+
+    def covered(corner):
+        left = margin if corner[0] == 0 else view.width() - margin - width
+        top = margin if corner[1] == 0 else view.height() - margin - height
+        with np.errstate(invalid="ignore"):
+            return int(np.count_nonzero((px >= left) & (px <= left + width) & (py >= top) & (py <= top + height)))
+
+    best = min(CORNERS, key=covered)
+    offset = (margin if best[0] == 0 else -margin, margin if best[1] == 0 else -margin)
+    legend.anchor(itemPos=best, parentPos=best, offset=offset)
+    return best

@@ -4,6 +4,7 @@ import sys
 import types
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from actions import click, type_into
 from PySide6.QtCore import QSettings, Qt
@@ -418,3 +419,18 @@ def test_a_live_language_switch_leaves_no_english(qtbot, panel, tmp_path, in_chi
         "check button": p.check.check_button.text, "explanation": p.explanation.toPlainText,
     }
     in_chinese(shown)
+
+
+def test_the_accuracy_axis_zooms_to_the_measured_accuracies_and_the_legends_stay_off_the_points(qtbot, panel):
+    """On 0–1, train 0.98 and test 0.97 look like one line: after the chance-level start the axis zooms in."""
+    short_run(qtbot, panel, iterations=900, batch=200)
+    points = panel.state.curves.acc_points
+    later = [a for p in points[1:] for a in p[1:]]
+    low, high = panel.learning.acc_plot.getPlotItem().getViewBox().viewRange()[1]
+    assert min(later) - 0.03 <= low <= min(later) and low > 0.5 and high >= max(later)
+    for plot in (panel.learning.acc_plot, panel.learning.loss_plot):
+        legend = plot.getPlotItem().legend
+        rect, box = legend.sceneBoundingRect(), plot.getPlotItem().getViewBox()
+        x, y = plot.getPlotItem().listDataItems()[0].getData()
+        under = [rect.contains(box.mapViewToScene(pg.Point(px, py))) for px, py in zip(x, y, strict=True)]
+        assert sum(under) <= len(under) * 0.05  # (the loss's curve of every iteration is dense: a few may be)

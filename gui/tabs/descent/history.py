@@ -20,7 +20,7 @@ from engine.lab import descent as dl
 from gui.tabs.descent import geometry
 from gui.tabs.descent.common import RUN_COLORS, cache, fmt, fmt_pair, legend_brush, run_label
 from gui.widgets.panel_helpers import Retranslated
-from gui.widgets.plots import Plot
+from gui.widgets.plots import Plot, place_legend
 
 NO_PARENT = QModelIndex()
 
@@ -53,6 +53,7 @@ class FPlotPage(Retranslated, QWidget):
         cache(self.legend, self.plot.getAxis("left"), self.plot.getAxis("bottom"))
         self.line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.line)
+        self.plot.getPlotItem().getViewBox().sigResized.connect(lambda *_: place_legend(self.plot, self.legend))
         v.addWidget(self.plot, 1)
         self._range = None
         self.retranslate()
@@ -91,6 +92,7 @@ class FPlotPage(Retranslated, QWidget):
             self.plot.setYRange(*f_range[1], padding=0.06)  # room for the end labels
             # on a log axis only whole decades are labelled (pyqtgraph's labelled minor ticks pile up)
             self.plot.getAxis("left").setTicks(geometry.decade_ticks(*f_range[1]) if log else None)
+        place_legend(self.plot, self.legend)  # where the curves are not
 
     def palette_changed(self):
         self.legend.setBrush(legend_brush())

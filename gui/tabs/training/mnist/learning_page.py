@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QSplitter, QStackedWidget, QVBoxLay
 from engine import evaluation, fitting
 from gui.tabs.training.mnist.state import BOOK_TEST_ACCURACY, NUMERICAL_SUBSET
 from gui.widgets.panel_helpers import Retranslated, grow, need_data_page, wrapped
-from gui.widgets.plots import COLORS, Plot, pen
+from gui.widgets.plots import COLORS, Plot, pen, place_legend
 
 SMOOTH_WINDOW = 100  # iterations in the loss plot's moving average
 
@@ -63,6 +63,10 @@ class LearningPage(Retranslated, QStackedWidget):
         self.val_acc_curve = self.acc_plot.plot(pen=pen(2, 2, style=Qt.PenStyle.DashDotLine), symbol="s",
                                                 symbolSize=6, symbolBrush=COLORS[2], symbolPen=None, name="")
         self.acc_plot.setYRange(0, 1, padding=0.02)
+        self._acc_low = 0.0  # the accuracy axis's bottom (zoom_accuracy)
+        for plot in (self.loss_plot, self.acc_plot):  # the legends move out of the data's way on a resize too
+            plot.getPlotItem().getViewBox().sigResized.connect(
+                lambda *_, p=plot: place_legend(p, p.getPlotItem().legend))
         self.acc_plot.setLimits(xMin=0, yMin=0, yMax=1.05)
         book_pen = pen(7, 1.5, style=Qt.PenStyle.DotLine)
         self.book_line = pg.InfiniteLine(angle=0, movable=False, pen=book_pen)
@@ -160,6 +164,8 @@ class LearningPage(Retranslated, QStackedWidget):
         self._loss_top = 2.5
         self.loss_plot.setYRange(0, self._loss_top, padding=0)
         self.acc_plot.setXRange(0, run.iterations / run.per_epoch, padding=0.03)
+        self._acc_low = 0.0
+        self.acc_plot.setYRange(0, 1, padding=0.02)
         self.label_accuracy_plot()
 
     def redraw(self):
@@ -180,7 +186,21 @@ class LearningPage(Retranslated, QStackedWidget):
         grow(self.train_acc_curve, [p[0] for p in points], [p[1] for p in points])
         if grow(self.test_acc_curve, [p[0] for p in points], [p[2] for p in points]):
             self.show_advice()
+            self.zoom_accuracy()
         grow(self.val_acc_curve, [p[0] for p in curves.val_points], [p[1] for p in curves.val_points])
+
+    def zoom_accuracy(self):
+        """The accuracy axis from just under the lowest accuracy after the first measurement (which is the
+        untrained net's chance level) to 1: on 0–1, train 0.9797 and test 0.9703 would look like one line. The
+        legend then goes where it covers no points."""
+        curves = self.state.curves
+        later = [a for p in curves.acc_points[1:] for a in p[1:]] + [v for _, v in curves.val_points[1:]]
+        low = max(0.0, round(min(later) - 0.02, 2)) if later else 0.0
+        if low != self._acc_low:
+            self._acc_low = low
+            self.acc_plot.setYRange(low, 1.0, padding=0.02)
+        place_legend(self.acc_plot, self.acc_plot.getPlotItem().legend)
+        place_legend(self.loss_plot, self.loss_plot.getPlotItem().legend)
 
     def show_advice(self):
         """The lessons' reading of the latest accuracies (engine.fitting.diagnose): bias, variance, and remedies."""
