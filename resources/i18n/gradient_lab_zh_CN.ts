@@ -2902,12 +2902,12 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>数值微分（慢）</translation>
     </message>
     <message>
-        <source>Book's settings</source>
-        <translation>书中的设置</translation>
+        <source>Book's settings (chapter 4)</source>
+        <translation>书中的设置（第 4 章）</translation>
     </message>
     <message>
-        <source>50 hidden neurons, η = 0.1, batch 100, 10,000 iterations, std 0.01, backpropagation (keeps the activation)</source>
-        <translation>隐藏层 50 个神经元，η = 0.1，批大小 100，10,000 次迭代，标准差 0.01，误差反向传播法（激活函数不变）</translation>
+        <source>Chapter 4's train_neuralnet.py: the sigmoid net, 50 hidden neurons, η = 0.1, batch 100, 10,000 iterations, std 0.01 — it ends near 0.946 test accuracy (choose ReLU for chapter 5's 0.970)</source>
+        <translation>第 4 章的 train_neuralnet.py：sigmoid 网络，50 个隐藏神经元，η = 0.1，批大小 100，10,000 次迭代，标准差 0.01 —— 最终测试精度约 0.946（选择 ReLU 可得第 5 章的 0.970）</translation>
     </message>
     <message>
         <source>The book's slow way: every gradient takes 2 loss evaluations per weight — %1 for this net. So the run is cut down to %2 iterations of at most %3 images, drawn from the first %4 training images; accuracy is measured on the first %4 training and test images.</source>

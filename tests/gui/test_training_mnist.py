@@ -359,8 +359,11 @@ def test_settings_are_remembered(qtbot, panel, tmp_path):
     assert (q.state.hidden_size, q.state.activation, q.state.learning_rate, q.state.seed) == (100, "sigmoid", 0.5, 7)
     assert q.net_box.activation_combo.currentText() == "sigmoid (chapter 4)"
     assert q.pages.currentIndex() == PAGES.index("results")
+    q.net_box.activation_combo.setCurrentIndex(1)  # ReLU: the book's button brings chapter 4's sigmoid back
+    assert q.state.activation == "relu"
     click(qtbot, q.net_box.defaults_button)
     assert (q.state.hidden_size, q.state.learning_rate, q.state.activation) == (50, 0.1, "sigmoid")
+    assert q.net_box.activation_combo.currentText() == "sigmoid (chapter 4)"
 
 
 def test_closing_the_main_window_mid_run_stops_every_worker(qtbot, mnist_dir, threads):
@@ -434,3 +437,15 @@ def test_the_accuracy_axis_zooms_to_the_measured_accuracies_and_the_legends_stay
         x, y = plot.getPlotItem().listDataItems()[0].getData()
         under = [rect.contains(box.mapViewToScene(pg.Point(px, py))) for px, py in zip(x, y, strict=True)]
         assert sum(under) <= len(under) * 0.05  # (the loss's curve of every iteration is dense: a few may be)
+
+
+def test_loading_a_relu_model_shows_relu_and_its_hidden_size_in_the_settings(qtbot, panel, tmp_path, monkeypatch):
+    panel.net_box.book_defaults()  # chapter 4: sigmoid, 50 hidden
+    assert panel.net_box.activation_combo.currentText() == "sigmoid (chapter 4)"
+    path = tmp_path / "relu.npz"
+    TwoLayerNet(784, 30, 10, activation="relu", seed=0).save(path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(path), "")))
+    load_model(qtbot, panel)
+    assert (panel.state.activation, panel.state.hidden_size) == ("relu", 30)
+    assert panel.net_box.activation_combo.currentText().startswith("ReLU")
+    assert panel.net_box.widgets["hidden_size"].value() == 30

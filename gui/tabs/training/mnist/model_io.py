@@ -91,6 +91,8 @@ class ModelFiles:
         net.meta["file"] = path.name
         s.net, s.net_origin, s.report, s.train_acc, s.test_acc = net, "loaded", None, None, None
         s.outcome = None
+        s.activation, s.hidden_size = net.activation, hidden  # the settings describe the net on screen
+        self.net_box.refresh()
         self.weights.show_weights(net.params["W1"])
         self.model_box.say(lambda: self.tr("Loaded %1: a 784-%2-10 net with %3.").replace("%1", path.name)
                            .replace("%2", str(hidden)).replace("%3", net.activation))
