@@ -3410,6 +3410,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>请先获取 MNIST。</translation>
     </message>
     <message>
+        <source>Reading MNIST…</source>
+        <translation>正在读取 MNIST…</translation>
+    </message>
+    <message>
         <source>Ready: press Start (Space).</source>
         <translation>就绪：按“开始”（空格键）。</translation>
     </message>

@@ -449,3 +449,15 @@ def test_loading_a_relu_model_shows_relu_and_its_hidden_size_in_the_settings(qtb
     assert (panel.state.activation, panel.state.hidden_size) == ("relu", 30)
     assert panel.net_box.activation_combo.currentText().startswith("ReLU")
     assert panel.net_box.widgets["hidden_size"].value() == 30
+
+
+def test_while_mnist_is_read_the_status_says_so_not_get_mnist_first(qtbot, mnist_dir):
+    app_settings().setValue("data/mnist", str(mnist_dir))
+    p = make_panel(qtbot)  # reading starts on its own and takes a good half second (70,000 images, gzip)
+    assert p.state.data is None and p.runs.is_running("load")
+    assert p.run_box.status_label.text() == "Reading MNIST…"
+    qtbot.waitUntil(lambda: p.state.data is not None, timeout=LONG)
+    assert p.run_box.status_label.text() == "Ready: press Start (Space)."
+    p.state.data = None
+    p.refresh_all()
+    assert p.run_box.status_label.text() == "Get MNIST first."

@@ -133,7 +133,7 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         self.refresh_run_controls()
 
     def refresh_all(self):
-        self.data_box.loading = self.runs.is_running(LOAD)
+        self.data_box.loading = self.run_box.loading = self.runs.is_running(LOAD)
         self.data_box.refresh()
         self.learning.show_data(self.state.data is not None or self.data_box.loading,
                                 self.data_box.status_text() if self.state.data_error else "")

@@ -20,6 +20,7 @@ class RunBox(Retranslated, QGroupBox):
         super().__init__()
         self.state = state
         self.progress = progress
+        self.loading = False  # MNIST is being read (the panel sets it): "Reading MNIST…", not "Get MNIST first."
         v = QVBoxLayout(self)
         self.status_label = wrapped()
         self.summary_label = wrapped()
@@ -80,7 +81,7 @@ class RunBox(Retranslated, QGroupBox):
         if outcome is Outcome.FAILED:
             return self.tr("Training failed: %1").replace("%1", s.message), True
         if s.data is None:
-            return self.tr("Get MNIST first."), False
+            return (self.tr("Reading MNIST…") if self.loading else self.tr("Get MNIST first.")), False
         return self.tr("Ready: press Start (Space)."), False
 
     def diverged_text(self):
