@@ -549,6 +549,10 @@
         <translation>&lt;h3&gt;一个神经元&lt;/h3&gt;&lt;p&gt;z = w·x + b&lt;br&gt;ŷ = σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)&lt;/p&gt;&lt;p&gt;一张图片的&lt;b&gt;损失&lt;/b&gt;：&lt;br&gt;L(ŷ, y) = −(y log ŷ + (1 − y) log(1 − ŷ))&lt;/p&gt;&lt;p&gt;&lt;b&gt;代价&lt;/b&gt;：全部 m 张图片的损失的平均值&lt;br&gt;J(w, b) = (1/m) Σ L&lt;/p&gt;&lt;p&gt;&lt;b&gt;梯度&lt;/b&gt;（反向）：&lt;br&gt;dz = ŷ − y&lt;br&gt;dw = (1/m) Xᵀ dz&lt;br&gt;db = (1/m) Σ dz&lt;/p&gt;&lt;p&gt;&lt;b&gt;梯度下降法&lt;/b&gt;，每一步都使用全部 209 张图片：&lt;br&gt;w ← w − η·dw&lt;br&gt;b ← b − η·db&lt;/p&gt;&lt;p&gt;从 w = 0 开始时，每张图片的 ŷ = 0.5，J = log 2 = 0.693147。&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;&lt;b&gt;Why the thin line zig-zags&lt;/b&gt; for the first few hundred iterations while the printed costs fall smoothly: with η = 0.005 a step along the steepest direction of w goes past the bottom of the valley, the next one comes back — the cost of odd iterations is higher than that of even ones (0.585 at 100, 0.641 at 101). The printed costs, every 100th iteration, all land on the low side. The swing dies down as the steep direction is fitted; a smaller η (Learning rates page) has none, and learns more slowly.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;为什么细线在前几百次迭代里呈锯齿状&lt;/b&gt;，而打印出来的代价却平稳下降：η = 0.005 时，沿 w 最陡方向的一步会越过山谷的谷底，下一步又折回来 —— 奇数次迭代的代价比偶数次高（第 100 次 0.585，第 101 次 0.641）。每 100 次打印一次的代价都落在较低的一侧。随着最陡的方向被拟合，摆动逐渐消失；更小的 η（学习率页面）没有这种摆动，但学得更慢。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Cost after iteration %1: %2</source>
         <translation>迭代 %1 次后的代价：%2</translation>
     </message>

@@ -216,6 +216,10 @@ def test_training_shows_the_lessons_numbers(qtbot, loaded):
     assert y[0] == pytest.approx(np.log(2)) and y[-1] < 0.14
     px, py = p.cost_page.cost_points.getData()
     assert list(px) == list(range(0, 2000, 100)) and py[-1] == pytest.approx(0.140872, abs=1e-6)
+    # the zig-zag the explanation describes: odd iterations above even ones early, gone later
+    assert (round(y[100], 3), round(y[101], 3)) == (0.585, 0.641)
+    assert "0.585 at 100, 0.641 at 101" in p.cost_page.explanation()
+    assert np.count_nonzero(np.diff(y[:300]) > 0) > 100 and np.count_nonzero(np.diff(y[400:]) > 0) < 5
     # results page: 50 test pictures, the 15 wrong ones marked
     grid = p.results_page.results_grid
     assert grid.count() == 50
@@ -293,9 +297,10 @@ def test_learning_rate_comparison_with_the_lessons_rates(qtbot, loaded):
     legend = p.rates_page.compare_plot.getPlotItem().legend
     assert [label.text for _, label in legend.items] == ["η = 0.01", "η = 0.001", "η = 0.0001"]
     assert len(p.rates_page.compare_curves) == 3
-    for curve in p.rates_page.compare_curves:
-        x, y = curve.getData()
-        assert len(x) == 1500 and np.all(np.isfinite(y))
+    for curve, data in zip(p.rates_page.compare_curves, p.state.compare_curves, strict=True):
+        x, y = curve.getData()  # every 100th iteration's cost, as the lessons plot it (no odd/even band)
+        assert data.filled == 1500 and len(x) == 15 and list(x) == list(range(0, 1500, 100))
+        np.testing.assert_array_equal(y, data.cost[:1500:100])
     table = p.rates_page.compare_table
     rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
     assert [r[2] for r in rows] == ["99.52153110047847", "88.99521531100478", "68.42105263157895"]

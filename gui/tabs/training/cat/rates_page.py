@@ -151,9 +151,13 @@ class RatesPage(Page):
                                for k, lr in enumerate(self.state.compare_run)]
 
     def redraw(self) -> None:
-        """Draw the costs that arrived (on the panel's redraw timer)."""
+        """Draw the costs that arrived (on the panel's redraw timer): every record_every-th iteration's, as the
+        lessons' figure does — the cost of every iteration swings between odd and even iterations early on (the
+        cost page says why), and with η = 0.01 that band would cover the other curves."""
+        step = max(1, int(self.state.record_every))
         for curve, data in zip(self.compare_curves, self.state.compare_curves, strict=True):
-            grow(curve, *data.points())
+            x, y = data.points()
+            grow(curve, x[::step], y[::step])
 
     def fill_table(self) -> None:
         """One row per rate: η, then its last cost and accuracies once it has ended (or where it diverged)."""
