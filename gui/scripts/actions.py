@@ -55,11 +55,10 @@ class ScriptActions(QObject):
         return self.window.tabs.currentWidget()
 
     def available(self) -> bool:
-        """True when the current tab has a script (Losses, Derivatives, Gradient field, Descent)."""
-        from gui.scripts import SCRIPTS
+        """True when the current tab has a script (every tab with one in gui.scripts.SCRIPTS)."""
+        from gui.scripts import has_script
 
-        tab = self.current_tab()
-        return getattr(tab, "key", "") in SCRIPTS and getattr(tab, "state", None) is not None
+        return has_script(self.current_tab())
 
     def update_enabled(self, *_):
         on = self.available()
