@@ -77,7 +77,8 @@ def script(panel) -> str:
     init = ("w, b = initialize_with_zeros(X.shape[1])\n" if s.init == "zeros" else
             f"w, b = 0.01 * np.random.default_rng({int(s.seed)}).standard_normal(X.shape[1]), 0.0"
             "  # small random weights\n")
-    run = (f"folder = {str(s.folder or 'datasets')!r}  # the folder the panel reads (Open folder…)\n"
+    folder = s.folder or panel.find_default_folder() or "datasets"
+    run = (f"folder = {str(folder)!r}  # the folder the panel reads (Open folder…)\n"
            "train_set_x_orig, train_set_y, test_set_x_orig, test_set_y = load_dataset(folder)\n"
            "X = train_set_x_orig.reshape(train_set_x_orig.shape[0], -1) / 255  # one picture a row, in [0, 1]\n"
            "X_test = test_set_x_orig.reshape(test_set_x_orig.shape[0], -1) / 255\n"

@@ -77,10 +77,13 @@ def script(tab) -> str:
            f"k = {k}\nversus = {versus}\n"
            "C = a1[:, None] * W2  # C[j, k] = a1_j·W2[j, k]: what unit j adds to the score of k\n"
            f"top = np.argsort(-np.abs(C[:, k]), kind=\"stable\")[:{TOP_COUNT}]  # the units that move z2_k most\n"
-           'print("explained k:", k)\nprint("compared with k′:", versus)\n'
+           'print("explained k:", k)\n'
+           "if versus != k:\n"
+           '    print("compared with k′:", versus)\n'
            "for j in top:\n"
            '    print(f"unit {j} → {k}:", C[j, k])\n'
-           '    print(f"unit {j} → {versus}:", C[j, versus])\n'
+           "    if versus != k:\n"
+           '        print(f"unit {j} → {versus}:", C[j, versus])\n'
            "top_sum = float(C[top, k].sum())\n"
            'print(f"Σ of the {len(top)} units shown:", top_sum)\n'
            'print(f"+ the other {len(a1) - len(top)} units:", float(C[:, k].sum()) - top_sum)\n'

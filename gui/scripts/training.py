@@ -8,6 +8,8 @@ default_rng(seed), chunk = min(1000, iterations) iterations at a time) — so it
 The app steps in float32 with a fused step (engine.fast_step): the script computes in float32 the book's way, so
 its losses agree with the app's to float32 rounding and its accuracies to within a few images. The numerical method
 is the book's chapter 4 loop on the panel's subset (engine.training.train_two_layer_numerical), in float64.
+On the One iteration page (after Step): the k iterations stepped, each with the losses the page shows — the
+mini-batch's L before and after the step, L on all training images — and the last mini-batch's rows and answers.
 """
 from __future__ import annotations
 
@@ -19,7 +21,13 @@ from gui.scripts import cat
 from gui.scripts.book import NUMERICAL_GRADIENT, SOFTMAX
 from gui.scripts.render import SIGMOID, header, join, number
 from gui.tabs.training.mnist.jobs import find_mnist_source
-from gui.tabs.training.mnist.state import MAX_EVALUATIONS, NUMERICAL_MAX_BATCH, NUMERICAL_MAX_ITERS, NUMERICAL_SUBSET
+from gui.tabs.training.mnist.state import (
+    MAX_EVALUATIONS,
+    NUMERICAL_MAX_BATCH,
+    NUMERICAL_MAX_ITERS,
+    NUMERICAL_SUBSET,
+    PAGES,
+)
 
 LOADER = '''def read_idx(path):
     """One IDX file (gzipped or not): big-endian magic (2 zero bytes, type 0x08 = uint8, dimensions), sizes, data."""
@@ -203,6 +211,28 @@ evaluate(iters_num)
 '''
 
 
+ITERATION_LOOP = '''rng = np.random.default_rng(seed)  # the mini-batches, drawn as the app draws them
+CHUNK = max(1, min(1000, iters_num))
+network = TwoLayerNet(784, hidden_size, 10, weight_init_std, activation, seed, np.float32, 0.0)  # stepped: no λ
+print("L on all training images before iteration 1:", network.loss(x_train, t_train))
+for i in range(k):
+    if i % CHUNK == 0:
+        masks = rng.integers(0, len(x_train), size=(CHUNK, batch_size))  # np.random.choice, with replacement
+    batch_mask = masks[i % CHUNK]
+    x_batch, t_batch = x_train[batch_mask], t_train[batch_mask]
+    grad = network.gradient(x_batch, t_batch)
+    loss = network.last_loss  # L of the mini-batch before the step
+    predicted = np.argmax(network.last_layer.y, axis=1)  # the net's answers before the step
+    for key in ("W1", "b1", "W2", "b2"):
+        network.params[key] -= learning_rate * grad[key]  # W ← W − η ∂L/∂W
+    print(f"iteration {i + 1}: L before, L after on the same batch, L on all training images after | "
+          f"{loss}, {network.loss(x_batch, t_batch)}, {network.loss(x_train, t_train)}")
+print(f"rows drawn in iteration {k}:", batch_mask)
+print("their labels t:", t_batch)
+print("the net's answers before the step:", predicted)
+'''
+
+
 def _activation(name):
     return {"relu": "Relu", "sigmoid": "Sigmoid", "identity": "Identity"}[name]
 
@@ -241,6 +271,8 @@ def mnist_script(panel) -> str:
                  "(x_train, t_train), (x_test, t_test) = load_mnist(source)\n",
                  NUMERICAL_LOOP]
         return join(parts)
+    if PAGES[s.page] == "iteration" and s.stepper is not None and s.step_history:
+        return _iteration_script(s, settings)
     validation = int(s.validation)
     split = (f"train_size, validation = {int(s.train_size)}, {validation}  # the last `validation` images are held "
              "out; of the rest, the first train_size are trained on\n"
@@ -258,6 +290,21 @@ def mnist_script(panel) -> str:
              + (", or more on a small training set)\n" if _train_rows(s) < 60_000 else ")\n")
              + "(x_train, t_train), (x_test, t_test) = load_mnist(source)\n" + split,
              BACKPROP_LOOP]
+    return join(parts)
+
+
+def _iteration_script(s, settings) -> str:
+    """The One iteration page: the first k iterations of the run, one by one, with the losses the page shows."""
+    k = int(s.step_history[-1][0])
+    parts = [header("One iteration of train_neuralnet.py taken apart, step by step (4.5).", "Training",
+                    "MNIST, One iteration").replace("import numpy as np\n", "import gzip\nimport os\n\n"
+                                                                             "import numpy as np\n"),
+             SOFTMAX, SIGMOID, LOADER, LAYERS,
+             NET.replace("ACTIVATION()", _activation(s.activation) + "()").replace(NUMERICAL_METHOD, ""),
+             settings + f"iters_num = {int(s.iterations)}  # the run's length (it sets how the mini-batches are "
+             f"drawn)\nbatch_size = {int(s.batch_size)}\nlearning_rate = {number(s.learning_rate)}\n"
+             f"k = {k}  # the iterations stepped\n(x_train, t_train), (x_test, t_test) = load_mnist(source)\n",
+             ITERATION_LOOP]
     return join(parts)
 
 

@@ -16,6 +16,7 @@ from engine.networks import TwoLayerNet
 from gui import settings as gui_settings
 from gui.settings import app_settings
 from gui.tabs.training.mnist import jobs
+from gui.tabs.training.mnist.state import PAGES
 from gui.tabs.training.outcome import Outcome
 from tests.gui.actions import click, type_into
 from tests.gui.test_copy_python import copy_script, run, same
@@ -230,6 +231,30 @@ def test_mnist_tiny_set_a_learning_rate_that_diverges(qtbot, window, tiny_mnist,
     assert got["diverged at iteration"][0] == s.diverged["iteration"]
     for i in range(min(10, s.diverged["iteration"] - 1)):
         same(got[f"loss of iteration {i + 1}"], s.curves.loss[i], rtol=1e-4)
+
+
+def test_mnist_tiny_set_stepped_on_the_one_iteration_page(qtbot, window, tiny_mnist, tmp_path):
+    panel = panel_of(window, "mnist")
+    panel.set_source(tiny_mnist)
+    wait_for_data(qtbot, panel)
+    s = panel.state
+    s.hidden_size, s.seed, s.weight_decay = 9, 2, 0.5  # λ is not used by a stepped run
+    type_into(qtbot, panel.net_box.batch_spin, "15")
+    panel.net_box.refresh()
+    for k in (1, 2, 3):
+        click(qtbot, panel.step_button)
+        qtbot.waitUntil(lambda k=k: s.step is not None and s.step["iteration"] == k and not panel.runs.is_running(
+            "step") and panel.start_button.isEnabled(), timeout=LONG)
+    assert panel.pages.currentIndex() == PAGES.index("iteration") and len(s.step_history) == 3
+    text = copy_script(window, "training")
+    assert "k = 3  # the iterations stepped" in text
+    got = run(text, tmp_path)
+    same(got["L on all training images before iteration 1"], s.full_start, rtol=1e-5)
+    for iteration, before, after, full_after in s.step_history:
+        same(got[f"iteration {iteration}"], [before, after, full_after], rtol=1e-5)
+    assert np.array_equal(got["rows drawn in iteration 3"], s.step["rows"])
+    assert np.array_equal(got["their labels t"], s.step["labels"])
+    assert np.array_equal(got["the net's answers before the step"], s.step["predicted"])
 
 
 def test_mnist_tiny_set_the_numerical_gradient(qtbot, window, tiny_mnist, tmp_path):
