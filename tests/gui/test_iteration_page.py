@@ -235,3 +235,26 @@ def test_a_large_mini_batch_shows_its_first_images(qtbot, panel):
     assert p.iteration.batch_grid.count() == 200
     assert p.iteration.batch_title.text().endswith("answered wrong (the first 200 shown)")
     assert "L of this mini-batch (250 images)" in p.iteration.losses_label.text()
+
+
+def test_a_stepped_run_uses_the_overfitting_boxs_images_and_lambda_and_start_goes_on_with_it(qtbot, panel):
+    """Stepping then Start is one run: with 100 training images, 50 held out and λ = 0.5, the stepper trains on
+    exactly those images with that λ, as a run started from scratch does."""
+    from engine import fitting
+
+    s = panel.state
+    small_settings(qtbot, panel)
+    type_into(qtbot, panel.fitting_box.size_spin, "100")
+    type_into(qtbot, panel.fitting_box.validation_spin, "50")
+    type_into(qtbot, panel.fitting_box.lambda_spin, "0.5")
+    assert (s.train_size, s.validation, s.weight_decay) == (100, 50, 0.5)
+    click(qtbot, panel.step_button)
+    settle(qtbot, panel, 1)
+    stepper = s.stepper
+    (x_all, t_all), _ = s.data
+    (x_sub, t_sub), _ = fitting.split_training(x_all, t_all, 100, 50)
+    assert len(stepper.x) == 100 and np.array_equal(stepper.x, np.asarray(x_sub, dtype=stepper.x.dtype))
+    assert stepper.net.weight_decay_lambda == 0.5
+    assert np.array_equal(s.full_set.labels, t_sub)  # "the whole training set" is the 100 trained on
+    s.weight_decay = 0.0  # another setting: the next step starts a new run
+    assert s.step_settings != s.step_key()

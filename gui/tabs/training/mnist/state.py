@@ -136,7 +136,7 @@ class MnistState:
     def step_key(self) -> tuple:
         """The settings a stepped run depends on: a stepper made with others is not continued."""
         return (self.hidden_size, self.activation, self.learning_rate, self.batch_size, self.iterations,
-                self.weight_init_std, self.seed, self.source)
+                self.weight_init_std, self.seed, self.source, self.train_size, self.validation, self.weight_decay)
 
     def book_activation(self, running: bool) -> str:
         """The activation whose book accuracy the plot shows: the run's while it runs, else the chosen one."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
+from engine import fitting
 from engine.iteration import FullSetLoss, Stepper
 from engine.networks import TwoLayerNet
 from gui.tabs.training.mnist import jobs
@@ -67,22 +68,32 @@ class Stepping:
         self.refresh_run_controls()
         self.iteration.refresh()
 
-    def full_set(self):
-        """The whole-set loss of the data loaded now (its blocks are sorted on a worker, once)."""
+    def training_images(self):
+        """The images a run trains on: all of MNIST's, or the Overfitting box's subset (validation held out)."""
         s = self.state
         (x_train, t_train), _ = s.data
-        if s.full_set is None or s.full_set.x is not x_train:
-            s.full_set = FullSetLoss(x_train, t_train)
+        if s.train_size < len(x_train) or s.validation:
+            (x_train, t_train), _ = fitting.split_training(x_train, t_train, s.train_size, s.validation)
+        return x_train, t_train
+
+    def full_set(self):
+        """The whole-set loss of the images a run trains on (their blocks are sorted on a worker, once per set)."""
+        s = self.state
+        key = (id(s.data), s.train_size, s.validation)
+        if s.full_set is None or getattr(s.full_set, "key", None) != key:
+            s.full_set = FullSetLoss(*self.training_images())
+            s.full_set.key = key
         return s.full_set
 
     def new_stepper(self):
+        """A run to step, made as start_training makes one: the same images (subset, validation held out), net
+        (with the L2 λ) and mini-batches, so Start can go on with it."""
         s = self.state
-        (x_train, t_train), _ = s.data
-        self.full_set()
+        full = self.full_set()
         net = TwoLayerNet(784, s.hidden_size, 10, weight_init_std=s.weight_init_std, activation=s.activation,
-                          seed=s.seed, dtype=np.float32)  # as start_training makes it
-        s.stepper = Stepper(net, x_train, t_train, s.batch_size, s.learning_rate, s.seed, s.iterations,
-                            full=s.full_set)
+                          seed=s.seed, dtype=np.float32, weight_decay_lambda=s.weight_decay)
+        x_train, t_train = self.training_images()
+        s.stepper = Stepper(net, x_train, t_train, s.batch_size, s.learning_rate, s.seed, s.iterations, full=full)
         s.step_settings, s.step, s.step_history, s.full_start = s.step_key(), None, [], None
 
     def on_step(self, stepper, batch):
