@@ -318,6 +318,10 @@
 <context>
     <name>ControlsPanel</name>
     <message>
+        <source>f(x0, x1) = %1</source>
+        <translation>f(x0, x1) = %1</translation>
+    </message>
+    <message>
         <source>%1 of %2 is out of range.</source>
         <translation>%2 的 %1 超出范围。</translation>
     </message>

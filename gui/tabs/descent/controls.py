@@ -204,7 +204,7 @@ class ControlsPanel(Retranslated, QWidget):
         self._syncing = True
         try:
             self.surface_combo.setCurrentIndex(max(self.surface_combo.findData(state.surface), 0))
-            self.formula_label.setText(f"f(x0, x1) = {SURFACES[state.surface].formula}")
+            self.show_formula()
             self.x0_spin.setValue(state.start[0])
             self.x1_spin.setValue(state.start[1])
             self.steps_spin.setValue(state.step_num)
@@ -361,11 +361,15 @@ class ControlsPanel(Retranslated, QWidget):
         }
         for (_, param), spin in self.opt_extra.items():
             spin.setToolTip(param_tips[param])
+        self.show_formula()
         self.opt_headers[0].setText(self.tr("η"))
         self.opt_headers[1].setText(self.tr("its own (Adam: β1, β2)"))
         if self.opt_error.text():
             self.show_state(self.state)  # the inline message in the new language
         self.fit_width()
+
+    def show_formula(self):
+        self.formula_label.setText(self.tr("f(x0, x1) = %1").replace("%1", SURFACES[self.state.surface].formula))
 
     def fit_width(self):
         """As wide as the column's widest row needs (combos, spin boxes, in this language), within 300–380."""
