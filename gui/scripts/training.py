@@ -213,7 +213,7 @@ evaluate(iters_num)
 
 ITERATION_LOOP = '''rng = np.random.default_rng(seed)  # the mini-batches, drawn as the app draws them
 CHUNK = max(1, min(1000, iters_num))
-network = TwoLayerNet(784, hidden_size, 10, weight_init_std, activation, seed, np.float32, 0.0)  # stepped: no λ
+network = TwoLayerNet(784, hidden_size, 10, weight_init_std, activation, seed, np.float32, lambd)
 print("L on all training images before iteration 1:", network.loss(x_train, t_train))
 for i in range(k):
     if i % CHUNK == 0:
@@ -271,8 +271,6 @@ def mnist_script(panel) -> str:
                  "(x_train, t_train), (x_test, t_test) = load_mnist(source)\n",
                  NUMERICAL_LOOP]
         return join(parts)
-    if PAGES[s.page] == "iteration" and s.stepper is not None and s.step_history:
-        return _iteration_script(s, settings)
     validation = int(s.validation)
     split = (f"train_size, validation = {int(s.train_size)}, {validation}  # the last `validation` images are held "
              "out; of the rest, the first train_size are trained on\n"
@@ -280,6 +278,8 @@ def mnist_script(panel) -> str:
              "train_size = min(max(train_size, 1), rest)\n"
              "x_val, t_val = (x_train[rest:], t_train[rest:]) if validation else (None, None)\n"
              "x_train, t_train = x_train[:train_size], t_train[:train_size]\n")
+    if PAGES[s.page] == "iteration" and s.stepper is not None and s.step_history:
+        return _iteration_script(s, settings, split)
     parts = [header("The book's train_neuralnet.py: mini-batch SGD on the two-layer net, with the panel's settings.",
                     "Training", "MNIST").replace("import numpy as np\n", "import gzip\nimport os\n\n"
                                                                          "import numpy as np\n"),
@@ -293,7 +293,7 @@ def mnist_script(panel) -> str:
     return join(parts)
 
 
-def _iteration_script(s, settings) -> str:
+def _iteration_script(s, settings, split) -> str:
     """The One iteration page: the first k iterations of the run, one by one, with the losses the page shows."""
     k = int(s.step_history[-1][0])
     parts = [header("One iteration of train_neuralnet.py taken apart, step by step (4.5).", "Training",
@@ -303,8 +303,9 @@ def _iteration_script(s, settings) -> str:
              NET.replace("ACTIVATION()", _activation(s.activation) + "()").replace(NUMERICAL_METHOD, ""),
              settings + f"iters_num = {int(s.iterations)}  # the run's length (it sets how the mini-batches are "
              f"drawn)\nbatch_size = {int(s.batch_size)}\nlearning_rate = {number(s.learning_rate)}\n"
-             f"k = {k}  # the iterations stepped\n(x_train, t_train), (x_test, t_test) = load_mnist(source)\n",
-             ITERATION_LOOP]
+             f"lambd = {number(s.weight_decay)}  # L2 λ\n"
+             f"k = {k}  # the iterations stepped\n(x_train, t_train), (x_test, t_test) = load_mnist(source)\n"
+             + split, ITERATION_LOOP]
     return join(parts)
 
 

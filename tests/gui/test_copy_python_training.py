@@ -238,7 +238,7 @@ def test_mnist_tiny_set_stepped_on_the_one_iteration_page(qtbot, window, tiny_mn
     panel.set_source(tiny_mnist)
     wait_for_data(qtbot, panel)
     s = panel.state
-    s.hidden_size, s.seed, s.weight_decay = 9, 2, 0.5  # λ is not used by a stepped run
+    s.hidden_size, s.seed, s.weight_decay = 9, 2, 0.5  # a stepped run has the panel's λ, as Start's does
     type_into(qtbot, panel.net_box.batch_spin, "15")
     panel.net_box.refresh()
     for k in (1, 2, 3):
