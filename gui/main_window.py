@@ -99,8 +99,8 @@ class MainWindow(QMainWindow):
         self.lessons_dock = add_lessons_dock(self, TAB_ORDER)
         self._build_menus()
         self.retranslate()
-        self.resize(1280, 760)
-        self.resizeDocks([self.lessons_dock], [330], Qt.Orientation.Horizontal)
+        self.resize(1280 + (360 if self.lessons_dock.isVisibleTo(self) else 0), 760)  # the tabs and, on a wide
+        self.resizeDocks([self.lessons_dock], [330], Qt.Orientation.Horizontal)  # screen, the lessons beside them
 
     # --- menus ---
     def _build_menus(self):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -290,7 +290,7 @@ class LessonsPanel(Retranslated, QWidget):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self.fit_body()
+        QTimer.singleShot(0, self.fit_body)  # once the text box itself has its new width
 
     def _show_verdict(self, step):
         verdict = self.verdict
