@@ -9,7 +9,7 @@ import importlib.util
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -179,3 +179,31 @@ def place_legend(plot, legend, margin: int = 8) -> tuple[int, int]:
     offset = (margin if best[0] == 0 else -margin, margin if best[1] == 0 else -margin)
     legend.anchor(itemPos=best, parentPos=best, offset=offset)
     return best
+
+
+def pale_lut(n: int, mix: float, name: str = "viridis") -> np.ndarray:
+    """n colours of a colormap blended `mix` of the way toward white, so what is drawn over the bands (arrows,
+    paths) stays readable on every one."""
+    rgb = pg.colormap.get(name).getLookupTable(0.0, 1.0, n, alpha=False).astype(np.float64)
+    return (rgb * (1 - mix) + 255 * mix).astype(np.uint8)
+
+
+def band_colour_bar(bands: int, lut: np.ndarray, width: int) -> Plot:
+    """A narrow plot showing `bands` colour bands of `lut` stacked upwards, labelled on its right axis (the
+    caller sets the ticks at the band edges)."""
+    bar = Plot()
+    bar.setFixedWidth(width)
+    bar.setMouseEnabled(False, False)
+    bar.setMenuEnabled(False)
+    bar.hideButtons()
+    bar.getPlotItem().showGrid(x=False, y=False)
+    for axis in ("left", "bottom"):
+        bar.hideAxis(axis)
+    bar.showAxis("right")
+    image = pg.ImageItem(np.arange(bands, dtype=np.float64).reshape(bands, 1), axisOrder="row-major")
+    image.setLookupTable(lut)
+    image.setLevels([0, bands])
+    image.setRect(QRectF(0, 0, 1, bands))
+    bar.addItem(image)
+    bar.setRange(xRange=(0, 1), yRange=(-0.4, bands + 0.4), padding=0)  # room for the end labels
+    return bar

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 from engine.lab import contours
 from engine.lab import field as field_lab
 from gui.tabs.gradient_field.arrows import arrow_segments, field_arrows, point_arrow_length
-from gui.widgets.plots import COLORS, Plot, foreground
+from gui.widgets.plots import COLORS, Plot, band_colour_bar, foreground, pale_lut
 
 BANDS = 12
 IMAGE_PIXELS = 200
@@ -21,10 +21,7 @@ CONTOUR_PEN = pg.mkPen((0, 0, 0, 80), width=1)
 POINT_PEN = pg.mkPen(COLORS[3], width=3.5)
 
 
-def pale_lut(n=BANDS, name="viridis", mix=0.45):
-    """n colours of a colormap blended toward white, so dark arrows stay readable on every band."""
-    rgb = pg.colormap.get(name).getLookupTable(0.0, 1.0, n, alpha=False).astype(np.float64)
-    return (rgb * (1 - mix) + 255 * mix).astype(np.uint8)
+BAND_MIX = 0.45  # the bands blended toward white: the dark arrows stay readable on every one
 
 
 @dataclass
@@ -63,7 +60,7 @@ class FieldView(QWidget):
         self.plot.setAspectLocked(True)  # equal scales: the arrows cross the contour lines at right angles
         self.plot.setMenuEnabled(True)
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setLookupTable(pale_lut())
+        self.image.setLookupTable(pale_lut(BANDS, BAND_MIX))
         self.image.setLevels([0, BANDS])
         self.image.setZValue(-10)
         self.contours = pg.PlotDataItem(connect="pairs", pen=CONTOUR_PEN)
@@ -86,21 +83,7 @@ class FieldView(QWidget):
         self.retranslate()
 
     def _build_colour_bar(self):
-        self.bar_plot = Plot()
-        self.bar_plot.setFixedWidth(96)
-        self.bar_plot.setMouseEnabled(False, False)
-        self.bar_plot.setMenuEnabled(False)
-        self.bar_plot.hideButtons()
-        self.bar_plot.getPlotItem().showGrid(x=False, y=False)
-        for axis in ("left", "bottom"):
-            self.bar_plot.hideAxis(axis)
-        self.bar_plot.showAxis("right")
-        bar_image = pg.ImageItem(np.arange(BANDS, dtype=np.float64).reshape(BANDS, 1), axisOrder="row-major")
-        bar_image.setLookupTable(pale_lut())
-        bar_image.setLevels([0, BANDS])
-        bar_image.setRect(QRectF(0, 0, 1, BANDS))
-        self.bar_plot.addItem(bar_image)
-        self.bar_plot.setRange(xRange=(0, 1), yRange=(-0.4, BANDS + 0.4), padding=0)  # room for the end labels
+        self.bar_plot = band_colour_bar(BANDS, pale_lut(BANDS, BAND_MIX), 96)
 
     def retranslate(self):
         self.plot.set_labels(self.tr("x0"), self.tr("x1"))

@@ -14,18 +14,13 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QVBoxLayout,
 
 from engine.lab import contours, net_landscape
 from gui.widgets.panel_helpers import Retranslated
-from gui.widgets.plots import COLORS, Plot, foreground
+from gui.widgets.plots import COLORS, Plot, band_colour_bar, foreground, pale_lut
 
 BANDS = 12
 CONTOUR_PEN = pg.mkPen((0, 0, 0, 80), width=1)  # as the Gradient field tab draws lines over its bands
 IMAGE_PIXELS = 161  # the colour bands are drawn from the surface interpolated onto this grid
 PATH_COLORS = (COLORS[3], COLORS[0])  # this run, the compared run
-
-
-def pale_lut(n=BANDS, name="viridis", mix=0.35):
-    """n colours of a colormap blended toward white, so the paths stay readable on every band."""
-    rgb = pg.colormap.get(name).getLookupTable(0.0, 1.0, n, alpha=False).astype(np.float64)
-    return (rgb * (1 - mix) + 255 * mix).astype(np.uint8)
+BAND_MIX = 0.35  # the bands blended toward white: the paths stay readable on every one
 
 
 def band_edges(Z, n=BANDS):
@@ -48,7 +43,7 @@ class LandscapeView(Retranslated, QWidget):
         self.map.setMinimumSize(300, 220)
         self.map.getPlotItem().showGrid(False, False)
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setLookupTable(pale_lut())
+        self.image.setLookupTable(pale_lut(BANDS, BAND_MIX))
         self.image.setLevels([0, BANDS])
         self.image.setZValue(-10)
         self.contours = pg.PlotCurveItem(connect="pairs", antialias=False, pen=CONTOUR_PEN)  # dark on pale bands
@@ -66,21 +61,7 @@ class LandscapeView(Retranslated, QWidget):
             self.paths.append(path)
             self.starts.append(start)
             self.ends.append(end)
-        self.bar = Plot()
-        self.bar.setFixedWidth(88)
-        self.bar.setMouseEnabled(False, False)
-        self.bar.setMenuEnabled(False)
-        self.bar.hideButtons()
-        self.bar.getPlotItem().showGrid(x=False, y=False)
-        for axis in ("left", "bottom"):
-            self.bar.hideAxis(axis)
-        self.bar.showAxis("right")
-        bar_image = pg.ImageItem(np.arange(BANDS, dtype=np.float64).reshape(BANDS, 1), axisOrder="row-major")
-        bar_image.setLookupTable(pale_lut())
-        bar_image.setLevels([0, BANDS])
-        bar_image.setRect(QRectF(0, 0, 1, BANDS))
-        self.bar.addItem(bar_image)
-        self.bar.setRange(xRange=(0, 1), yRange=(-0.4, BANDS + 0.4), padding=0)
+        self.bar = band_colour_bar(BANDS, pale_lut(BANDS, BAND_MIX), 88)
         self.along = Plot()
         self.along.setMinimumHeight(150)
         self.along_curves = [self.along.plot(pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5,
