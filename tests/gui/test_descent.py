@@ -571,6 +571,9 @@ def test_at_1280_the_controls_show_whole_names_and_labelled_optimizer_columns(qt
         for spin in [*c.opt_lr.values(), *c.opt_extra.values()]:
             assert spin.width() >= spin.minimumSizeHint().width(), spin.text()
         assert all(h.text() for h in c.opt_headers)  # the η column and the optimizers' own are labelled
+        inner = c.scroll.widget()  # the column is not cut on the right (no horizontal scroll bar to reach it)
+        assert inner.minimumSizeHint().width() <= c.scroll.viewport().width(), language
+        assert inner.width() <= c.scroll.viewport().width()
     finally:
         i18n.install_language(qapp, "en")
 

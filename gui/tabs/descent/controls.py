@@ -158,6 +158,7 @@ class ControlsPanel(Retranslated, QWidget):
         grid.setHorizontalSpacing(4)
         self.opt_checks, self.opt_lr, self.opt_extra = {}, {}, {}
         self.opt_headers = [muted(QLabel()) for _ in range(2)]  # over the η column and the optimizers' own
+        self.opt_headers[1].setWordWrap(True)  # a long header wraps rather than widening the column (Chinese)
         for column, header in enumerate(self.opt_headers, 1):
             grid.addWidget(header, 0, column)
         for row, name in enumerate(dl.OPTIMIZER_ORDER, 1):  # Adam is last: its β2 takes the row below
