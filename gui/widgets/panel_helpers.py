@@ -11,7 +11,7 @@
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -39,16 +39,60 @@ def grow(curve, x, y) -> bool:
     return False
 
 
-def scrolled(widget, min_width=0) -> QScrollArea:
-    """`widget` in a frameless vertical scroll area (no horizontal bar), at least `min_width` wide."""
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    if min_width:
-        area.setMinimumWidth(min_width)
-    return area
+class ControlColumn(QScrollArea):
+    """A column of controls in a frameless vertical scroll area (no horizontal bar), `min_width`–`max_width` wide
+    but never narrower than its widest row needs in the current language: with no horizontal scroll bar, a row
+    wider than the area would be cut on the right (combo arrows, spin boxes) with no way to reach it."""
+
+    def __init__(self, widget=None, min_width=0, max_width=None):
+        super().__init__()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.widths = (min_width, max_width)
+        self.viewport().installEventFilter(self)
+        if widget is not None:
+            self.set_column(widget, min_width, max_width)
+
+    def set_column(self, widget, min_width=0, max_width=None):
+        self.widths = (min_width, max_width)
+        self.setWidget(widget)
+        widget.installEventFilter(self)
+        self.fit()
+
+    def fit(self):
+        """Minimum (and, if it must yield, maximum) width = the widest row (+ the vertical scroll bar if the column
+        is taller than the area)."""
+        inner = self.widget()
+        least, most = self.widths
+        if inner is None:
+            return
+        hint = inner.minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width() if hint.height() > self.viewport().height() else 0
+        need = hint.width() + bar + 2 * self.frameWidth()
+        self.setMinimumWidth(max(least, need))
+        if most is not None:
+            self.setMaximumWidth(max(most, need))
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.LayoutRequest:  # a row changed its size (a new text, language, font)
+            self.fit()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit()  # taller or shorter: the vertical scroll bar may come or go
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self.fit)  # once the rows have their new texts (not after a close)
+
+
+def scrolled(widget, min_width=0, max_width=None) -> QScrollArea:
+    """`widget` in a ControlColumn: a frameless vertical scroll area at least `min_width` wide (and as wide as its
+    widest row), at most `max_width` unless a row needs more."""
+    return ControlColumn(widget, min_width, max_width)
 
 
 def muted(label: QLabel) -> QLabel:
@@ -74,8 +118,7 @@ def experiment_layout(panel, boxes, pages, explanation, widths, left_width=(270,
     for box in boxes:
         column.addWidget(box)
     column.addStretch(1)
-    left_scroll = scrolled(left, left_width[0])
-    left_scroll.setMaximumWidth(left_width[1])
+    left_scroll = scrolled(left, *left_width)
     explanation.setMinimumWidth(220)
     splitter = QSplitter(Qt.Orientation.Horizontal)
     for widget in (left_scroll, pages, explanation):

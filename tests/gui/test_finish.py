@@ -71,3 +71,31 @@ def test_shortcuts_listed_in_help_name_every_tab_that_has_keys(window):
     for name in ("Descent", "Training", "Derivatives", "Draw"):
         assert name in text
     assert "Space" in lines and "→" in lines and "R" in lines
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_column_of_controls_is_cut_on_the_right_at_1280(qtbot, qapp, window, language):
+    """A scroll area with no horizontal bar cuts what is wider than it: every page's column must be wide enough
+    for its widest row in this language (combo arrows, spin boxes and buttons whole)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea, QTabWidget
+
+    i18n.install_language(qapp, language)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    cut = []
+    for key, page in window.tab_pages.items():
+        window.show_tab(key)
+        pages = [(tabs, i) for tabs in page.findChildren(QTabWidget) for i in range(tabs.count())] or [(None, 0)]
+        for tabs, i in pages:
+            if tabs is not None:
+                tabs.setCurrentIndex(i)
+            qtbot.wait(5)
+            for area in page.findChildren(QScrollArea):
+                off = area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                if off and area.isVisible() and area.widget() is not None:
+                    need, have = area.widget().minimumSizeHint().width(), area.viewport().width()
+                    if need > have:
+                        cut.append(f"{key} {tabs.tabText(i) if tabs else ''}: needs {need}, has {have}")
+    assert cut == []

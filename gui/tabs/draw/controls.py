@@ -10,17 +10,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.widgets.panel_helpers import ControlColumn
+
 ERROR_STYLE = "color: #D55E00;"
 ACTIVATION_NAMES = {"relu": "ReLU", "sigmoid": "sigmoid"}
 
 
-class DrawControls(QScrollArea):
+class DrawControls(ControlColumn):
     """Writes the pen width, guides and model into the state, then emits `changed` with what changed."""
 
     changed = Signal(str)  # "pen_width", "show_guides" or "model_key"
@@ -36,11 +37,7 @@ class DrawControls(QScrollArea):
         layout.addWidget(self._build_pen())
         layout.addWidget(self._build_model())
         layout.addStretch(1)
-        self.setWidget(left)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(245)
-        self.setMaximumWidth(320)
+        self.set_column(left, 245, 320)
         self.retranslate()
 
     def _build_pen(self):

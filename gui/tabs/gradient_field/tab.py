@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from engine import expr
 from engine.lab import field as field_lab
@@ -19,6 +19,7 @@ from gui.tabs.gradient_field.field_view import FieldView
 from gui.tabs.gradient_field.readout import PointReadout
 from gui.tabs.gradient_field.state import SURFACE_KEYS, FieldState
 from gui.widgets.explanation import Explanation
+from gui.widgets.panel_helpers import scrolled
 
 POINT_LIMIT = 1e6  # |x0|, |x1| of a restored point (beyond, f overflows on every surface)
 
@@ -56,12 +57,7 @@ class GradientFieldTab(Tab):
         left_layout.addWidget(self.controls)
         left_layout.addWidget(self.readout)
         left_layout.addStretch(1)
-        left_scroll = QScrollArea()
-        left_scroll.setWidget(left)
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setMinimumWidth(320)
-        left_scroll.setMaximumWidth(380)
+        left_scroll = scrolled(left, 320, 380)
         self.explanation.setMinimumWidth(260)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left_scroll)

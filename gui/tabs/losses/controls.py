@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from engine.lab import losses as loss_lab
+from gui.widgets.panel_helpers import ControlColumn
 from gui.widgets.plots import COLORS
 
 TARGET_PALETTE = QPalette()  # only these two roles are set: the rest follows the app's palette
@@ -24,7 +24,7 @@ TARGET_PALETTE.setColor(QPalette.ColorRole.Button, QColor(COLORS[2]))
 TARGET_PALETTE.setColor(QPalette.ColorRole.ButtonText, QColor("white"))
 
 
-class LossControls(QScrollArea):
+class LossControls(ControlColumn):
     """Writes nothing itself: it says what the user asked for, and shows the state it is given."""
 
     mode_chosen = Signal(str)  # "probabilities" or "logits"
@@ -39,11 +39,7 @@ class LossControls(QScrollArea):
         for box in (self._build_mode(), self._build_target(), self._build_examples(), self._build_readout()):
             layout.addWidget(box)
         layout.addStretch(1)
-        self.setWidget(left)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(290)
-        self.setMaximumWidth(360)
+        self.set_column(left, 290, 360)
         self.retranslate()
 
     def _build_mode(self):
