@@ -25,6 +25,7 @@ from gui.tabs.draw.tab import DrawTab
 from gui.tabs.gradient_field.tab import GradientFieldTab
 from gui.tabs.losses.tab import LossesTab
 from gui.tabs.training.tab import TrainingTab
+from gui.widgets.access import name_plots
 
 # The tabs, in the order the curriculum teaches them: (key for --tab and QSettings, class).
 TABS = (("losses", LossesTab), ("derivatives", DerivativesTab), ("gradient_field", GradientFieldTab),
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
             self.tab_pages[key] = page
             self.tabs.addTab(page, "")
         self._link_draw()
+        name_plots(self.tabs)  # screen readers: every plot is named after its title
         self.lessons_dock = add_lessons_dock(self, TAB_ORDER)
         self._build_menus()
         self.retranslate()
@@ -234,6 +236,9 @@ class MainWindow(QMainWindow):
             ("R", self.tr("Reset (Descent; Derivatives: computation graph)")),
             (QKeySequence(QKeySequence.StandardKey.Undo).toString(native),
              self.tr("Undo the last stroke (Draw)")),
+            ("← → ↑ ↓, Shift+← → ↑ ↓",
+             self.tr("Move what the mouse drags while its plot has the focus (Tab to it): the chosen bar (Losses), "
+                     "the point (Derivatives, Gradient field), the start (Descent); with Shift, a tenth of a step")),
             ("← → " + QKeySequence(Qt.Key.Key_Space).toString(native),
              self.tr("Move along the hidden units; switch one off or on (Draw, when the strip has the focus)")),
             (QKeySequence("Ctrl+L").toString(native), self.tr("Show or hide the lessons")),
@@ -308,6 +313,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.tabs.insertTab(index, new, new.title())
         self.tab_pages[key] = new
+        name_plots(new)
         if key == "draw":
             self._link_draw()
         if current:

@@ -133,6 +133,10 @@
         <translation>mini-batch 中的数据个数</translation>
     </message>
     <message>
+        <source>The mini-batch: outputs, labels and losses</source>
+        <translation>mini-batch：输出、标签和损失</translation>
+    </message>
+    <message>
         <source>label t_n</source>
         <translation>标签 t_n</translation>
     </message>
@@ -247,6 +251,10 @@
         <translation>批中训练图像的张数（书中为 3）</translation>
     </message>
     <message>
+        <source>Backprop against the numerical gradient, per weight</source>
+        <translation>逐个权重比较误差反向传播法与数值微分的梯度</translation>
+    </message>
+    <message>
         <source>Gradient check</source>
         <translation>梯度确认</translation>
     </message>
@@ -313,6 +321,97 @@
     <message>
         <source>Done: %1 weights.</source>
         <translation>完成：%1 个权重。</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>loss L (cross-entropy)</source>
+        <translation>损失 L（交叉熵误差）</translation>
+    </message>
+    <message>
+        <source>The same mini-batches, two ways to the gradient</source>
+        <translation>相同的小批量，两种求梯度的方法</translation>
+    </message>
+    <message>
+        <source>seconds (log scale)</source>
+        <translation>秒（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Time per gradient</source>
+        <translation>每次求梯度的时间</translation>
+    </message>
+    <message>
+        <source>|Δ| (log scale)</source>
+        <translation>|Δ|（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Numerical − backprop</source>
+        <translation>数值微分 − 误差反向传播法</translation>
+    </message>
+    <message>
+        <source>numerical gradient</source>
+        <translation>数值微分</translation>
+    </message>
+    <message>
+        <source>backpropagation</source>
+        <translation>误差反向传播法</translation>
+    </message>
+    <message>
+        <source>gradients: max |Δ|</source>
+        <translation>梯度：|Δ| 最大值</translation>
+    </message>
+    <message>
+        <source>gradients: relative</source>
+        <translation>梯度：相对差</translation>
+    </message>
+    <message>
+        <source>weights after the step: max |Δ|</source>
+        <translation>更新后的权重：|Δ| 最大值</translation>
+    </message>
+    <message>
+        <source>Δ = numerical − backprop over all weights; relative = Σ|Δ| / Σ|numerical| (mean |Δ| / mean |numerical|, as on the Gradient check page)</source>
+        <translation>Δ = 数值微分 − 误差反向传播法，对全部权重；相对差 = Σ|Δ| / Σ|数值微分|（即 |Δ| 平均 / |数值微分| 平均，与梯度确认页面相同）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Numerical gradient beside backprop&lt;/h3&gt;&lt;p&gt;Two copies of the net start from the same weights and take the same mini-batches. One gets ∂L/∂W from the numerical gradient of chapter 4:&lt;/p&gt;&lt;p&gt;∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h&lt;/p&gt;&lt;p&gt;— 2 loss evaluations for every weight. The other gets it from backpropagation (chapter 5): one forward and one backward pass for all the weights at once.&lt;/p&gt;&lt;p&gt;Both then step W ← W − η·∂L/∂W. The two gradients agree to about a millionth, so the two nets learn the same; what differs is the time each gradient takes.&lt;/p&gt;&lt;p&gt;A few iterations on 10 images teach the net almost nothing: this run is about the gradient, not the accuracy (the Learning page of a backprop run shows that).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;数值微分与误差反向传播法并排比较&lt;/h3&gt;&lt;p&gt;网络的两个副本从相同的权重出发，使用相同的小批量。一个用第 4 章的数值微分求 ∂L/∂W：&lt;/p&gt;&lt;p&gt;∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h&lt;/p&gt;&lt;p&gt;—— 每个权重都要计算 2 次损失。另一个用误差反向传播法（第 5 章）求：一次正向传播加一次反向传播，就得到全部权重的梯度。&lt;/p&gt;&lt;p&gt;然后两者都按 W ← W − η·∂L/∂W 更新。两个梯度相差约百万分之一，所以两个网络学到的完全一样；不同的是每次求梯度所花的时间。&lt;/p&gt;&lt;p&gt;在 10 张图像上迭代几次，网络几乎学不到什么：这次训练要看的是梯度，而不是识别精度（识别精度请看误差反向传播法训练的学习页面）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>numerical %1</source>
+        <translation>数值微分 %1</translation>
+    </message>
+    <message>
+        <source>backprop %1</source>
+        <translation>误差反向传播法 %1</translation>
+    </message>
+    <message>
+        <source>The numerical gradient of iteration 1 takes 2 loss evaluations for each of the %1 weights; backprop gets the same gradient from one forward and one backward pass.</source>
+        <translation>第 1 次迭代的数值微分要对 %1 个权重各计算 2 次损失；误差反向传播法只需一次正向传播和一次反向传播就得到同样的梯度。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The same gradient:&lt;/b&gt; numerical and backprop differ by at most %1 of its size (the central difference's error and the 1e-7 inside log(y + 1e-7)).</source>
+        <translation>&lt;b&gt;梯度相同：&lt;/b&gt;数值微分与误差反向传播法最多相差梯度大小的 %1（来自中心差分的误差和 log(y + 1e-7) 中的 1e-7）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The same learning:&lt;/b&gt; the two loss curves lie on top of each other — the losses of the iterations so far differ by at most %1 of their value, the weights after the last step by %2.</source>
+        <translation>&lt;b&gt;学习过程相同：&lt;/b&gt;两条损失曲线完全重合 —— 到目前为止各次迭代的损失最多相差其数值的 %1，最后一次更新后的权重最多相差 %2。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not the same time:&lt;/b&gt; numerical %1 per gradient, backprop %2 — %3× slower. The length of the book's run, 10,000 such iterations, would take %4 numerically and %5 with backprop: that is why chapter 5's backpropagation is used.</source>
+        <translation>&lt;b&gt;用时不同：&lt;/b&gt;数值微分每次求梯度 %1，误差反向传播法 %2 —— 慢 %3 倍。按书中训练的长度迭代 10,000 次，数值微分需要 %4，误差反向传播法只需 %5：这就是要使用第 5 章的误差反向传播法的原因。</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1262,13 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
 </context>
 <context>
+    <name>Explanation</name>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>ExprMessages</name>
     <message>
         <source>unexpected character '%1'</source>
@@ -1422,12 +1528,20 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>x1</translation>
     </message>
     <message>
-        <source>Click a point to see ∇f there. Drag to pan, use the wheel to zoom; right-click to export.</source>
-        <translation>点击一点查看该处的 ∇f。拖动可平移，滚轮可缩放；右键可导出。</translation>
+        <source>Click a point to see ∇f there (with the plot focused, the arrow keys move it; Shift: a tenth). Drag to pan, use the wheel to zoom; right-click to export.</source>
+        <translation>点击一点查看该处的 ∇f（图获得焦点时，方向键移动该点；按住 Shift 每次移动十分之一）。拖动可平移，滚轮可缩放；右键可导出。</translation>
     </message>
     <message>
         <source>Colour bands: the values of f at the band edges</source>
         <translation>颜色带：带边界处的 f 值</translation>
+    </message>
+    <message>
+        <source>Gradient field: contours of f and the arrows</source>
+        <translation>梯度场：f 的等高线和箭头</translation>
+    </message>
+    <message>
+        <source>Colour bar: the values of f</source>
+        <translation>颜色条：f 的值</translation>
     </message>
     <message>
         <source>%1∇f at the point (longer scale)</source>
@@ -1440,6 +1554,14 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>f(x0, x1)</source>
         <translation>f(x0, x1)</translation>
+    </message>
+    <message>
+        <source>No point picked: click the plot, or press an arrow key while it has the focus</source>
+        <translation>尚未选点：点击图，或在图获得焦点时按方向键</translation>
+    </message>
+    <message>
+        <source>point (%1, %2): ∇f = (%3, %4)</source>
+        <translation>点 (%1, %2)：∇f = (%3, %4)</translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1595,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>L2 正则化：损失函数 + λ/2m·ΣW²，梯度 + λW/m（m = 批大小）；0 = 不用</translation>
     </message>
     <message>
+        <source>Training images, validation set and λ: click to show or hide them</source>
+        <translation>训练图像、验证集和 λ：点击显示或隐藏</translation>
+    </message>
+    <message>
         <source>Make it overfit</source>
         <translation>让它过拟合</translation>
     </message>
@@ -1487,6 +1613,10 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Trains on %1 images; no validation set (the test set is the only check).</source>
         <translation>用 %1 张图像训练；没有验证集（只有测试集用来检验）。</translation>
+    </message>
+    <message>
+        <source>%1 images · %2 held out · λ = %3</source>
+        <translation>%1 张图像 · 留出 %2 张 · λ = %3</translation>
     </message>
 </context>
 <context>
@@ -1631,6 +1761,10 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Computation graph</source>
         <translation>计算图</translation>
+    </message>
+    <message>
+        <source>Steps of the passes</source>
+        <translation>传播的各步</translation>
     </message>
     <message>
         <source>Each step of the passes; the last column checks the derivative: raising a node by 0.001 changes the output by about its derivative × 0.001</source>
@@ -2174,6 +2308,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>颜色带：色带边界处的损失函数值</translation>
     </message>
     <message>
+        <source>Colour bar: the loss</source>
+        <translation>颜色条：损失函数值</translation>
+    </message>
+    <message>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -2239,10 +2377,6 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>accuracy (0–1)</source>
         <translation>识别精度（0–1）</translation>
-    </message>
-    <message>
-        <source>Accuracy on the first %1 images, at the start and the end</source>
-        <translation>前 %1 张图像上的识别精度，在开始和结束时</translation>
     </message>
     <message>
         <source>Accuracy on the full sets, once per epoch</source>
@@ -2607,6 +2741,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>撤销最后一笔（手写数字）</translation>
     </message>
     <message>
+        <source>Move what the mouse drags while its plot has the focus (Tab to it): the chosen bar (Losses), the point (Derivatives, Gradient field), the start (Descent); with Shift, a tenth of a step</source>
+        <translation>移动鼠标可拖动的对象（其图获得焦点时，按 Tab 切换到图）：选中的柱子（损失函数）、点（导数、梯度场）、起点（梯度下降）；按住 Shift 每次移动一步的十分之一</translation>
+    </message>
+    <message>
         <source>Move along the hidden units; switch one off or on (Draw, when the strip has the focus)</source>
         <translation>在隐藏单元之间移动；关闭或打开一个单元（手写数字，隐藏单元条获得焦点时）</translation>
     </message>
@@ -2658,8 +2796,12 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <source>Click to start from that point; drag to pan, wheel to zoom</source>
-        <translation>点击以从该点出发；拖动平移，滚轮缩放</translation>
+        <source>start (%1, %2), step %3</source>
+        <translation>起点 (%1, %2)，第 %3 步</translation>
+    </message>
+    <message>
+        <source>Click to start from that point; drag to pan, wheel to zoom. With the map focused (Tab), the arrow keys move the start, Shift+arrows by a tenth</source>
+        <translation>点击以从该点出发；拖动平移，滚轮缩放。图获得焦点时（按 Tab），方向键移动起点，Shift+方向键每次移动十分之一</translation>
     </message>
     <message>
         <source>x0</source>
@@ -2751,10 +2893,6 @@ so its error cannot be measured. Choose a function from the list.</source>
 </context>
 <context>
     <name>ModelBox</name>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
     <message>
         <source>Save model…</source>
         <translation>保存模型…</translation>
@@ -2918,8 +3056,8 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>第 4 章的 train_neuralnet.py：sigmoid 网络，50 个隐藏神经元，η = 0.1，批大小 100，10,000 次迭代，标准差 0.01 —— 最终测试精度约 0.946（选择 ReLU 可得第 5 章的 0.970）</translation>
     </message>
     <message>
-        <source>The book's slow way: every gradient takes 2 loss evaluations per weight — %1 for this net. So the run is cut down to %2 iterations of at most %3 images, drawn from the first %4 training images; accuracy is measured on the first %4 training and test images.</source>
-        <translation>书中的慢方法：每次求梯度，每个权重都要计算 2 次损失 —— 这个网络共 %1 次。所以这次训练缩减为 %2 次迭代，每次最多 %3 张图像，从前 %4 张训练图像中选取；识别精度在前 %4 张训练图像和测试图像上计算。</translation>
+        <source>Start trains two copies of the net on the same %1 mini-batches of %2 images (at most %3 × %4): one with the numerical gradient — 2 loss evaluations per weight, %5 for this net — and one with backprop. Expected time: about %6 (%7 per numerical gradient here).</source>
+        <translation>“开始”会用相同的 %1 个小批量（每个 %2 张图像，最多 %3 × %4）训练网络的两个副本：一个用数值微分 —— 每个权重计算 2 次损失，这个网络共 %5 次 —— 另一个用误差反向传播法。预计用时：约 %6（在这台计算机上每次数值微分约 %7）。</translation>
     </message>
 </context>
 <context>
@@ -2951,6 +3089,22 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Output y: drag a bar up or down</source>
         <translation>输出 y：上下拖动柱子</translation>
+    </message>
+    <message>
+        <source>bar %1: score a_%1 = %2, y_%1 = %3</source>
+        <translation>第 %1 个柱：得分 a_%1 = %2，y_%1 = %3</translation>
+    </message>
+    <message>
+        <source>bar %1: y_%1 = %3</source>
+        <translation>第 %1 个柱：y_%1 = %3</translation>
+    </message>
+    <message>
+        <source>correct class %1</source>
+        <translation>正确解类别 %1</translation>
+    </message>
+    <message>
+        <source>Drag a bar up or down, or click the plot and use the keys: ←/→ choose a bar, ↑/↓ change it, Shift+↑/↓ by a tenth</source>
+        <translation>上下拖动柱子，或点击图后用按键：←/→ 选择柱子，↑/↓ 改变它的值，Shift+↑/↓ 每次改变十分之一</translation>
     </message>
 </context>
 <context>
@@ -3010,6 +3164,10 @@ so its error cannot be measured. Choose a function from the list.</source>
 </context>
 <context>
     <name>PartialsPage</name>
+    <message>
+        <source>point (%1, %2): ∂f/∂x0 = %3, ∂f/∂x1 = %4</source>
+        <translation>点 (%1, %2)：∂f/∂x0 = %3，∂f/∂x1 = %4</translation>
+    </message>
     <message>
         <source>%1 = %2 fixed: slope %3</source>
         <translation>固定 %1 = %2：斜率 %3</translation>
@@ -3083,8 +3241,47 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>拖动我：两个切面随之移动</translation>
     </message>
     <message>
+        <source>Drag the point; with the map focused (Tab), the arrow keys move it by 0.1, Shift+arrows by 0.01</source>
+        <translation>拖动该点；图获得焦点时（按 Tab），方向键每次移动 0.1，Shift+方向键每次移动 0.01</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Partial derivatives&lt;/h3&gt;&lt;p&gt;f(x0, x1) = x0² + x1² has two variables. A &lt;b&gt;partial derivative&lt;/b&gt; is the ordinary derivative along one of them while the other is held fixed.&lt;/p&gt;&lt;p&gt;∂f/∂x0 at (3, 4): fix x1 = 4, so f becomes a function of x0 alone, x0² + 16 (the orange slice across the map). Its slope at x0 = 3 is 6.00000000000378 by the central difference (exactly 6).&lt;/p&gt;&lt;p&gt;∂f/∂x1 at (3, 4): fix x0 = 3, f = 9 + x1² (the purple slice). Its slope at x1 = 4 is 7.999999999999119 (exactly 8).&lt;/p&gt;&lt;p&gt;Both together form the &lt;b&gt;gradient&lt;/b&gt; (∂f/∂x0, ∂f/∂x1) = (6, 8): the subject of the next tab.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;偏导数&lt;/h3&gt;&lt;p&gt;f(x0, x1) = x0² + x1² 有两个变量。&lt;b&gt;偏导数&lt;/b&gt;就是固定其中一个变量，对另一个变量求普通的导数。&lt;/p&gt;&lt;p&gt;(3, 4) 处的 ∂f/∂x0：固定 x1 = 4，f 就成了只含 x0 的函数 x0² + 16（图上橙色的切面）。用中心差分求得它在 x0 = 3 处的斜率为 6.00000000000378（精确值为 6）。&lt;/p&gt;&lt;p&gt;(3, 4) 处的 ∂f/∂x1：固定 x0 = 3，f = 9 + x1²（紫色的切面）。它在 x1 = 4 处的斜率为 7.999999999999119（精确值为 8）。&lt;/p&gt;&lt;p&gt;两者合在一起就是&lt;b&gt;梯度&lt;/b&gt; (∂f/∂x0, ∂f/∂x1) = (6, 8)：下一个选项卡的主题。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>Entire Scene</source>
+        <translation>整个画面</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>绘图</translation>
+    </message>
+    <message>
+        <source>ViewBox</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>(x,y) per plot</source>
+        <translation>每条曲线各一组 (x,y)</translation>
+    </message>
+    <message>
+        <source>(x,y,y,y) for all plots</source>
+        <translation>所有曲线共用一列 x (x,y,y,y)</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +3350,18 @@ so its error cannot be measured. Choose a function from the list.</source>
 <context>
     <name>RateProgress</name>
     <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
@@ -3198,6 +3407,10 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Learning rates to compare, separated by commas (Enter runs)</source>
         <translation>要比较的学习率，用逗号分隔（按回车运行）</translation>
+    </message>
+    <message>
+        <source>The learning rates compared</source>
+        <translation>各学习率的比较</translation>
     </message>
     <message>
         <source>Iterations</source>
@@ -3378,6 +3591,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>已完成的迭代次数、速度和剩余时间</translation>
     </message>
     <message>
+        <source>The time one gradient took each way (numerical: the mean; backprop: the median) and how far the two gradients were apart</source>
+        <translation>两种方法每次求梯度的时间（数值微分取平均值，误差反向传播法取中位数），以及两个梯度相差多少</translation>
+    </message>
+    <message>
         <source>Accuracy on the full training set (60,000 images) and test set (10,000 images)</source>
         <translation>在全部训练数据（60,000 张）和测试数据（10,000 张）上的识别精度</translation>
     </message>
@@ -3436,6 +3653,14 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Stopped at iteration %1: %2. The learning rate %3 is too large: each step overshoots, the weights grow out of range and the net ends up sure of wrong answers. Try %4 (ten times smaller); the book uses 0.1.</source>
         <translation>已停止在第 %1 次迭代：%2。学习率 %3 太大了：每一步都走过头，权重变得过大，网络对错误的答案非常确定。试试 %4（小十倍）；书中用 0.1。</translation>
+    </message>
+    <message>
+        <source>The two ways gave the same gradient and the same learning, but the numerical one was %1× slower: that is why chapter 5's backpropagation is used.</source>
+        <translation>两种方法得到相同的梯度、相同的学习过程，但数值微分慢 %1 倍：这就是要使用第 5 章的误差反向传播法的原因。</translation>
+    </message>
+    <message>
+        <source>Numerical %1 per gradient · backprop %2 · relative difference %3</source>
+        <translation>数值微分每次 %1 · 误差反向传播法 %2 · 相对差 %3</translation>
     </message>
     <message>
         <source>Train accuracy %1 · test accuracy %2</source>
@@ -3844,6 +4069,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>未知（自己输入的函数）</translation>
     </message>
     <message>
+        <source>x0 = %1, f(x0) = %2, slope %3</source>
+        <translation>x0 = %1，f(x0) = %2，斜率 %3</translation>
+    </message>
+    <message>
         <source>x</source>
         <translation>x</translation>
     </message>
@@ -3858,6 +4087,10 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Drag me: the tangent follows</source>
         <translation>拖动我：切线随之移动</translation>
+    </message>
+    <message>
+        <source>Drag the red point or click the curve; with the plot focused (Tab), ←/→ move the point, Shift+←/→ by a tenth</source>
+        <translation>拖动红点或点击曲线；图获得焦点时（按 Tab），←/→ 移动该点，Shift+←/→ 每次移动十分之一</translation>
     </message>
     <message>
         <source>f(x)</source>
@@ -4003,6 +4236,34 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>输入得分后按回车，例如 1010, 1000, 990</translation>
     </message>
     <message>
+        <source>Example: the book's scores; exp(1010) overflows to inf</source>
+        <translation>例子：书中的得分；exp(1010) 溢出为 inf</translation>
+    </message>
+    <message>
+        <source>Example: the book's softmax example, y = 0.018, 0.245, 0.737</source>
+        <translation>例子：书中 softmax 的例子，y = 0.018, 0.245, 0.737</translation>
+    </message>
+    <message>
+        <source>Example: scores a million apart; the shifted formula still gives 1 and 0</source>
+        <translation>例子：得分相差一百万；减去 C 后的公式仍然给出 1 和 0</translation>
+    </message>
+    <message>
+        <source>y_k</source>
+        <translation>y_k</translation>
+    </message>
+    <message>
+        <source>Stable y = softmax(a − C)</source>
+        <translation>防溢出的 y = softmax(a − C)</translation>
+    </message>
+    <message>
+        <source>class k</source>
+        <translation>类别 k</translation>
+    </message>
+    <message>
+        <source>Softmax of the scores, naive and stable</source>
+        <translation>得分的 softmax：直接计算与稳定计算</translation>
+    </message>
+    <message>
         <source>At most %1 characters (up to %2 scores): the rest was left out.</source>
         <translation>最多 %1 个字符（至多 %2 个得分）：多出的部分已被舍去。</translation>
     </message>
@@ -4062,6 +4323,10 @@ so its error cannot be measured. Choose a function from the list.</source>
         <source>No overflow here: both formulas give the same y.</source>
         <translation>这里没有溢出：两种算法得到相同的 y。</translation>
     </message>
+    <message>
+        <source>naive: %1</source>
+        <translation>直接计算：%1</translation>
+    </message>
 </context>
 <context>
     <name>Stepping</name>
@@ -4095,6 +4360,10 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Whose steps the table lists</source>
         <translation>表格列出哪种方法的步骤</translation>
+    </message>
+    <message>
+        <source>Steps of the run</source>
+        <translation>这次运行的各步</translation>
     </message>
     <message>
         <source>Row k: the point x_k, the gradient there, the step taken from it (x_k − x_(k+1), which is η∇f for SGD) and f(x_k)</source>
@@ -4305,6 +4574,26 @@ for i in range(n):
         <translation>向量化：np.dot</translation>
     </message>
     <message>
+        <source>elements n</source>
+        <translation>元素个数 n</translation>
+    </message>
+    <message>
+        <source>time (ms)</source>
+        <translation>用时（毫秒）</translation>
+    </message>
+    <message>
+        <source>Time against n (both axes logarithmic)</source>
+        <translation>用时随 n 的变化（两个坐标轴都是对数刻度）</translation>
+    </message>
+    <message>
+        <source>np.dot</source>
+        <translation>np.dot</translation>
+    </message>
+    <message>
+        <source>Each point: the fastest of 3 runs for that n</source>
+        <translation>每个点：该 n 下 3 次运行中最快的一次</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Vectorisation&lt;/h3&gt;&lt;p&gt;Training computes Xᵀ(ŷ − y) over 209 × 12,288 numbers at every step. Written as Python for-loops this would take seconds per step; as one NumPy call (np.dot, @) it takes about a millisecond.&lt;/p&gt;&lt;p&gt;Rule of thumb: avoid explicit for-loops over data; use whole-array operations such as np.dot, np.exp, np.log, np.sum.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;向量化&lt;/h3&gt;&lt;p&gt;训练的每一步都要对 209 × 12,288 个数计算 Xᵀ(ŷ − y)。如果用 Python 的 for 循环来写，每一步需要数秒；用一次 NumPy 调用（np.dot、@）只需约 1 毫秒。&lt;/p&gt;&lt;p&gt;经验法则：避免对数据使用显式的 for 循环，改用 np.dot、np.exp、np.log、np.sum 等整个数组的运算。&lt;/p&gt;</translation>
     </message>
@@ -4319,6 +4608,14 @@ for i in range(n):
     <message>
         <source>The same c (n = %1): loop %2, np.dot %3. The last digits may differ: the two add the products in a different order, and floating-point rounding depends on it.</source>
         <translation>同一个 c（n = %1）：循环得到 %2，np.dot 得到 %3。最后几位可能不同：两者累加乘积的顺序不同，而浮点数的舍入误差取决于这个顺序。</translation>
+    </message>
+    <message>
+        <source>Run times the chosen n, then 1,000, 10,000, … below it: the plot shows how each time grows with n.</source>
+        <translation>“运行”先测所选的 n，再测比它小的 1,000、10,000……：图中显示两种写法的用时如何随 n 增长。</translation>
+    </message>
+    <message>
+        <source>The loop's time grows in step with n: ten times the elements, ten times as long — Python's cost for every element, %1 ns each at n = %3. np.dot needs %2 ns per element there; at small n its time is mostly the fixed cost of one call, so its line starts flatter.</source>
+        <translation>循环的用时与 n 同步增长：元素多 10 倍，用时也长 10 倍——每个元素都要付出 Python 的开销，n = %3 时每个元素 %1 纳秒。np.dot 在这里每个元素只需 %2 纳秒；n 较小时它的用时主要是一次调用的固定开销，所以它的线起初比较平。</translation>
     </message>
 </context>
 <context>
@@ -4416,6 +4713,13 @@ for i in range(n):
     <message>
         <source>&lt;b&gt;Found&lt;/b&gt; at %1 — checked: %2 training and %3 test images, every label 0–9.</source>
         <translation>&lt;b&gt;已找到&lt;/b&gt;，位于 %1 — 已检查：%2 张训练图像和 %3 张测试图像，所有标签都在 0–9 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>access</name>
+    <message>
+        <source>%1 against %2</source>
+        <translation>%1 随 %2 的变化</translation>
     </message>
 </context>
 <context>

@@ -281,6 +281,7 @@ class GraphPage(Page):
         self.graph_view.setAccessibleName(self.tr("Computation graph"))
         self.graph_view.setAccessibleDescription(hint)
         self.set_table_header()
+        self.steps_table.setAccessibleName(self.tr("Steps of the passes"))
         self.steps_table.setToolTip(self.tr(
             "Each step of the passes; the last column checks the derivative: raising a node by 0.001 "
             "changes the output by about its derivative × 0.001"))

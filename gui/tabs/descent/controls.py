@@ -111,6 +111,9 @@ class ControlsPanel(Retranslated, QWidget):
             form.insertRow(0 if combo is self.surface_combo else form.rowCount(), label)
             form.insertRow(1 if combo is self.surface_combo else form.rowCount(), combo)  # under its label
         form.insertRow(2, self.formula_label)
+        chain = (self.surface_combo, self.x0_spin, self.x1_spin, self.steps_spin, self.gradient_combo)
+        for first, second in zip(chain[:-1], chain[1:], strict=True):  # Tab in reading order (combos came last)
+            QWidget.setTabOrder(first, second)
         return self.problem_box
 
     @staticmethod

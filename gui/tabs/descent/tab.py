@@ -130,6 +130,7 @@ class DescentTab(Tab):
         return self.tr("Descent")
 
     def retranslate(self):
+        self.setAccessibleName(self.title())  # the tab takes the focus for its keys (Space, →, R)
         self.pages.setTabText(0, self.tr("f(x0, x1): a point on a surface"))
         self.pages.setTabText(1, self.tr("simpleNet: a net's 6 weights"))
         self.pages.setTabToolTip(0, self.tr("x ← x − η∇f(x) on a function of two coordinates"))

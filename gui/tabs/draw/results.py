@@ -60,6 +60,7 @@ class DrawResults(QSplitter):
         self.preview_title = QLabel()
         self.preview_title.setWordWrap(True)
         preview_box = QVBoxLayout()
+        self.preview_title.setBuddy(self.preview)  # its accessible name
         preview_box.addWidget(self.preview_title)
         preview_box.addWidget(self.preview, 1)
         top = QVBoxLayout()

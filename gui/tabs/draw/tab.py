@@ -96,6 +96,7 @@ class DrawTab(Tab):
         canvas_panel = QWidget()
         canvas_layout = QVBoxLayout(canvas_panel)
         canvas_layout.setContentsMargins(0, 0, 0, 0)
+        self.canvas_title.setBuddy(self.canvas)  # its accessible name
         canvas_layout.addWidget(self.canvas_title)
         canvas_layout.addWidget(self.canvas, 1)
         canvas_panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

@@ -25,6 +25,7 @@ class BatchPage(QWidget):
         self.size_spin.valueChanged.connect(self.on_size_chosen)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.on_new_batch)
+        self.size_label.setBuddy(self.size_spin)  # its accessible name
         row.addWidget(self.size_label)
         row.addWidget(self.size_spin)
         row.addWidget(self.new_button)
@@ -47,6 +48,7 @@ class BatchPage(QWidget):
         self.new_button.setText(self.tr("New random batch"))
         self.new_button.setToolTip(self.tr("Draw N new random outputs and targets"))
         self.size_spin.setToolTip(self.tr("How many samples in the mini-batch"))
+        self.table.setAccessibleName(self.tr("The mini-batch: outputs, labels and losses"))
         self.refresh()
 
     def on_size_chosen(self, n):

@@ -1,4 +1,5 @@
-"""The Losses tab's bar editor: the output y (or the scores a) as bars set with the mouse, and y = softmax(a)."""
+"""The Losses tab's bar editor: the output y (or the scores a) as bars set with the mouse or the keyboard
+(←/→ choose a bar, ↑/↓ change it, Shift for a tenth of the step), and y = softmax(a)."""
 from __future__ import annotations
 
 import numpy as np
@@ -8,9 +9,11 @@ from PySide6.QtWidgets import QSplitter
 
 from engine.lab import losses as loss_lab
 from gui.tabs.losses.state import LOGIT_LIMIT
+from gui.widgets.access import KeyMover, name_plot
 from gui.widgets.plots import COLORS, Plot, foreground
 
 CLASSES = np.arange(loss_lab.NUM_CLASSES)
+KEY_STEP = {"probabilities": 0.05, "logits": 0.5}  # ↑/↓ change the chosen bar by this (Shift: a tenth)
 
 
 class BarEditor(pg.ViewBox):
@@ -78,7 +81,24 @@ class OutputBars(QSplitter):
         self.y_plot.hide()
         self.addWidget(self.bar_plot)
         self.addWidget(self.y_plot)
+        self.current = int(state.target)  # the bar the arrow keys change (the last one dragged)
+        self.editor.edited.connect(self._chosen)
+        self.mover = KeyMover(self.bar_plot, self.key_move, focus_changed=lambda _focus: self.refresh())
         self.retranslate()
+
+    def _chosen(self, k, _value):
+        self.current = k
+
+    def key_move(self, dx, dy):
+        """←/→ choose the bar, ↑/↓ set it as a drag does (BarEditor.edited), by KEY_STEP or a tenth of it."""
+        if dx:
+            self.current = int(np.clip(self.current + (1 if dx > 0 else -1), 0, len(CLASSES) - 1))
+            self.refresh()
+            return
+        s = self.state
+        shown = s.logits if s.mode == "logits" else s.y
+        value = round(float(shown[self.current]) + dy * KEY_STEP[s.mode], 6)
+        self.editor.edited.emit(self.current, value)
 
     def retranslate(self):
         self.y_plot.set_labels(self.tr("class k"), self.tr("y_k"), self.tr("Output y = softmax(a)"))
@@ -90,7 +110,10 @@ class OutputBars(QSplitter):
         logits_mode = s.mode == "logits"
         shown = s.logits if logits_mode else s.y
         brushes = [pg.mkBrush(COLORS[2] if k == s.target else COLORS[0]) for k in CLASSES]
-        self.bars.setOpts(height=shown, brushes=brushes)
+        focused = self.bar_plot.hasFocus()  # the keyboard's bar outlined
+        outline = pg.mkPen(pg.getConfigOption("foreground"))  # BarGraphItem's own default outline
+        pens = [pg.mkPen(foreground(), width=3) if focused and k == self.current else outline for k in CLASSES]
+        self.bars.setOpts(height=shown, brushes=brushes, pens=pens)
         font = self.font()
         if logits_mode:  # half the width: short labels in a smaller font, a negative one under its bar
             font.setPointSizeF(font.pointSizeF() * 0.8)
@@ -109,11 +132,28 @@ class OutputBars(QSplitter):
             self.bar_plot.setYRange(0, 1.08, padding=0)
             self.bar_plot.set_labels(self.tr("class k"), self.tr("probability y_k"),
                                      self.tr("Output y: drag a bar up or down"))
+        self._describe()
         if logits_mode and self.y_plot.isHidden():  # appearing: half of the width, not what is left over
             self.y_plot.setVisible(True)
             width = max(self.width(), 2)
             self.setSizes([width // 2, width - width // 2])
         self.y_plot.setVisible(logits_mode)
+
+    def _describe(self):
+        """The plot's accessible name and description (the chosen bar's value) and its tooltip (the keys)."""
+        s = self.state
+        logits_mode = s.mode == "logits"
+        k = self.current
+        if logits_mode:
+            value = self.tr("bar %1: score a_%1 = %2, y_%1 = %3").replace("%2", f"{s.logits[k]:.2f}")
+        else:
+            value = self.tr("bar %1: y_%1 = %3")
+        value = value.replace("%3", f"{s.y[k]:.3f}").replace("%1", str(k))
+        correct = self.tr("correct class %1").replace("%1", str(s.target))
+        name_plot(self.bar_plot, f"{value}; {correct}")
+        self.bar_plot.setToolTip(self.tr("Drag a bar up or down, or click the plot and use the keys: ←/→ choose "
+                                         "a bar, ↑/↓ change it, Shift+↑/↓ by a tenth"))
+        name_plot(self.y_plot, " ".join(f"{v:.3f}" for v in s.y))
 
     def scene_point(self, k: int, value: float) -> QPointF:
         """Where bar k at height `value` is on the bar plot, in the plot widget's own pixels (for tests and tools)."""

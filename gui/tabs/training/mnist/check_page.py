@@ -50,6 +50,7 @@ class CheckPage(Retranslated, QWidget):
         self.check_button.clicked.connect(self.start_check)
         self.stop_button = QPushButton()
         self.stop_button.clicked.connect(self.stop_check)
+        self.images_label.setBuddy(self.images_spin)  # its accessible name
         for widget in (self.images_label, self.images_spin, self.check_button, self.stop_button):
             row.addWidget(widget)
         row.addStretch(1)
@@ -80,6 +81,7 @@ class CheckPage(Retranslated, QWidget):
             "2 loss evaluations per weight.</p>"))
         self.images_label.setText(self.tr("Images"))
         self.images_spin.setToolTip(self.tr("How many training images in the batch (the book uses 3)"))
+        self.table.setAccessibleName(self.tr("Backprop against the numerical gradient, per weight"))
         self.check_button.setText(self.tr("Gradient check"))
         self.check_button.setToolTip(self.tr("Compare backprop with the numerical gradient on a small batch"))
         self.stop_button.setText(self.tr("Stop"))

@@ -60,6 +60,7 @@ class LandscapePage(Retranslated, QWidget):
         for k, (label, widget) in enumerate(zip(self.labels, (self.directions_combo, self.data_combo,
                                                               self.resolution_combo, self.extent_spin), strict=True)):
             grid.addWidget(label, k // 2, 2 * (k % 2))
+            label.setBuddy(widget)  # its accessible name
             grid.addWidget(widget, k // 2, 2 * (k % 2) + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)

@@ -61,6 +61,7 @@ class ResultsPage(Retranslated, QWidget):
         self.confusion_title.setFont(bold)
         self.confusion_table = confusion_table()
         self.confusion_axes = muted(wrapped())
+        self.confusion_title.setBuddy(self.confusion_table)  # its accessible name
         box.addWidget(self.confusion_title)
         box.addWidget(self.confusion_axes)
         box.addWidget(self.confusion_table)
