@@ -5,7 +5,8 @@
     bar.set_done(done)                          # rate from the last few seconds, time left from that rate
     bar.set_done(done, rate=r, eta=s)           # or figures the job computed itself (a download)
     bar.pause(True) / bar.pause(False)          # the clock stops while paused
-    bar.finish(text)                            # a closing line ("Finished in 4.1 s")
+    bar.finish(text)                            # a closing line ("Finished in 4.1 s"): the owner sets it
+                                                # again in its retranslate(); the running line follows by itself
 
 The rate is a moving window (about 2 s), so a change of speed shows quickly.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import time
 from collections import deque
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 WINDOW_S = 2.0
@@ -28,15 +30,17 @@ def format_bytes(n: float) -> str:
 
 
 def format_duration(seconds: float) -> str:
-    """3.2 → '3 s', 95 → '1 min 35 s', 4000 → '1 h 7 min'."""
+    """3.2 → '3 s', 95 → '1 min 35 s', 4000 → '1 h 07 min' (in the interface's language: 1 分 35 秒)."""
     seconds = max(0, round(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("RateProgress", "%1 s").replace("%1", str(seconds))
     minutes, s = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {s:02d} s"
+        return QCoreApplication.translate("RateProgress", "%1 min %2 s").replace("%1", str(minutes)).replace(
+            "%2", f"{s:02d}")
     hours, m = divmod(minutes, 60)
-    return f"{hours} h {m:02d} min"
+    return QCoreApplication.translate("RateProgress", "%1 h %2 min").replace("%1", str(hours)).replace(
+        "%2", f"{m:02d}")
 
 
 class RateProgress(QWidget):
@@ -62,7 +66,13 @@ class RateProgress(QWidget):
         self._samples = deque()
         self._paused_at = None
         self._clock_offset = 0.0
+        self._running = False  # the label shows the running line (amount · rate · time left), built from figures
         self.reset()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange and self._running:
+            self._show()  # "1,200 / 10,000 iterations · …" again in the new language
+        super().changeEvent(event)
 
     # --- the clock, which stops while paused ---
     def _now(self) -> float:
@@ -72,6 +82,7 @@ class RateProgress(QWidget):
         self.total, self.done, self.rate, self.eta = 0, 0, None, None
         self._samples.clear()
         self._paused_at = None
+        self._running = False
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self.label.setText("")
@@ -112,6 +123,7 @@ class RateProgress(QWidget):
     def finish(self, text: str):
         if self.total:
             self.done = self.total if self.done >= self.total else self.done
+        self._running = False
         self._set_bar()
         self.label.setText(text)
 
@@ -122,6 +134,7 @@ class RateProgress(QWidget):
             self.bar.setValue(int(min(self.done, max(self.total, 1))))
 
     def _show(self):
+        self._running = True
         self._set_bar()
         parts = [self._amount_text()]
         if self._paused_at is not None:

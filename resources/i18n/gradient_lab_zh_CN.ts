@@ -114,7 +114,7 @@
     <name>BatchPage</name>
     <message>
         <source>Mini-batch cross-entropy is the average over N samples: E = −1/N Σ_n Σ_k t_nk log y_nk. With label t it is −1/N Σ_n log y[n, t_n]: the same number.</source>
-        <translation>mini-batch 的交叉熵误差是 N 个数据的平均：E = −1/N Σ_n Σ_k t_nk log y_nk。用标签形式的 t 计算是 −1/N Σ_n log y[n, t_n]：结果完全相同。</translation>
+        <translation>小批量的交叉熵误差是 N 个数据的平均：E = −1/N Σ_n Σ_k t_nk log y_nk。用标签形式的 t 计算是 −1/N Σ_n log y[n, t_n]：结果完全相同。</translation>
     </message>
     <message>
         <source>Batch size N</source>
@@ -130,7 +130,7 @@
     </message>
     <message>
         <source>How many samples in the mini-batch</source>
-        <translation>mini-batch 中的数据个数</translation>
+        <translation>小批量中的数据个数</translation>
     </message>
     <message>
         <source>The mini-batch: outputs, labels and losses</source>
@@ -2639,7 +2639,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>Mini-batch</source>
-        <translation>mini-batch</translation>
+        <translation>小批量</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Loss functions&lt;/h3&gt;&lt;p&gt;A loss function measures how &lt;i&gt;bad&lt;/i&gt; the network's output y is against the supervision t (one-hot: 1 for the correct class, 0 elsewhere). Learning means making it small.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mean squared error&lt;/b&gt;&lt;br&gt;E = ½ Σ&lt;sub&gt;k&lt;/sub&gt; (y&lt;sub&gt;k&lt;/sub&gt; − t&lt;sub&gt;k&lt;/sub&gt;)²&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cross-entropy error&lt;/b&gt;&lt;br&gt;E = −Σ&lt;sub&gt;k&lt;/sub&gt; t&lt;sub&gt;k&lt;/sub&gt; log(y&lt;sub&gt;k&lt;/sub&gt; + 10&lt;sup&gt;−7&lt;/sup&gt;)&lt;br&gt;Only the correct class counts: E = −log y&lt;sub&gt;t&lt;/sub&gt;. The tiny 10&lt;sup&gt;−7&lt;/sup&gt; keeps log 0 from becoming −∞.&lt;/p&gt;&lt;p&gt;The book's examples, with t = “2”: when the net says “2” with 0.6 the losses are 0.0975 and 0.5108; when it says “7” with 0.6 they grow to 0.5975 and 2.3026.&lt;/p&gt;&lt;p&gt;The lower plot shows why cross-entropy suits classification: as the correct class's probability falls toward 0, −log y&lt;sub&gt;t&lt;/sub&gt; grows without limit, so a confident wrong answer is punished hard, while the squared error stays below 1.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Why not use accuracy?&lt;/b&gt; Accuracy changes only when an answer flips, so its derivative is 0 almost everywhere and gives no direction. The loss changes smoothly with every weight.&lt;/p&gt;</source>
@@ -3159,7 +3159,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>%1: ŷ = P(cat) = %2 (cat when ŷ &gt; 0.5)</source>
-        <translation>%1：ŷ = P(cat) = %2（ŷ &gt; 0.5 时为猫）</translation>
+        <translation>%1：ŷ = P(猫) = %2（ŷ &gt; 0.5 时为猫）</translation>
     </message>
 </context>
 <context>
@@ -3355,11 +3355,11 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分</translation>
     </message>
     <message>
         <source>paused</source>
@@ -3561,7 +3561,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>Test pictures with the prediction and ŷ = P(cat); wrong ones are framed</source>
-        <translation>测试图片及其预测结果和 ŷ = P(cat)；预测错误的图片带边框</translation>
+        <translation>测试图片及其预测结果和 ŷ = P(猫)；预测错误的图片带边框</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Overfitting&lt;/h3&gt;&lt;p&gt;With the lessons' settings the model gets 99 % of the training pictures right but only 70 % of the test pictures.&lt;/p&gt;&lt;p&gt;It has 12,289 parameters and only 209 examples: it learns the training pictures almost by heart instead of what makes a cat. More data, regularisation or stopping earlier help; a single neuron is also simply a weak model for pictures.&lt;/p&gt;&lt;p&gt;A prediction is “cat” when ŷ &gt; 0.5.&lt;/p&gt;</source>
@@ -3573,7 +3573,7 @@ so its error cannot be measured. Choose a function from the list.</source>
     </message>
     <message>
         <source>Test picture %1: it is a %2; the model says %3 (ŷ = P(cat) = %4)</source>
-        <translation>测试图片 %1：实际是%2；模型预测为%3（ŷ = P(cat) = %4）</translation>
+        <translation>测试图片 %1：实际是%2；模型预测为%3（ŷ = P(猫) = %4）</translation>
     </message>
     <message>
         <source>Test pictures: %1 of %2 right, %3 wrong (framed, ✗).</source>
