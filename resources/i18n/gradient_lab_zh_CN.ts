@@ -3091,16 +3091,12 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>输出 y：上下拖动柱子</translation>
     </message>
     <message>
-        <source>bar %1: score a_%1 = %2, y_%1 = %3</source>
-        <translation>第 %1 个柱：得分 a_%1 = %2，y_%1 = %3</translation>
+        <source>bar %1: score a_%1 = %2, y_%1 = %3; correct class %4</source>
+        <translation>第 %1 个柱：得分 a_%1 = %2，y_%1 = %3；正确解类别 %4</translation>
     </message>
     <message>
-        <source>bar %1: y_%1 = %3</source>
-        <translation>第 %1 个柱：y_%1 = %3</translation>
-    </message>
-    <message>
-        <source>correct class %1</source>
-        <translation>正确解类别 %1</translation>
+        <source>bar %1: y_%1 = %2; correct class %3</source>
+        <translation>第 %1 个柱：y_%1 = %2；正确解类别 %3</translation>
     </message>
     <message>
         <source>Drag a bar up or down, or click the plot and use the keys: ←/→ choose a bar, ↑/↓ change it, Shift+↑/↓ by a tenth</source>

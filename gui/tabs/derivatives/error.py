@@ -23,7 +23,7 @@ from gui.tabs.derivatives import plotting
 from gui.tabs.derivatives.common import Page, full, left_panel, quiet, selectable, short_error, three_panes
 from gui.tabs.derivatives.slope import TYPED
 from gui.widgets.explanation import Explanation
-from gui.widgets.plots import COLORS, Plot, pen
+from gui.widgets.plots import COLORS, Plot, add_legend, pen
 
 BEST = ("best_forward", "best_central", "book_forward", "book_central")
 H_EXPONENTS, ERROR_EXPONENTS = (-16, -1), (-18, 1)  # the log axes' ranges: h = 1e-16 … 1e-1, errors 1e-18 … 10
@@ -88,7 +88,7 @@ class ErrorPage(Page):
         for side in ("bottom", "left"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.plot.getViewBox().invertX(True)  # h shrinks to the right, as in the book's story
-        self.plot.addLegend(offset=(-10, 10))
+        add_legend(self.plot)
         self.forward_item = self.plot.plot(pen=pen(1), symbol="s", symbolSize=7, symbolBrush=COLORS[1],
                                                  name="")
         self.central_item = self.plot.plot(pen=pen(0), symbol="o", symbolSize=7, symbolBrush=COLORS[0],

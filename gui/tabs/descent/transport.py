@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSlider,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,12 +46,12 @@ class Transport(Retranslated, QWidget):
         self.speed_value = QLabel()
         self.speed_value.setMinimumWidth(70)
         self.arrows_check = QCheckBox()
-        self.export_button = QToolButton()
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button = QPushButton()  # a push button's size leaves room for its menu's arrow
         self.export_menu = QMenu(self.export_button)
         self.export_gif_action = self.export_menu.addAction("")
         self.export_png_action = self.export_menu.addAction("")
         self.export_button.setMenu(self.export_menu)
+        self.speed_label.setBuddy(self.speed_slider)  # its accessible name
         for w, stretch in ((self.speed_label, 0), (self.speed_slider, 1), (self.speed_value, 0),
                            (self.arrows_check, 0), (self.export_button, 0)):
             bottom.addWidget(w, stretch)

@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from engine.lab import losses as loss_lab
-from gui.widgets.plots import COLORS, Plot, pen
+from gui.widgets.plots import COLORS, Plot, add_legend, pen
 
 P_GRID = np.linspace(0.001, 1.0, 400)
 Y_TOP = 7.0  # the fixed loss axis: −log y_t is 16.1 at y_t = 0 (the 1e-7 guard); the point then sits at the top
@@ -18,7 +18,7 @@ class LossCurves(Plot):
     def __init__(self, state):
         super().__init__()
         self.state = state
-        self.addLegend(offset=(-10, 10))
+        add_legend(self)
         self.ce_curve = self.plot(pen=pen(3), name="")
         self.mse_curve = self.plot(pen=pen(0), name="")
         self.ce_point = self.plot(symbol="o", symbolSize=10, symbolBrush=COLORS[3], pen=None)

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from engine.lab import losses as loss_lab
-from gui.tabs.losses.tables import read_only_table, set_cells
-from gui.widgets.plots import COLORS
+from gui.tabs.losses.tables import fit_rows, read_only_table, set_cells
+from gui.widgets.plots import COLORS, Plot, foreground
+
+EXAMPLES = ("1010, 1000, 990", "0.3, 2.9, 4.0", "1e6, 0, -1e6")  # the book's overflow, its softmax example, huge
 
 
 class SoftmaxPage(QWidget):
-    """Scores typed by the user, and every step of the naive and the shifted softmax as a table."""
+    """Scores typed by the user (or one of the examples), every step of the naive and the shifted softmax as
+    a table, and the stable y as bars beside the naive one's fate (a number, or inf / nan)."""
 
     def __init__(self, state):
         super().__init__()
@@ -27,13 +30,30 @@ class SoftmaxPage(QWidget):
         self.logits_error = QLabel()
         self.logits_error.setStyleSheet("color: #D55E00;")
         self.logits_error.setWordWrap(True)
+        self.examples = QHBoxLayout()
+        self.example_buttons = []
+        for text in EXAMPLES:
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, text=text: self.use_example(text))
+            self.examples.addWidget(button)
+            self.example_buttons.append(button)
         self.table = read_only_table()
         self.note = QLabel()
         self.note.setWordWrap(True)
-        for w in (self.intro, self.logits_label, self.logits_edit, self.logits_error):
+        self.plot = Plot()  # the rest of the pane: the probabilities the stable formula gives
+        self.plot.setMouseEnabled(False, False)
+        self.plot.setMinimumHeight(140)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=COLORS[0])
+        self.plot.addItem(self.bars)
+        self.bar_text = []
+        self.logits_label.setBuddy(self.logits_edit)  # its accessible name
+        for w in (self.intro, self.logits_label, self.logits_edit):
             layout.addWidget(w)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(self.examples)
+        layout.addWidget(self.logits_error)
+        layout.addWidget(self.table)  # as tall as its rows: the plot takes the rest
         layout.addWidget(self.note)
+        layout.addWidget(self.plot, 1)
         self.retranslate()
 
     def retranslate(self):
@@ -42,6 +62,13 @@ class SoftmaxPage(QWidget):
             "exp overflows. Subtracting C = max(a) first gives the same y and never overflows."))
         self.logits_label.setText(self.tr("Scores a (comma-separated):"))
         self.logits_edit.setToolTip(self.tr("Type scores and press Enter, e.g. 1010, 1000, 990"))
+        for button, tip in zip(self.example_buttons, (
+                self.tr("Example: the book's scores; exp(1010) overflows to inf"),
+                self.tr("Example: the book's softmax example, y = 0.018, 0.245, 0.737"),
+                self.tr("Example: scores a million apart; the shifted formula still gives 1 and 0")), strict=True):
+            button.setToolTip(tip)
+        self.plot.set_labels(self.tr("class k"), self.tr("y_k"), self.tr("Stable y = softmax(a − C)"))
+        self.table.setAccessibleName(self.tr("Softmax of the scores, naive and stable"))
         self.refresh()
 
     def on_input_rejected(self):
@@ -50,6 +77,10 @@ class SoftmaxPage(QWidget):
             self.logits_error.setText(self.tr(
                 "At most %1 characters (up to %2 scores): the rest was left out.")
                 .replace("%1", str(loss_lab.MAX_SCORES_TEXT)).replace("%2", str(loss_lab.MAX_SCORES)))
+
+    def use_example(self, text):
+        self.logits_edit.setText(text)
+        self.on_scores_typed()
 
     def on_scores_typed(self):
         self.state.scores_text = self.logits_edit.text()
@@ -91,6 +122,8 @@ class SoftmaxPage(QWidget):
         set_cells(self.table, [f"k = {k}" for k in range(len(a))],
                   [[f"{v:.6g}" for v in values] for _, values in rows])
         self.table.setVerticalHeaderLabels([name for name, _ in rows])
+        fit_rows(self.table)
+        self.draw_bars(st)
         for r, (_, values) in enumerate(rows):
             for c, v in enumerate(values):
                 if not np.isfinite(v):
@@ -105,3 +138,24 @@ class SoftmaxPage(QWidget):
         else:
             note += self.tr("No overflow here: both formulas give the same y.")
         self.note.setText(note)
+
+    def draw_bars(self, st):
+        """y_k of the shifted formula as bars, each with its value; "naive: nan" above the ones the naive formula
+        lost to overflow."""
+        y, naive = st["y"], st["y_naive"]
+        k = np.arange(len(y))
+        finite = np.where(np.isfinite(y), y, 0.0)
+        self.bars.setOpts(x=k, height=finite, width=0.6)
+        for item in self.bar_text:
+            self.plot.removeItem(item)
+        self.bar_text = []
+        for i in k:
+            text = f"{y[i]:.3g}" if np.isfinite(naive[i]) else f"{y[i]:.3g}\n" + self.tr("naive: %1").replace(
+                "%1", f"{naive[i]}")
+            item = pg.TextItem(text, anchor=(0.5, 1.0), color=COLORS[3] if not np.isfinite(naive[i]) else foreground())
+            item.setPos(float(i), float(finite[i]))
+            self.plot.addItem(item)
+            self.bar_text.append(item)
+        self.plot.getAxis("bottom").setTicks([[(int(i), str(int(i))) for i in k]] if len(k) <= 20 else None)
+        self.plot.setXRange(-0.6, max(len(k) - 0.4, 0.6), padding=0)
+        self.plot.setYRange(0, 1.3, padding=0)  # room for the labels over a bar of 1

@@ -54,7 +54,8 @@ class LossesTab(Tab):
         splitter.addWidget(self.controls)
         splitter.addWidget(middle)
         splitter.addWidget(self.side)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)  # a wider window widens the plots and, a third of it, the side pages
+        splitter.setStretchFactor(2, 1)
         splitter.setSizes([300, 600, 380])
         QHBoxLayout(self).addWidget(splitter)
 

@@ -20,3 +20,12 @@ def set_cells(table: QTableWidget, headers: list[str], rows: list[list[str]]) ->
     for r, texts in enumerate(rows):
         for c, text in enumerate(texts):
             table.setItem(r, c, QTableWidgetItem(text))
+
+
+def fit_rows(table: QTableWidget) -> None:
+    """Make the table exactly as tall as its header and rows: no empty grey below the last row."""
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+    if table.horizontalScrollBar().isVisible():
+        height += table.horizontalScrollBar().height()
+    table.setFixedHeight(height)

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 
-from gui.widgets.plots import COLORS, Plot, pen
+from gui.widgets.plots import COLORS, Plot, add_legend, pen
 
 GRADIENT_MAP = "CET-D1"  # diverging: blue negative, white 0, red positive
 
@@ -18,7 +18,7 @@ class StepLossPlot(Plot):
 
     def __init__(self):
         super().__init__()
-        self.addLegend(offset=(10, 5), colCount=3)  # one row along the top, over the headroom show_history leaves
+        add_legend(self, colCount=3)  # one row along the top, over the headroom show_history leaves
         self.batch_curve = self.plot(pen=pen(0, 1.5), symbol="o", symbolSize=6, symbolBrush=COLORS[0],
                                      symbolPen=None, name="")
         self.after_curve = self.plot(pen=None, symbol="o", symbolSize=7, symbolBrush=None,
