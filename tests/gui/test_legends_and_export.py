@@ -154,6 +154,7 @@ def test_the_gradient_field_legend_sits_under_the_arrows_not_on_them(qtbot):
         assert under_legend(view.plot, legend)[0] == 0
 
 
+@pytest.mark.keeps_language  # a panel on its own, outside the window that retranslates it
 def test_the_cat_cost_and_learning_rate_legends_stay_off_the_curves(qtbot, cat_dir):
     from gui.tabs.training.cat.panel import CatPanel
     from gui.tabs.training.cat.state import PAGES as CAT_PAGES
@@ -317,3 +318,84 @@ def test_the_export_dialog_opens_roomy_and_all_in_chinese(qtbot, qapp):
             dialog.close()
     finally:
         i18n.install_language(qapp, "en")
+
+
+# ---------------------------------------------------------------- 4. the Softmax-overflow page fills its pane
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_softmax_page_fills_its_pane(qtbot, size):
+    tab = shown(qtbot, LossesTab(), size)
+    tab.side.setCurrentWidget(tab.softmax_page)
+    page = tab.softmax_page
+    qtbot.mouseClick(page.example_buttons[1], Qt.MouseButton.LeftButton)  # the book's 0.3, 2.9, 4.0
+    qtbot.wait(30)
+    assert page.logits_edit.text() == "0.3, 2.9, 4.0" and page.table.item(5, 2).text() == "0.736597"
+    table = page.table
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount())) + table.horizontalHeader().height()
+    assert rows <= table.viewport().height() + table.horizontalHeader().height() <= rows + 6  # no grey below
+    for button in page.example_buttons:  # the examples' numbers whole
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()), button.text()
+    assert page.plot.height() >= 0.25 * page.height()  # the rest of the pane: the probabilities as bars
+    heights = page.bars.opts["height"]
+    assert list(np.round(heights, 3)) == [0.018, 0.245, 0.737]
+    bottom = max(w.geometry().bottom() for w in (page.plot, page.note, table))
+    assert page.height() - bottom <= 30  # nothing left empty under the page's last part
+    if size[0] == 1920:
+        assert tab.side.width() >= 0.25 * tab.width()  # a wide window widens the side pages too
+
+
+# ---------------------------------------------------------------- 5. earlier fixes, checked again at 1280 × 720
+@pytest.mark.keeps_language
+def test_the_draw_tab_s_model_combo_shows_the_accuracy_whole(qtbot, qapp):
+    from engine.networks import TwoLayerNet
+    from gui import i18n
+    from gui.model_hub import ModelHub
+    from gui.tabs.draw.tab import DrawTab
+
+    hub = ModelHub()
+    tab = shown(qtbot, DrawTab(model_hub=hub))
+    try:
+        for lang, label in (("en", "Trained in the Training tab (test accuracy 0.9734)"),
+                            ("zh_CN", "在“训练”标签页训练（测试识别精度 0.9734）")):
+            assert i18n.install_language(qapp, lang)
+            hub.publish("trained", label, TwoLayerNet(784, 50, 10, seed=1))
+            combo = tab.controls.model_combo
+            combo.setFocus()
+            qtbot.keyClick(combo, Qt.Key.Key_Down)  # the user picks the trained model
+            qtbot.wait(20)
+            assert combo.currentData() == "trained"
+            shown_text = combo.shown_text()
+            accuracy = label[label.rindex("(" if lang == "en" else "（"):]
+            assert shown_text.endswith(accuracy), shown_text  # cut before the accuracy, if at all
+            assert tab.window().width() <= 1280  # the column did not push the window wider
+            assert label in tab.controls.model_info.text()  # the whole name under the combo
+            qtbot.keyClick(combo, Qt.Key.Key_Up)
+    finally:
+        i18n.install_language(qapp, "en")
+
+
+def test_your_own_function_s_field_is_right_below_the_combo(qtbot):
+    tab = derivatives_tab(qtbot)
+    page = tab.slope
+    combo = page.function_combo
+    combo.setFocus()
+    for _ in range(combo.count()):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.wait(20)
+    assert combo.currentText() == "Your own (type it below)"
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) < combo.width() - 20  # whole, beside the arrow
+    below = combo.geometry().bottom()
+    assert 0 <= page.expr_edit.geometry().top() - below <= 12  # the next row: where "below" points
+    assert abs(page.expr_edit.geometry().left() - combo.geometry().left()) <= 2
+
+
+@pytest.mark.parametrize("scores", [[-10.0] * 10, [10.0] * 10, [-4.2] * 10, [9.9, -9.9] * 5])
+def test_the_losses_bar_labels_never_overlap_at_1280(qtbot, scores):
+    tab = shown(qtbot, LossesTab())
+    tab.set_mode("logits")
+    tab.state.logits = np.array(scores)
+    tab.show_state()
+    qtbot.wait(30)
+    rects = [t.sceneBoundingRect() for t in tab.output.bar_text]
+    for k in range(len(rects) - 1):
+        assert not rects[k].intersects(rects[k + 1]), (k, tab.output.bar_text[k].toPlainText())
+    assert tab.output.bar_text[0].textItem.font().pointSizeF() >= 5.0

@@ -1,6 +1,9 @@
 """The Draw tab's left column: the pen (width, Undo, Clear, guides) and the model that answers."""
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -11,6 +14,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +25,41 @@ from gui.widgets.panel_helpers import ControlColumn
 
 ERROR_STYLE = "color: #D55E00;"
 ACTIVATION_NAMES = {"relu": "ReLU", "sigmoid": "sigmoid"}
+TAIL = re.compile(r"^(.*?)(\s*[(（][^()（）]*[)）])$")  # a name's last part in brackets: "(test accuracy 0.9734)"
+
+
+def keep_tail(text: str, metrics, width: int) -> str:
+    """`text` cut to `width` pixels at the end of its name, never in its last part in brackets (a model's test
+    accuracy): "Trained in the Tr… (test accuracy 0.9734)"."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    match = TAIL.match(text)
+    if match is None:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    name, tail = match.groups()
+    room = width - metrics.horizontalAdvance(tail)
+    if room < metrics.horizontalAdvance("……"):
+        return metrics.elidedText(tail.strip(), Qt.TextElideMode.ElideLeft, width)
+    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) + tail
+
+
+class ModelCombo(QComboBox):
+    """The model chooser: a name too long for the box is cut before its accuracy, which stays whole."""
+
+    def shown_text(self) -> str:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return keep_tail(option.currentText, self.fontMetrics(), field.width() - 4)
+
+    def paintEvent(self, event):
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class DrawControls(ControlColumn):
@@ -72,7 +113,7 @@ class DrawControls(ControlColumn):
     def _build_model(self):
         self.model_box = QGroupBox()
         layout = QVBoxLayout(self.model_box)
-        self.model_combo = QComboBox()
+        self.model_combo = ModelCombo()
         self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.model_combo.setMinimumContentsLength(12)
         self.model_combo.currentIndexChanged.connect(
@@ -145,6 +186,8 @@ class DrawControls(ControlColumn):
             index = 0
         combo.setCurrentIndex(index)
         combo.setEnabled(combo.count() > 0)
+        texts = [combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())]
+        combo.view().setMinimumWidth(max(texts, default=0) + 3 * combo.fontMetrics().height())  # names whole
         combo.blockSignals(False)
         if index >= 0:
             self.state.model_key = combo.itemData(index)
@@ -165,6 +208,8 @@ class DrawControls(ControlColumn):
             inputs, hidden, outputs = net.sizes
             info = self.tr("%1-%2-%3 net, %4").replace("%1", str(inputs)).replace("%2", str(hidden)).replace(
                 "%3", str(outputs)).replace("%4", self.activation_name(net.activation))
+            if self.state.model_key != "bundled":  # its whole name, which the combo may have to cut
+                info = html.escape(self.model_label(self.state.model_key)) + "<br>" + info
             meta = net.meta
             accuracy = meta.get("test_accuracy")
             if isinstance(accuracy, (int, float)):
