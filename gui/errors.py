@@ -126,7 +126,7 @@ class ErrorDialog(QDialog):
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
         self.details.setMinimumSize(560, 200)
-        self.details.setAccessibleName("details")
+        self.details.setAccessibleName(self.tr("Details of the error"))
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_details)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

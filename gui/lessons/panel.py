@@ -66,7 +66,6 @@ class LessonsPanel(Retranslated, QWidget):
     def _build(self):
         self.toc = QTreeWidget()
         self.toc.setHeaderHidden(True)
-        self.toc.setAccessibleName("lessons")
         self.toc.itemActivated.connect(self._toc_clicked)
         self.toc.itemClicked.connect(self._toc_clicked)
         self.heading = muted(wrapped())
@@ -229,6 +228,9 @@ class LessonsPanel(Retranslated, QWidget):
 
     # ------------------------------------------------------------------ showing
     def retranslate(self):
+        self.toc.setAccessibleName(self.tr("Lessons: contents"))
+        self.body.setAccessibleName(self.tr("The step's text"))
+        self.answer.setAccessibleName(self.tr("your answer"))
         self.show_button.setText(self.tr("Show me"))
         self.show_button.setToolTip(self.tr("Set the app to what this step talks about"))
         self.exercise_box.setTitle(self.tr("Exercise"))

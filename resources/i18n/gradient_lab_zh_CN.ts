@@ -386,8 +386,8 @@
         <translation>Δ = 数值微分 − 误差反向传播法，对全部权重；相对差 = Σ|Δ| / Σ|数值微分|（即 |Δ| 平均 / |数值微分| 平均，与梯度确认页面相同）</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Numerical gradient beside backprop&lt;/h3&gt;&lt;p&gt;Two copies of the net start from the same weights and take the same mini-batches. One gets ∂L/∂W from the numerical gradient of chapter 4:&lt;/p&gt;&lt;p&gt;∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h&lt;/p&gt;&lt;p&gt;— 2 loss evaluations for every weight. The other gets it from backpropagation (chapter 5): one forward and one backward pass for all the weights at once.&lt;/p&gt;&lt;p&gt;Both then step W ← W − η·∂L/∂W. The two gradients agree to about a millionth, so the two nets learn the same; what differs is the time each gradient takes.&lt;/p&gt;&lt;p&gt;A few iterations on 10 images teach the net almost nothing: this run is about the gradient, not the accuracy (the Learning page of a backprop run shows that).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;数值微分与误差反向传播法并排比较&lt;/h3&gt;&lt;p&gt;网络的两个副本从相同的权重出发，使用相同的小批量。一个用第 4 章的数值微分求 ∂L/∂W：&lt;/p&gt;&lt;p&gt;∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h&lt;/p&gt;&lt;p&gt;—— 每个权重都要计算 2 次损失。另一个用误差反向传播法（第 5 章）求：一次正向传播加一次反向传播，就得到全部权重的梯度。&lt;/p&gt;&lt;p&gt;然后两者都按 W ← W − η·∂L/∂W 更新。两个梯度相差约百万分之一，所以两个网络学到的完全一样；不同的是每次求梯度所花的时间。&lt;/p&gt;&lt;p&gt;在 10 张图像上迭代几次，网络几乎学不到什么：这次训练要看的是梯度，而不是识别精度（识别精度请看误差反向传播法训练的学习页面）。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Numerical gradient beside backprop&lt;/h3&gt;&lt;p&gt;Two copies of the net start from the same weights and take the same mini-batches. One gets ∂L/∂W from the numerical gradient of chapter 4:&lt;/p&gt;&lt;p&gt;∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h&lt;/p&gt;&lt;p&gt;— 2 loss evaluations for every weight. The other gets it from backpropagation (chapter 5): one forward and one backward pass for all the weights at once.&lt;/p&gt;&lt;p&gt;Both then step W ← W − η·∂L/∂W. The two gradients agree to about a millionth, so the two nets learn the same; what differs is the time each gradient takes.&lt;/p&gt;&lt;p&gt;A few iterations on a handful of images teach the net almost nothing: this run is about the gradient, not the accuracy (the Learning page of a backprop run shows that).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;数值微分与误差反向传播法并排比较&lt;/h3&gt;&lt;p&gt;网络的两个副本从相同的权重出发，使用相同的小批量。一个用第 4 章的数值微分求 ∂L/∂W：&lt;/p&gt;&lt;p&gt;∂L/∂w ≈ (L(w + h) − L(w − h)) / 2h&lt;/p&gt;&lt;p&gt;—— 每个权重都要计算 2 次损失。另一个用误差反向传播法（第 5 章）求：一次正向传播加一次反向传播，就得到全部权重的梯度。&lt;/p&gt;&lt;p&gt;然后两者都按 W ← W − η·∂L/∂W 更新。两个梯度相差约百万分之一，所以两个网络学到的完全一样；不同的是每次求梯度所花的时间。&lt;/p&gt;&lt;p&gt;在寥寥几张图像上迭代几次，网络几乎学不到什么：这次训练要看的是梯度，而不是识别精度（识别精度请看误差反向传播法训练的学习页面）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>numerical %1</source>
@@ -1123,6 +1123,10 @@ You can also get the four files another way (a web browser, another computer) an
 </context>
 <context>
     <name>ErrorDialog</name>
+    <message>
+        <source>Details of the error</source>
+        <translation>错误详情</translation>
+    </message>
     <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
@@ -2460,6 +2464,14 @@ so its error cannot be measured. Choose a function from the list.</source>
     <message>
         <source>Forget which steps are done and the answers you typed?</source>
         <translation>清除已完成的步骤和你输入的答案吗？</translation>
+    </message>
+    <message>
+        <source>Lessons: contents</source>
+        <translation>课程：目录</translation>
+    </message>
+    <message>
+        <source>The step's text</source>
+        <translation>这一步的内容</translation>
     </message>
     <message>
         <source>Show me</source>
