@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
             ("R", self.tr("Reset (Descent; Derivatives: computation graph)")),
             (QKeySequence(QKeySequence.StandardKey.Undo).toString(native),
              self.tr("Undo the last stroke (Draw)")),
-            ("← → ↑ ↓, Shift+← → ↑ ↓",
+            ("← → ↑ ↓",
              self.tr("Move what the mouse drags while its plot has the focus (Tab to it): the chosen bar (Losses), "
                      "the point (Derivatives, Gradient field), the start (Descent); with Shift, a tenth of a step")),
             ("← → " + QKeySequence(Qt.Key.Key_Space).toString(native),
