@@ -17,7 +17,7 @@ from gui.tabs.derivatives.common import DragPoint, Page, bold, full, left_panel,
 from gui.tabs.derivatives.plotting import polylines
 from gui.tabs.derivatives.state import BOOK_POINT, PARTIAL_LIMIT
 from gui.widgets.explanation import Explanation
-from gui.widgets.plots import COLORS, Plot, pen
+from gui.widgets.plots import COLORS, Plot, add_legend, pen
 
 SPAN = 3.0  # the slices reach this far either side of the point; the map one more
 PURPLE = "#B084E8"  # the x1 slice: a purple that reads as purple (the explanation names it), on the map too
@@ -94,7 +94,7 @@ class PartialsPage(Page):
         self.slices = QSplitter(Qt.Orientation.Vertical)
         for i in range(2):
             plot = Plot()
-            plot.addLegend(offset=(10, 10))
+            add_legend(plot)
             curve = plot.plot(pen=pen(1) if i == 0 else pg.mkPen(PURPLE, width=2), name="")
             tangent = plot.plot(pen=pen(2, 2, style=Qt.PenStyle.DashLine), name="")
             dot = plot.plot(symbol="o", symbolSize=10, symbolBrush=COLORS[3], pen=None)

@@ -40,7 +40,7 @@ from gui.tabs.derivatives.state import H_RANGE, function_of
 from gui.widgets.explanation import Explanation
 from gui.widgets.number_box import DecadeSpinBox
 from gui.widgets.panel_helpers import ERROR_STYLE
-from gui.widgets.plots import COLORS, Plot, pen
+from gui.widgets.plots import COLORS, Plot, add_legend, pen
 
 TYPED = "typed"  # the list's last entry: "your own", typed in the text box
 READOUTS = ("y0", "forward", "central", "exact", "fe", "ce")
@@ -118,7 +118,7 @@ class SlopePage(Page):
 
     def _build_plot(self):
         self.curve_plot = Plot()
-        self.curve_plot.addLegend(offset=(10, 10))
+        add_legend(self.curve_plot)
         self.curve_item = self.curve_plot.plot(pen=pen(0), name="")
         self.tangent_item = self.curve_plot.plot(pen=pen(2, 2, style=Qt.PenStyle.DashLine), name="")
         self.point = DragPoint(pos=(0, 0), size=16, symbol="o", movable=True,

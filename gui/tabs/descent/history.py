@@ -20,7 +20,7 @@ from engine.lab import descent as dl
 from gui.tabs.descent import geometry
 from gui.tabs.descent.common import RUN_COLORS, cache, fmt, fmt_pair, legend_brush, run_label
 from gui.widgets.panel_helpers import Retranslated
-from gui.widgets.plots import Plot, place_legend
+from gui.widgets.plots import Plot, add_legend, place_legend
 
 NO_PARENT = QModelIndex()
 
@@ -42,7 +42,7 @@ class FPlotPage(Retranslated, QWidget):
         self.plot.setMinimumHeight(180)
         self.plot.setLogMode(False, True)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.legend = self.plot.addLegend(offset=(-8, 8), brush=legend_brush())
+        self.legend = add_legend(self.plot)
         self.curves = {}
         for name in dl.OPTIMIZER_ORDER:
             curve = pg.PlotDataItem(pen=pg.mkPen(RUN_COLORS[name], width=2), connect="finite")

@@ -17,7 +17,7 @@ from engine.surfaces import SURFACES
 from gui.tabs.descent import geometry
 from gui.tabs.descent.common import RUN_COLORS, cache, legend_brush, run_label
 from gui.widgets.panel_helpers import Retranslated
-from gui.widgets.plots import Plot, foreground
+from gui.widgets.plots import Plot, add_legend, foreground
 
 MARKERS_UP_TO = 400  # vertex markers on a path only while it is short enough to read them
 CONTOUR_GRID = 141  # grid points per side of the view for the contour lines (their levels come from it)
@@ -44,7 +44,7 @@ class MapView(Retranslated, QWidget):
         self.plot.addItem(self.minimum_marker)
         self.start_marker = pg.ScatterPlotItem(symbol="o", size=14, brush=None)
         self.plot.addItem(self.start_marker)
-        self.legend = self.plot.addLegend(offset=(-8, 8), brush=legend_brush())
+        self.legend = add_legend(self.plot)
         self.path_items, self.point_items, self.step_items, self.grad_items = {}, {}, {}, {}
         for name in dl.OPTIMIZER_ORDER:
             color = RUN_COLORS[name]

@@ -6,13 +6,12 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from engine.lab import contours
 from engine.lab import field as field_lab
 from gui.tabs.gradient_field.arrows import arrow_segments, field_arrows, point_arrow_length
-from gui.widgets.plots import COLORS, Plot, band_colour_bar, foreground, pale_lut
+from gui.widgets.plots import COLORS, Plot, band_colour_bar, foreground, legend_below, pale_lut
 
 BANDS = 12
 IMAGE_PIXELS = 200
@@ -65,7 +64,7 @@ class FieldView(QWidget):
         self.image.setZValue(-10)
         self.contours = pg.PlotDataItem(connect="pairs", pen=CONTOUR_PEN)
         self.arrows = pg.PlotDataItem(connect="pairs", pen=ARROW_PEN)
-        self.legend = self.plot.addLegend(offset=(8, 8))
+        self.legend = legend_below(self.plot)  # the arrows fill the view: no corner is free
         self.minimum_marker = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush("w"),
                                                  pen=pg.mkPen("k", width=1.2))
         self.point_vector = pg.PlotDataItem(connect="pairs", pen=POINT_PEN)
@@ -104,9 +103,6 @@ class FieldView(QWidget):
     def palette_changed(self):
         axis = self.bar_plot.getAxis("right")
         axis.setLabel(self.tr("f(x0, x1)"), color=foreground().name())
-        base = QApplication.palette().color(QPalette.ColorRole.Base)
-        self.legend.setBrush(pg.mkBrush(base.red(), base.green(), base.blue(), 215))
-        self.legend.setPen(pg.mkPen(foreground()))
         self.legend.setLabelTextColor(foreground())
         for _, label in self.legend.items:
             label.setText(label.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QSplitter
 
 from engine.lab import losses as loss_lab
@@ -74,7 +75,9 @@ class OutputBars(QSplitter):
         self.bar_plot, self.bars = class_bar_plot(self.editor)
         self.bar_text = [pg.TextItem(anchor=(0.5, 1.0)) for _ in CLASSES]
         for t in self.bar_text:
+            t.textItem.document().setDocumentMargin(1)  # the label as wide as its text, not 8 pixels more
             self.bar_plot.addItem(t)
+        self.bar_plot.getViewBox().sigResized.connect(lambda *_: self.refresh())  # labels sized to the bars
         self.y_plot, self.y_bars = class_bar_plot()  # shown only when editing scores
         self.y_plot.setYRange(0, 1.05, padding=0)
         self.y_plot.setMouseEnabled(False, False)
@@ -117,6 +120,10 @@ class OutputBars(QSplitter):
         font = self.font()
         if logits_mode:  # half the width: short labels in a smaller font, a negative one under its bar
             font.setPointSizeF(font.pointSizeF() * 0.8)
+        slot = self.bar_plot.getViewBox().width() / len(CLASSES) - 4  # a label never reaches its neighbour's
+        widest = max(QFontMetricsF(font).horizontalAdvance(f"{v:.1f}" if logits_mode else f"{v:.3g}") for v in shown)
+        if 0 < slot < widest + 2:
+            font.setPointSizeF(max(5.0, font.pointSizeF() * slot / (widest + 2)))
         for k, t in enumerate(self.bar_text):
             t.setText(f"{shown[k]:.1f}" if logits_mode else f"{shown[k]:.3g}")
             t.setColor(foreground())

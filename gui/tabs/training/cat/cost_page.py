@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QW
 
 from gui.tabs.training.cat.page import Page
 from gui.widgets.panel_helpers import grow
-from gui.widgets.plots import COLORS, Plot, pen
+from gui.widgets.plots import COLORS, Plot, add_legend, pen
 
 CURVE_WIDTH = 1  # the per-iteration costs zig-zag early on: a wider antialiased pen draws them ten times slower
 
@@ -18,7 +18,7 @@ class CostPage(Page):
     def __init__(self, state):
         super().__init__(state)
         self.cost_plot = Plot()
-        self.cost_plot.addLegend(offset=(-10, 10))
+        add_legend(self.cost_plot)
         self.cost_curve = self.cost_plot.plot(pen=pen(0, CURVE_WIDTH), name="")
         self.cost_points = self.cost_plot.plot(pen=None, symbol="o", symbolSize=7, symbolBrush=COLORS[1],
                                                symbolPen=None, name="")

@@ -22,7 +22,7 @@ from gui.tabs.training.cat.cost_page import CURVE_WIDTH
 from gui.tabs.training.cat.page import Page
 from gui.tabs.training.cat.state import Curve
 from gui.widgets.panel_helpers import ERROR_STYLE, grow, wrapped
-from gui.widgets.plots import COLORS, Plot, pen
+from gui.widgets.plots import COLORS, Plot, add_legend, pen
 
 
 class RatesPage(Page):
@@ -50,7 +50,7 @@ class RatesPage(Page):
         self.compare_progress = QProgressBar()
         self.compare_progress.setValue(0)
         self.compare_plot = Plot()
-        self.compare_plot.addLegend(offset=(-10, 10))
+        add_legend(self.compare_plot)
         self.compare_plot.setLimits(xMin=0, yMin=0)
         self.compare_plot.getAxis("left").enableAutoSIPrefix(False)
         self.compare_curves = []  # one plot curve per rate of state.compare_run

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QVBoxLayout,
 
 from engine.lab import contours, net_landscape
 from gui.widgets.panel_helpers import Retranslated
-from gui.widgets.plots import COLORS, Plot, band_colour_bar, foreground, pale_lut
+from gui.widgets.plots import COLORS, Plot, add_legend, band_colour_bar, foreground, pale_lut
 
 BANDS = 12
 CONTOUR_PEN = pg.mkPen((0, 0, 0, 80), width=1)  # as the Gradient field tab draws lines over its bands
@@ -49,7 +49,7 @@ class LandscapeView(Retranslated, QWidget):
         self.contours = pg.PlotCurveItem(connect="pairs", antialias=False, pen=CONTOUR_PEN)  # dark on pale bands
         self.map.addItem(self.image)
         self.map.addItem(self.contours)
-        self.legend = self.map.addLegend(offset=(-8, 8))
+        self.legend = add_legend(self.map)
         self.paths, self.starts, self.ends = [], [], []
         for color in PATH_COLORS:
             path = pg.PlotDataItem(pen=pg.mkPen(color, width=2.5), symbol="o", symbolSize=5, symbolBrush=color,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QSplitter, QStackedWidget, QVBoxLay
 from engine import evaluation, fitting
 from gui.tabs.training.mnist.state import BOOK_TEST_ACCURACY, NUMERICAL_SUBSET
 from gui.widgets.panel_helpers import Retranslated, grow, need_data_page, wrapped
-from gui.widgets.plots import COLORS, Plot, pen, place_legend
+from gui.widgets.plots import COLORS, Plot, add_legend, pen, place_legend
 
 SMOOTH_WINDOW = 100  # iterations in the loss plot's moving average
 
@@ -44,7 +44,7 @@ class LearningPage(Retranslated, QStackedWidget):
         need, self.need_title, self.need_text, self.need_error, self.need_get_button = need_data_page()
         self.addWidget(need)
         self.loss_plot = Plot()
-        self.loss_plot.addLegend(offset=(-10, 10))
+        add_legend(self.loss_plot)
         # the raw zig-zag without antialiasing: drawn several times faster, and 1 px lines look the same
         self.loss_curve = self.loss_plot.plot(pen=pen(7, 1), name="", antialias=False)
         self.smooth_curve = self.loss_plot.plot(pen=pen(0, 2), name="")
@@ -55,7 +55,7 @@ class LearningPage(Retranslated, QStackedWidget):
         self.loss_plot.getAxis("left").enableAutoSIPrefix(False)
         self.loss_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.acc_plot = Plot()
-        self.acc_plot.addLegend(offset=(-10, -10))
+        add_legend(self.acc_plot)
         self.train_acc_curve = self.acc_plot.plot(pen=pen(0, 2), symbol="o", symbolSize=6, symbolBrush=COLORS[0],
                                                   symbolPen=None, name="")
         self.test_acc_curve = self.acc_plot.plot(pen=pen(1, 2, style=Qt.PenStyle.DashLine), symbol="t",
