@@ -1,7 +1,8 @@
 """Weights page: the first layer's weights W1 of each hidden neuron as a 28×28 picture.
 
 The pictures (engine.evaluation.weight_images) are drawn only when the page is seen: 50 new pictures cost ~6 ms,
-so during a run the newest W1 waits in `pending` until the page is shown.
+so during a run the newest W1 waits in `pending` until the page is shown. The grid fills the pane: the pictures
+grow with it (whole pixels, never blurred; at least 2×) and the columns follow its width and the number of neurons.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ class WeightsPage(Retranslated, QWidget):
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         self.note = wrapped()
-        self.grid = ImageGrid(scale=2.0, caption_lines=1)
+        self.grid = ImageGrid(scale=2.0, caption_lines=1, fill=True)
         v.addWidget(self.note)
         v.addWidget(self.grid, 1)
         self.retranslate()
