@@ -1,12 +1,13 @@
 """Save model… / Load model… of the MNIST panel (a mixin of MnistPanel): the net written atomically, a saved net
-read on a worker and checked before it replaces the current one."""
+read on a worker and checked before it replaces the current one. Both dialogs open in the user's documents folder,
+then in the folder they chose last for a model (gui.settings.save_folder / remember_folder)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from gui import settings as app_settings_module
+from gui.settings import remember_folder, save_folder
 from gui.tabs.training.mnist import jobs
 
 MODEL = "model"  # the RunController's name of the job that reads a saved net
@@ -17,9 +18,10 @@ class ModelFiles:
     refresh_all / refresh_run_controls."""
 
     def save_model_dialog(self):
-        start = str(app_settings_module.data_dir() / "mnist_two_layer_net.npz")
+        start = str(save_folder(MODEL) / "mnist_two_layer_net.npz")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), start, self.tr("NumPy model (*.npz)"))
         if path:
+            remember_folder(MODEL, path)
             self.save_model(path)
 
     def save_model(self, path) -> bool:
@@ -43,9 +45,10 @@ class ModelFiles:
         return True
 
     def load_model_dialog(self):
-        start = str(app_settings_module.data_dir())
+        start = str(save_folder(MODEL))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Load model"), start, self.tr("NumPy model (*.npz)"))
         if path:
+            remember_folder(MODEL, path)
             self.load_model(path)
 
     def load_model(self, path) -> bool:
