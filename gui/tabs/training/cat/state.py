@@ -88,7 +88,8 @@ class CatState:
     # your own picture and the vectorisation demo
     own_image: np.ndarray | None = None  # (64, 64, 3) uint8
     own_path: str = ""
-    vector_result: dict | None = None
+    vector_result: dict | None = None  # the "done" event of the n chosen
+    vector_points: list = field(default_factory=list)  # (n, loop ms, np.dot ms) of each n timed, as they come
 
     SAVED = ("folder", "learning_rate", "num_iterations", "record_every", "init", "seed", "lambd", "compare_rates",
              "compare_iterations", "vector_n", "page")

@@ -1,7 +1,10 @@
 """Vectorisation page: the same dot product timed as a Python for-loop and as np.dot (the panel's "vector" job,
-engine.lab.logistic.vectorisation_demo)."""
+engine.lab.logistic.vectorisation_demo), for the n chosen and then for the powers of ten below it: a log–log plot
+of time against n shows both growing in step with n, the loop some hundred times higher at every n.
+"""
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
@@ -10,16 +13,30 @@ from engine.lab import logistic as logistic_lab
 from gui.run import RunController
 from gui.tabs.training.cat.page import Page
 from gui.widgets.panel_helpers import muted, wrapped
+from gui.widgets.plots import COLORS, Plot, add_legend, pen
 
 VECTOR = "vector"  # the RunController's name of the demo
+SMALLEST = 1_000  # the plot's first n
 
 
 def milliseconds(value: float) -> str:
     return f"{value:.3f} ms" if value < 10 else f"{value:.1f} ms"
 
 
+def plot_sizes(n: int) -> list[int]:
+    """The n chosen first (its times fill the two boxes at once), then the powers of ten from SMALLEST below it."""
+    return [n] + [10**k for k in range(3, 8) if SMALLEST <= 10**k < n]
+
+
+def timing_sweep(n: int):
+    """vectorisation_demo for each of plot_sizes(n), one after the other: its events (and stop points) in turn."""
+    for size in plot_sizes(n):
+        yield from logistic_lab.vectorisation_demo(size)
+
+
 class VectorPage(Page):
-    """n, Run, the two pieces of code with their times, how many times faster np.dot is and the two results."""
+    """n, Run, the two pieces of code with their times, how many times faster np.dot is and the two results;
+    under them the plot of both times against n."""
 
     def __init__(self, state, runs: RunController):
         super().__init__(state)
@@ -37,6 +54,7 @@ class VectorPage(Page):
         self.vector_button = QPushButton()
         self.vector_button.clicked.connect(self.run_vectorisation)
         row = QHBoxLayout()
+        self.vector_n_label.setBuddy(self.vector_n_spin)  # its accessible name
         row.addWidget(self.vector_n_label)
         row.addWidget(self.vector_n_spin)
         row.addWidget(self.vector_button)
@@ -54,13 +72,28 @@ class VectorPage(Page):
         self.vector_ratio = wrapped()
         self.vector_ratio.setFont(big)
         self.vector_values = muted(wrapped())
+        self.time_plot = Plot()  # time against n, log–log: both grow in step with n
+        self.time_plot.setLogMode(x=True, y=True)
+        for side in ("bottom", "left"):
+            self.time_plot.getAxis(side).enableAutoSIPrefix(False)
+        # ticks at the powers of ten only (a log axis's in-between labels crowd together), written out
+        self.time_plot.getAxis("bottom").setTicks([[(k, f"{10**k:,}") for k in range(3, 8)]])
+        self.time_plot.getAxis("left").setTicks([[(k, f"{10.0**k:g}") for k in range(-6, 6)]])
+        self.time_plot.setMinimumHeight(160)
+        add_legend(self.time_plot)  # where the lines are not (top left: they rise to the right)
+        self.loop_curve = self.time_plot.plot(pen=pen(3), symbol="o", symbolSize=8, symbolBrush=COLORS[3],
+                                              symbolPen=None, name="")
+        self.dot_curve = self.time_plot.plot(pen=pen(0), symbol="s", symbolSize=8, symbolBrush=COLORS[0],
+                                             symbolPen=None, name="")
+        self.plot_note = muted(wrapped())
         column = QVBoxLayout(self)
         column.addWidget(self.vector_intro)
         column.addLayout(row)
         column.addLayout(boxes)
         column.addWidget(self.vector_ratio)
         column.addWidget(self.vector_values)
-        column.addStretch(1)
+        column.addWidget(self.time_plot, 1)
+        column.addWidget(self.plot_note)
         self.retranslate()
 
     @staticmethod
@@ -98,6 +131,13 @@ class VectorPage(Page):
         self.dot_code.setText(self.tr("c = np.dot(a, b)"))
         self.loop_title.setText(self.tr("Python for-loop"))
         self.dot_title.setText(self.tr("Vectorised: np.dot"))
+        self.time_plot.set_labels(self.tr("elements n"), self.tr("time (ms)"),
+                                  self.tr("Time against n (both axes logarithmic)"))
+        legend = self.time_plot.getPlotItem().legend
+        legend.clear()
+        legend.addItem(self.loop_curve, self.tr("Python for-loop"))
+        legend.addItem(self.dot_curve, self.tr("np.dot"))
+        self.time_plot.setToolTip(self.tr("Each point: the fastest of 3 runs for that n"))
         self.refresh()
 
     def explanation(self):
@@ -108,20 +148,25 @@ class VectorPage(Page):
             "over data; use whole-array operations such as np.dot, np.exp, np.log, np.sum.</p>")
 
     def run_vectorisation(self):
-        """Time both for state.vector_n elements on the "vector" job (refused while it runs or after shutdown)."""
+        """Time both for state.vector_n elements, then for the powers of ten below it (the plot), on the "vector"
+        job (refused while it runs or after shutdown)."""
         n = self.state.vector_n
-        if self.runs.start(VECTOR, lambda: logistic_lab.vectorisation_demo(n), events=self.on_events,
+        if self.runs.start(VECTOR, lambda: timing_sweep(n), events=self.on_events,
                            done=lambda _: self.refresh(), failed=self.on_failed) is None:
             return
         self.state.vector_result, self.times, self.failure = None, {"loop": None, "dot": None}, ""
+        self.state.vector_points = []
         self.refresh()
 
     def on_events(self, batch):
         for event in batch:
-            if event["kind"] in ("loop", "dot"):
+            first = self.state.vector_result is None  # the n chosen: its times go in the boxes
+            if event["kind"] in ("loop", "dot") and first:
                 self.times[event["kind"]] = event["ms"]
             elif event["kind"] == "done":
-                self.state.vector_result = event
+                if first:
+                    self.state.vector_result = event
+                self.state.vector_points.append((event["n"], event["loop_ms"], event["dot_ms"]))
         self.refresh()
 
     def on_failed(self, message):
@@ -142,8 +187,29 @@ class VectorPage(Page):
             self.vector_ratio.setText(self.tr("np.dot is %1 times faster").replace("%1", f"{result['ratio']:,.0f}"))
         else:
             self.vector_ratio.setText("")
+        self.show_points()
         self.vector_values.setText("" if result is None else self.tr(
             "The same c (n = %1): loop %2, np.dot %3. The last digits may differ: the two "
             "add the products in a different order, and floating-point rounding depends on it.")
             .replace("%1", f"{result['n']:,}").replace("%2", repr(result["loop_value"]))
             .replace("%3", repr(result["dot_value"])))
+
+    def show_points(self):
+        """The measured (n, time) points, sorted by n, and what they say per element."""
+        points = sorted(self.state.vector_points)
+        if not points:
+            self.loop_curve.setData([], [])
+            self.dot_curve.setData([], [])
+            self.plot_note.setText(self.tr("Run times the chosen n, then 1,000, 10,000, … below it: the plot shows "
+                                           "how each time grows with n."))
+            return
+        n, loop_ms, dot_ms = (np.array(column, dtype=float) for column in zip(*points, strict=True))
+        self.loop_curve.setData(n, loop_ms)
+        self.dot_curve.setData(n, np.maximum(dot_ms, 1e-6))  # a log axis cannot show 0
+        largest = points[-1]
+        self.plot_note.setText(self.tr(
+            "The loop's time grows in step with n: ten times the elements, ten times as long — Python's cost for "
+            "every element, %1 ns each at n = %3. np.dot needs %2 ns per element there; at small n its time is "
+            "mostly the fixed cost of one call, so its line starts flatter.").replace(
+            "%1", f"{largest[1] * 1e6 / largest[0]:.0f}").replace(
+            "%2", f"{largest[2] * 1e6 / largest[0]:.2g}").replace("%3", f"{largest[0]:,}"))
