@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from engine.lab import logistic as logistic_lab
 from gui.tabs.training.cat.page import Box
@@ -19,9 +28,12 @@ class DataBox(Box):
         self.open_button = QPushButton()
         self.folder_label = muted(wrapped())
         self.data_status = wrapped()
+        row = QHBoxLayout()  # the folder beside the button that changes it (one row less: the column fits 1280×720)
+        row.addWidget(self.folder_label, 1)
+        row.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout(self)
-        for widget in (self.open_button, self.folder_label, self.data_status):
-            column.addWidget(widget)
+        column.addLayout(row)
+        column.addWidget(self.data_status)
         self.retranslate()
 
     def retranslate(self):
@@ -155,7 +167,7 @@ class AccuracyBox(Box):
     def __init__(self, state):
         super().__init__(state)
         big = QFont()
-        big.setPointSizeF(big.pointSizeF() * 1.3)
+        big.setPointSizeF(big.pointSizeF() * 1.2)
         big.setBold(True)
         self.train_acc_label, self.test_acc_label = QLabel(), QLabel()
         self.train_acc_value, self.test_acc_value = QLabel("—"), QLabel("—")

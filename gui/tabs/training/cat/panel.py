@@ -25,6 +25,7 @@ from gui.tabs.training.cat.rates_page import RatesPage
 from gui.tabs.training.cat.results_page import ResultsPage
 from gui.tabs.training.cat.state import LIMITS, PAGES, CatState, Curve
 from gui.tabs.training.cat.vector_page import VectorPage
+from gui.tabs.training.column import compact_column
 from gui.tabs.training.outcome import Outcome
 from gui.tabs.training.run_panel import TRAIN, RunPanel
 from gui.widgets.explanation import Explanation
@@ -89,6 +90,7 @@ class CatPanel(RunPanel):
         self.explanation = Explanation()
         boxes = (self.data_box, self.settings_box, self.run_box, self.accuracy_box)
         self.splitter = experiment_layout(self, boxes, self.pages, self.explanation, (290, 700, 260))
+        compact_column(boxes)  # the accuracies in sight at 1280×720, also after a run
 
     # ================================================================== texts
     def title(self):

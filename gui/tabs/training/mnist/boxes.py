@@ -1,7 +1,8 @@
-"""The MNIST panel's small boxes on the left: Data (where MNIST is, Get MNIST…) and Model (save / load)."""
+"""The MNIST panel's small boxes on the left: Data (where MNIST is, Get MNIST…) and Model (save / load: a part of
+the Training box)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from gui.widgets.panel_helpers import ERROR_STYLE, Retranslated, muted, wrapped
 
@@ -52,12 +53,14 @@ class DataBox(Retranslated, QGroupBox):
         self.status.setText(self.tr("The data dialog is not available in this build."))
 
 
-class ModelBox(Retranslated, QGroupBox):
-    """Save model… / Load model… and the last file operation's message."""
+class ModelBox(Retranslated, QWidget):
+    """Save model… / Load model… and the last file operation's message: a part of the Training box (under the
+    accuracies it saves), not a box of its own, so the column fits a 1280×720 window."""
 
     def __init__(self):
         super().__init__()
         v = QVBoxLayout(self)
+        v.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.save_button, self.load_button = QPushButton(), QPushButton()
         row.addWidget(self.save_button)
@@ -70,7 +73,6 @@ class ModelBox(Retranslated, QGroupBox):
         self.retranslate()
 
     def retranslate(self):
-        self.setTitle(self.tr("Model"))
         self.save_button.setText(self.tr("Save model…"))
         self.save_button.setToolTip(self.tr("Write the weights to a .npz file (NumPy's format)"))
         self.load_button.setText(self.tr("Load model…"))
