@@ -16,12 +16,14 @@ from engine.lab import derivatives as lab
 from gui.tabs.derivatives.common import DragPoint, Page, bold, full, left_panel, quiet, selectable, three_panes
 from gui.tabs.derivatives.plotting import polylines
 from gui.tabs.derivatives.state import BOOK_POINT, PARTIAL_LIMIT
+from gui.widgets.access import KeyMover, name_plot
 from gui.widgets.explanation import Explanation
 from gui.widgets.plots import COLORS, Plot, add_legend, pen
 
 SPAN = 3.0  # the slices reach this far either side of the point; the map one more
 PURPLE = "#B084E8"  # the x1 slice: a purple that reads as purple (the explanation names it), on the map too
 CONTOURS = 8
+KEY_STEP = 0.1  # an arrow key moves the point this far (Shift: a tenth, the drag's own rounding)
 READOUTS = ("d0", "e0", "d1", "e1")
 
 
@@ -86,6 +88,7 @@ class PartialsPage(Page):
                                    pen=pg.mkPen("w", width=2), brush=pg.mkBrush(COLORS[3]))
         self.map_point.dragged.connect(self.on_map_dragged)
         self.map_plot.addItem(self.map_point)
+        self.mover = KeyMover(self.map_plot, self.key_move)
         self.map_plot.getViewBox().sigRangeChanged.connect(lambda *_: self.refresh_map())
 
     def _build_slices(self):
@@ -116,6 +119,13 @@ class PartialsPage(Page):
         limit = PARTIAL_LIMIT
         self.move_point(np.clip(round(x, 2), -limit, limit), np.clip(round(y, 2), -limit, limit), keep_view=True)
 
+    def key_move(self, dx, dy):
+        """The arrows move the point as a drag does (DragPoint.dragged); the view follows a point leaving it."""
+        self.map_point.dragged.emit(self.state.p0 + dx * KEY_STEP, self.state.p1 + dy * KEY_STEP)
+        (lo0, hi0), (lo1, hi1) = self.map_plot.getViewBox().viewRange()
+        if not (lo0 <= self.state.p0 <= hi0 and lo1 <= self.state.p1 <= hi1):
+            self.refresh()
+
     # ------------------------------------------------------------------ the state → the view
     def refresh(self, keep_view=False):
         s = self.state
@@ -136,6 +146,9 @@ class PartialsPage(Page):
         for i, name in enumerate(("x0", "x1")):
             self.readout[f"d{i}"].setText(full(sl[name]["slope"]))
             self.readout[f"e{i}"].setText(full(sl[name]["exact"]))
+        name_plot(self.map_plot, self.tr("point (%1, %2): ∂f/∂x0 = %3, ∂f/∂x1 = %4").replace(
+            "%1", f"{s.p0:g}").replace("%2", f"{s.p1:g}").replace("%3", f"{sl['x0']['slope']:.4f}").replace(
+            "%4", f"{sl['x1']['slope']:.4f}"))
 
     def _show_slice(self, i, name, d):
         """The slice along `name` (d from engine.lab.derivatives.partial_slices) on its plot, titled by its slope."""
@@ -189,6 +202,8 @@ class PartialsPage(Page):
             self.readout_names[k].setText(text)
         self.map_plot.set_labels(self.tr("x0"), self.tr("x1"), self.tr("f(x0, x1): drag the point"))
         self.map_point.setToolTip(self.tr("Drag me: both slices follow"))
+        self.map_plot.setToolTip(self.tr("Drag the point; with the map focused (Tab), the arrow keys move it by "
+                                         "0.1, Shift+arrows by 0.01"))
         self.explanation.setHtml(self.tr(
             "<h3>Partial derivatives</h3>"
             "<p>f(x0, x1) = x0² + x1² has two variables. A <b>partial derivative</b> is the ordinary "

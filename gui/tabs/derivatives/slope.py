@@ -37,6 +37,7 @@ from gui.tabs.derivatives.common import (
     three_panes,
 )
 from gui.tabs.derivatives.state import H_RANGE, function_of
+from gui.widgets.access import KeyMover, name_plot, nice_step
 from gui.widgets.explanation import Explanation
 from gui.widgets.number_box import DecadeSpinBox
 from gui.widgets.panel_helpers import ERROR_STYLE
@@ -125,6 +126,7 @@ class SlopePage(Page):
                                pen=pg.mkPen(COLORS[3], width=2), brush=pg.mkBrush(COLORS[3]))
         self.point.dragged.connect(lambda x, _y: self.move_x0(x))
         self.curve_plot.addItem(self.point)
+        self.mover = KeyMover(self.curve_plot, self.key_move)
         self.curve_plot.getViewBox().sigXRangeChanged.connect(lambda *_: self.refresh_curve())
         self.curve_plot.scene().sigMouseClicked.connect(self.on_curve_clicked)
         self.explanation = Explanation()
@@ -199,6 +201,12 @@ class SlopePage(Page):
         self.state.h = float(h)
         self.refresh()
 
+    def key_move(self, dx, _dy):
+        """←/→ move the point as a drag does (DragPoint.dragged), by a round step of the view (Shift: a tenth)."""
+        if dx:
+            lo, hi = self.curve_plot.getViewBox().viewRange()[0]
+            self.point.dragged.emit(round(self.state.x0 + dx * nice_step(hi - lo), 9), 0.0)
+
     def on_curve_clicked(self, event):
         if event.button() != Qt.MouseButton.LeftButton or event.isAccepted():
             return
@@ -240,6 +248,8 @@ class SlopePage(Page):
             self.readout["exact"].setText(full(r["exact"]) + "  (f′ = " + fn.derivative + ")")
         self.readout["fe"].setText(short_error(r["forward_error"]))
         self.readout["ce"].setText(short_error(r["central_error"]))
+        name_plot(self.curve_plot, self.tr("x0 = %1, f(x0) = %2, slope %3").replace("%1", f"{s.x0:.4g}").replace(
+            "%2", f"{y0:.4g}").replace("%3", f"{r['central']:.4g}"))
 
     def refresh_curve(self):
         """f and its tangent over exactly the x range the plot shows."""
@@ -256,6 +266,8 @@ class SlopePage(Page):
         self._retranslate_readouts()
         self.curve_plot.set_labels(self.tr("x"), self.tr("y = f(x)"), self.tr("Drag the red point along the curve"))
         self.point.setToolTip(self.tr("Drag me: the tangent follows"))
+        self.curve_plot.setToolTip(self.tr("Drag the red point or click the curve; with the plot focused (Tab), "
+                                           "←/→ move the point, Shift+←/→ by a tenth"))
         legend = self.curve_plot.getPlotItem().legend
         legend.clear()
         legend.addItem(self.curve_item, self.tr("f(x)"))

@@ -221,6 +221,7 @@ class StepsPage(Retranslated, QWidget):
     def retranslate(self):
         self.label.setText(self.tr("Steps of"))
         self.combo.setToolTip(self.tr("Whose steps the table lists"))
+        self.table.setAccessibleName(self.tr("Steps of the run"))
         self.table.setToolTip(self.tr("Row k: the point x_k, the gradient there, the step taken from it "
                                       "(x_k − x_(k+1), which is η∇f for SGD) and f(x_k)"))
         self._set_step_header(self.model.headers[3] == "η∇f")

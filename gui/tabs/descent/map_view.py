@@ -1,5 +1,6 @@
 """The Descent tab's map: the surface's contour lines, each optimizer's path and point, and (when paused or
-stepping) the gradient's direction and the next step as arrows. A click chooses the start point.
+stepping) the gradient's direction and the next step as arrows. A click chooses the start point; so do the arrow
+keys while the map has the focus (Tab reaches it; a click leaves the focus where it is, so → still steps).
 
 Every frame updates existing plot items with setData; `render` is also what an exported frame shows.
 """
@@ -16,6 +17,7 @@ from engine.lab import descent as dl
 from engine.surfaces import SURFACES
 from gui.tabs.descent import geometry
 from gui.tabs.descent.common import RUN_COLORS, cache, legend_brush, run_label
+from gui.widgets.access import KeyMover, name_plot, nice_step
 from gui.widgets.panel_helpers import Retranslated
 from gui.widgets.plots import Plot, add_legend, foreground
 
@@ -63,6 +65,9 @@ class MapView(Retranslated, QWidget):
         self.step_sample = pg.PlotDataItem(pen=pg.mkPen("#888", width=3))
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self.clicks_enabled = True
+        self.start = None  # the start point drawn, (x0, x1): where the arrow keys move it from
+        self._step = 0
+        self.mover = KeyMover(self.plot, self.key_move, click_focus=False)
         self._drawn_surface = None
         self._legend_runs = None  # (state, names) the legend shows
         layout = QVBoxLayout(self)
@@ -99,6 +104,8 @@ class MapView(Retranslated, QWidget):
         size = geometry.view_size(surface)
         box = geometry.display_box(surface)
         self.start_marker.setData([state.start[0]], [state.start[1]])
+        self.start, self._step = tuple(state.start), k
+        self.describe()
         frames = {f.name: f for f in descent.frame(k)}
         for name in dl.OPTIMIZER_ORDER:
             f = frames.get(name)
@@ -149,6 +156,21 @@ class MapView(Retranslated, QWidget):
         event.accept()
         self.clicked.emit(round(p.x(), 3), round(p.y(), 3))
 
+    def key_move(self, dx, dy):
+        """The arrow keys choose the start as a click does (`clicked`), a round step of the view away (Shift: a
+        tenth of it)."""
+        if self.start is None or not self.clicks_enabled:
+            return
+        (lo, hi), _ = self.plot.getPlotItem().getViewBox().viewRange()
+        step = nice_step(hi - lo)
+        self.clicked.emit(round(self.start[0] + dx * step, 6), round(self.start[1] + dy * step, 6))
+
+    def describe(self):
+        """The map's accessible name (its title) and description: the start and the step shown."""
+        text = "" if self.start is None else self.tr("start (%1, %2), step %3").replace(
+            "%1", f"{self.start[0]:g}").replace("%2", f"{self.start[1]:g}").replace("%3", str(self._step))
+        name_plot(self.plot, text)
+
     def palette_changed(self):
         fg = foreground()
         line = QColor(fg)
@@ -161,7 +183,9 @@ class MapView(Retranslated, QWidget):
         self.legend.setBrush(legend_brush())
 
     def retranslate(self):
-        self.plot.setToolTip(self.tr("Click to start from that point; drag to pan, wheel to zoom"))
+        self.plot.setToolTip(self.tr("Click to start from that point; drag to pan, wheel to zoom. With the map "
+                                     "focused (Tab), the arrow keys move the start, Shift+arrows by a tenth"))
         self.plot.set_labels(self.tr("x0"), self.tr("x1"), self.tr("Contours of f and the descent"))
+        self.describe()
         if self._legend_runs is not None:
             self.relabel(*self._legend_runs)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from engine.lab import contours
 from engine.lab import field as field_lab
 from gui.tabs.gradient_field.arrows import arrow_segments, field_arrows, point_arrow_length
+from gui.widgets.access import KeyMover, name
 from gui.widgets.plots import COLORS, Plot, band_colour_bar, foreground, legend_below, pale_lut
 
 BANDS = 12
@@ -79,6 +80,8 @@ class FieldView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.bar_plot)
+        self._gradient = None  # ∇f at the picked point, as last drawn (the plot's accessible description)
+        self.mover = KeyMover(self.plot, self.key_move)
         self.retranslate()
 
     def _build_colour_bar(self):
@@ -87,8 +90,12 @@ class FieldView(QWidget):
     def retranslate(self):
         self.plot.set_labels(self.tr("x0"), self.tr("x1"))
         self.plot.setToolTip(self.tr(
-            "Click a point to see ∇f there. Drag to pan, use the wheel to zoom; right-click to export."))
+            "Click a point to see ∇f there (with the plot focused, the arrow keys move it; Shift: a tenth). "
+            "Drag to pan, use the wheel to zoom; right-click to export."))
         self.bar_plot.setToolTip(self.tr("Colour bands: the values of f at the band edges"))
+        name(self.plot, self.tr("Gradient field: contours of f and the arrows"))
+        name(self.bar_plot, self.tr("Colour bar: the values of f"))
+        self.describe_point()
         self.show_legend()
 
     def show_legend(self):
@@ -139,14 +146,39 @@ class FieldView(QWidget):
         self.draw_point(surface)
         return self.drawn
 
+    def key_move(self, dx, dy):
+        """The arrow keys pick the next point as a click does (view_box.clicked), ten clicks' resolution away
+        (Shift: one); the first press picks the middle of the view."""
+        lo0, hi0, lo1, hi1 = self.current_view()
+        p = self.state.point
+        if p is None:
+            self.view_box.clicked.emit((lo0 + hi0) / 2, (lo1 + hi1) / 2)
+            return
+        step = 10 * field_lab.click_resolution(hi0 - lo0, max(self.view_box.width(), 1.0) / 2)  # as a click snaps
+        self.view_box.clicked.emit(p[0] + dx * step, p[1] + dy * step)
+
+    def describe_point(self, gradient=None):
+        """The plot's accessible description: the picked point and ∇f there (`gradient`, else the last drawn)."""
+        p = self.state.point
+        self._gradient = gradient = gradient if gradient is not None else self._gradient
+        if p is None or gradient is None:
+            text = self.tr("No point picked: click the plot, or press an arrow key while it has the focus")
+        else:
+            text = self.tr("point (%1, %2): ∇f = (%3, %4)").replace("%1", f"{p[0]:g}").replace(
+                "%2", f"{p[1]:g}").replace("%3", f"{gradient[0]:.4g}").replace("%4", f"{gradient[1]:.4g}")
+        self.plot.setAccessibleDescription(text)
+
     def draw_point(self, surface):
         """The picked point and its arrow sign·∇f, on a longer scale than the grid's arrows."""
         p = self.state.point
         if p is None or self.drawn is None:
             self.point_marker.setData([], [])
             self.point_vector.setData([], [])
+            self._gradient = None
+            self.describe_point()
             return
         numerical, _ = field_lab.gradient_at(surface, p)
+        self.describe_point(numerical)
         g = self.state.sign * numerical
         length = point_arrow_length(g, self.drawn.field, self.current_view(), self.state.scale)
         self.point_vector.setData(*arrow_segments([p[0]], [p[1]], [g[0]], [g[1]], length))

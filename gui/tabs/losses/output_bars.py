@@ -152,12 +152,12 @@ class OutputBars(QSplitter):
         logits_mode = s.mode == "logits"
         k = self.current
         if logits_mode:
-            value = self.tr("bar %1: score a_%1 = %2, y_%1 = %3").replace("%2", f"{s.logits[k]:.2f}")
+            text = self.tr("bar %1: score a_%1 = %2, y_%1 = %3; correct class %4").replace(
+                "%2", f"{s.logits[k]:.2f}").replace("%3", f"{s.y[k]:.3f}").replace("%4", str(s.target))
         else:
-            value = self.tr("bar %1: y_%1 = %3")
-        value = value.replace("%3", f"{s.y[k]:.3f}").replace("%1", str(k))
-        correct = self.tr("correct class %1").replace("%1", str(s.target))
-        name_plot(self.bar_plot, f"{value}; {correct}")
+            text = self.tr("bar %1: y_%1 = %2; correct class %3").replace("%2", f"{s.y[k]:.3f}").replace(
+                "%3", str(s.target))
+        name_plot(self.bar_plot, text.replace("%1", str(k)))
         self.bar_plot.setToolTip(self.tr("Drag a bar up or down, or click the plot and use the keys: ←/→ choose "
                                          "a bar, ↑/↓ change it, Shift+↑/↓ by a tenth"))
         name_plot(self.y_plot, " ".join(f"{v:.3f}" for v in s.y))

@@ -36,6 +36,7 @@ class CostPage(Page):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
+        self.printout_title.setBuddy(self.printout)  # its accessible name
         column.addWidget(self.printout_title)
         column.addWidget(self.printout, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -41,6 +41,8 @@ class RatesPage(Page):
         self.compare_iter_spin.valueChanged.connect(lambda n: setattr(self.state, "compare_iterations", int(n)))
         self.compare_button, self.compare_stop_button = QPushButton(), QPushButton()
         form = QHBoxLayout()
+        self.rates_label.setBuddy(self.rates_edit)  # their accessible names
+        self.compare_iter_label.setBuddy(self.compare_iter_spin)
         form.addWidget(self.rates_label)
         form.addWidget(self.rates_edit, 1)
         for widget in (self.compare_iter_label, self.compare_iter_spin, self.compare_button,
@@ -72,6 +74,7 @@ class RatesPage(Page):
     def retranslate(self):
         self.rates_label.setText(self.tr("Learning rates"))
         self.rates_edit.setToolTip(self.tr("Learning rates to compare, separated by commas (Enter runs)"))
+        self.compare_table.setAccessibleName(self.tr("The learning rates compared"))
         self.compare_iter_label.setText(self.tr("Iterations"))
         self.compare_iter_spin.setToolTip(self.tr("Iterations per learning rate (the lessons' plot uses 1,500)"))
         self.compare_button.setText(self.tr("Compare"))

@@ -91,6 +91,7 @@ class LandscapeView(Retranslated, QWidget):
         self.map.setToolTip(self.tr("The loss over a plane of weight space through the final weights θ (α = β = 0); "
                                     "drag to pan, wheel to zoom"))
         self.bar.setToolTip(self.tr("Colour bands: the loss at the band edges"))
+        self.bar.setAccessibleName(self.tr("Colour bar: the loss"))
         self.bar.getAxis("right").setLabel(self.tr("loss"), color=foreground().name())
         self.along.set_labels(self.tr("epoch"), self.tr("loss L"), self.tr("The loss along the path (on the same "
                                                                             "images)"))
