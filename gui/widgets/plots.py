@@ -257,11 +257,34 @@ def _drawn_pixels(curve, to_px, to_py):
         return (np.append(px[start] + t * dx[start], px[-1:]), np.append(py[start] + t * dy[start], py[-1:]))
 
 
+def _marks_pixels(box, view, to_px, to_py):
+    """What else the view shows that a legend should not hide: a text's box (filled with points LINE_STEP apart)
+    and a vertical or horizontal line (points along it), as pixels from the view's top-left."""
+    out = []
+    for item in getattr(box, "addedItems", []):
+        if not item.isVisible():
+            continue
+        if isinstance(item, pg.TextItem) and item.textItem.toPlainText().strip():
+            r = item.sceneBoundingRect()
+            xs = np.arange(r.left(), r.right() + 1, LINE_STEP) - view.left()
+            ys = np.arange(r.top(), r.bottom() + 1, LINE_STEP) - view.top()
+            gx, gy = np.meshgrid(xs, ys)
+            out.append((gx.ravel(), gy.ravel()))
+        elif isinstance(item, pg.InfiniteLine) and item.angle % 90 == 0:
+            if item.angle % 180 == 90:  # vertical
+                ys = np.arange(0, view.height(), LINE_STEP)
+                out.append((np.full_like(ys, to_px(item.value())), ys))
+            else:
+                xs = np.arange(0, view.width(), LINE_STEP)
+                out.append((xs, np.full_like(xs, to_py(item.value()))))
+    return out
+
+
 def place_legend(plot, legend, margin: int = 8, prefer=None) -> tuple[int, int]:
-    """Put `legend` in the corner of `plot` where it covers the fewest drawn points and lines (top-right first on
-    a tie, or `prefer`, the corner it has now: it does not hop about), so it does not hide the data; returns the
-    corner chosen. (Plot geometry only: the curves' points are mapped to the view's pixels and those under the
-    legend counted, in each corner.)"""
+    """Put `legend` in the corner of `plot` where it covers the fewest drawn points and lines, texts and marker
+    lines (top-right first on a tie, or `prefer`, the corner it has now: it does not hop about), so it does not
+    hide the data; returns the corner chosen. (Plot geometry only: what is drawn is mapped to the view's pixels
+    and the pixels under the legend counted, in each corner.)"""
     item = plot.getPlotItem()
     box = item.getViewBox()
     view = box.sceneBoundingRect()
@@ -279,6 +302,8 @@ def place_legend(plot, legend, margin: int = 8, prefer=None) -> tuple[int, int]:
         pixels = [_drawn_pixels(curve, lambda x: p0.x() - view.left() + (x - x0) * sx,
                                 lambda y: p0.y() - view.top() + (y - y0) * sy)
                   for curve in item.listDataItems()]
+        pixels += _marks_pixels(box, view, lambda x: p0.x() - view.left() + (x - x0) * sx,
+                                lambda y: p0.y() - view.top() + (y - y0) * sy)
         px = np.concatenate([p[0] for p in pixels]) if pixels else np.empty(0)
         py = np.concatenate([p[1] for p in pixels]) if pixels else np.empty(0)
 

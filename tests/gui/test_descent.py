@@ -222,7 +222,8 @@ def test_clicking_the_map_sets_the_start(qtbot, tab):
     assert (sx[0], sy[0]) == pytest.approx(tab.state.start)
     click(qtbot, tab.transport.end_button)
     expected = gradient_descent(function_2, np.array(tab.state.start), lr=0.1, step_num=100)[0]
-    np.testing.assert_array_equal(shown_point(tab), expected)
+    # the map's x0² + x1² (a**2 + b**2) and the book's np.sum(x**2) can part in the last bits at a clicked start
+    np.testing.assert_allclose(shown_point(tab), expected, rtol=1e-9, atol=0)
 
 
 def test_chapter6_comparison_side_by_side(qtbot, tab):
