@@ -337,6 +337,12 @@ def test_the_softmax_page_fills_its_pane(qtbot, size):
     assert page.plot.height() >= 0.25 * page.height()  # the rest of the pane: the probabilities as bars
     heights = page.bars.opts["height"]
     assert list(np.round(heights, 3)) == [0.018, 0.245, 0.737]
+    qtbot.mouseClick(page.example_buttons[0], Qt.MouseButton.LeftButton)  # 1010, 1000, 990: y_0 = 1, labels of 2 lines
+    qtbot.wait(30)
+    view = page.plot.getPlotItem().getViewBox().sceneBoundingRect()
+    for label in page.bar_text:  # over their bars and inside the plot, not cut at its top
+        assert view.top() <= label.sceneBoundingRect().top(), label.toPlainText()
+    assert "nan" in page.bar_text[0].toPlainText()
     bottom = max(w.geometry().bottom() for w in (page.plot, page.note, table))
     assert page.height() - bottom <= 30  # nothing left empty under the page's last part
     if size[0] == 1920:

@@ -46,6 +46,7 @@ class SoftmaxPage(QWidget):
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=COLORS[0])
         self.plot.addItem(self.bars)
         self.bar_text = []
+        self.plot.getViewBox().sigResized.connect(self.fit_range)
         self.logits_label.setBuddy(self.logits_edit)  # its accessible name
         for w in (self.intro, self.logits_label, self.logits_edit):
             layout.addWidget(w)
@@ -158,4 +159,11 @@ class SoftmaxPage(QWidget):
             self.bar_text.append(item)
         self.plot.getAxis("bottom").setTicks([[(int(i), str(int(i))) for i in k]] if len(k) <= 20 else None)
         self.plot.setXRange(-0.6, max(len(k) - 0.4, 0.6), padding=0)
-        self.plot.setYRange(0, 1.3, padding=0)  # room for the labels over a bar of 1
+        self.fit_range()
+
+    def fit_range(self, *_):
+        """y from 0 to 1 and, above, room for the labels of a bar of 1 (the labels keep their pixel size)."""
+        pixels = self.plot.getViewBox().height()
+        need = max((t.boundingRect().height() for t in self.bar_text), default=0) + 6
+        top = 1.0 / max(0.4, 1 - need / pixels) if pixels > 0 else 1.3
+        self.plot.setYRange(0, top, padding=0)
