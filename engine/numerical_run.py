@@ -123,10 +123,10 @@ def numerical_vs_backprop(net: TwoLayerNet, x_train, t_train, iters_num=4, batch
            "seconds": time.perf_counter() - start}
 
 
-def estimate_seconds(hidden_size, batch_size, activation="relu", budget=0.02, input_size=784, output_size=10):
-    """About how long one numerical gradient of a input-hidden-10 net takes on this computer, in seconds: times
-    the first weights of such a gradient (on a random batch) for about `budget` seconds (at least 3 weights) and
-    scales up to all 2·(weights) loss evaluations. A rough figure for saying the time before a run starts."""
+def estimate_seconds(hidden_size, batch_size, activation="relu", budget=0.04, input_size=784, output_size=10):
+    """About how long one numerical gradient of an input-hidden-10 net takes on this computer, in seconds: the
+    first weights' central differences (on a random batch) timed for about `budget` seconds (at least 5 weights),
+    scaled up to all its weights. A rough figure (a busy machine makes it vary) for saying the time before a run."""
     net = TwoLayerNet(input_size, hidden_size, output_size, activation=activation, seed=0)
     rng = np.random.default_rng(0)
     x, t = rng.random((batch_size, input_size)), rng.integers(0, output_size, batch_size)
@@ -135,8 +135,29 @@ def estimate_seconds(hidden_size, batch_size, activation="relu", budget=0.02, in
     done, start = 0, time.perf_counter()
     for event in steps:
         done = event["done"]
-        if done >= 3 and time.perf_counter() - start >= budget:
+        if done >= 5 and time.perf_counter() - start >= budget:
             break
     steps.close()  # the weights are back in place between yields
-    weights = sum(net.params[key].size for key in PARAM_KEYS)
-    return (time.perf_counter() - start) / done * weights
+    return (time.perf_counter() - start) / done * sum(net.params[key].size for key in PARAM_KEYS)
+
+BOOK_ITERATIONS = 10_000  # train_neuralnet.py's run: what the figures are scaled to
+
+
+def summarize(loss, loss_backprop, seconds_numerical, seconds_backprop, relative, weights_apart):
+    """What a (finished or stopped) side-by-side run showed, from its per-iteration lists (NaN: not done yet):
+    {"iterations", "numerical_seconds" (mean per gradient), "backprop_seconds" (median per gradient), "ratio"
+    (numerical / backprop), "relative" (the largest relative gradient difference), "loss_gap" (the largest
+    |L_num − L_bp| / L_bp), "weights_apart" (after the last step), "book_numerical", "book_backprop" (seconds
+    BOOK_ITERATIONS gradients of this size would take each way)}; None before the first iteration is done."""
+    done = np.isfinite(np.asarray(seconds_numerical, dtype=np.float64))
+    n = int(np.count_nonzero(done))
+    if n == 0:
+        return None
+    pick = lambda values: np.asarray(values, dtype=np.float64)[done]  # noqa: E731
+    numerical, backprop = float(pick(seconds_numerical).mean()), float(np.median(pick(seconds_backprop)))
+    losses, twins = pick(loss), pick(loss_backprop)
+    return {"iterations": n, "numerical_seconds": numerical, "backprop_seconds": backprop,
+            "ratio": numerical / max(backprop, 1e-12), "relative": float(pick(relative).max()),
+            "loss_gap": float(np.max(np.abs(losses - twins) / np.maximum(np.abs(twins), 1e-300))),
+            "weights_apart": float(pick(weights_apart)[-1]),
+            "book_numerical": BOOK_ITERATIONS * numerical, "book_backprop": BOOK_ITERATIONS * backprop}

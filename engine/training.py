@@ -153,7 +153,8 @@ def train_two_layer(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_nu
 
 
 # ------------------------------------------------------------------------------------------------------------
-# The slow way (the book's chapter 4): numerical gradients, and the gradient check of chapter 5.
+# The slow way (the book's chapter 4): numerical gradients, and the gradient check of chapter 5 (training with
+# both side by side: engine.numerical_run).
 # ------------------------------------------------------------------------------------------------------------
 YIELD_SECONDS = 0.02  # the slow loops yield at least this often, so stop and quit take effect at once
 def numerical_gradient_steps(net: TwoLayerNet, x, t, h=1e-4, report_every=1000):
@@ -212,50 +213,6 @@ def gradient_check(net: TwoLayerNet, x, t, h=1e-4, report_every=1000):
         "sizes": {key: int(backprop[key].size) for key in PARAM_KEYS},
         "seconds": {"backprop": middle - start, "numerical": end - middle},
     }
-
-
-def train_two_layer_numerical(net: TwoLayerNet, x_train, t_train, x_test, t_test, iters_num=10, batch_size=10,
-                              learning_rate=0.1, seed=None, report_every=1000):
-    """The book's chapter 4 loop with network.numerical_gradient instead of backprop: the slow way.
-
-    Same events as train_two_layer (step, epoch before training and at the end, done), plus the "progress"
-    events of numerical_gradient_steps inside each step (with "iteration" and "total_iterations"). Meant for
-    a handful of small mini-batches: one gradient of the 784-50-10 net takes 79,520 loss evaluations.
-    """
-    _check_settings(iters_num, batch_size, learning_rate)
-    x_train = np.asarray(x_train, dtype=np.float64)
-    t_train, t_test = as_labels(t_train), as_labels(t_test)
-    rng = np.random.default_rng(seed)
-    loss_list, history, start = [], [], time.perf_counter()
-
-    def evaluate(iteration):
-        event = {"kind": "epoch", "iteration": iteration, "epoch": iteration * batch_size / len(x_train),
-                 "train_acc": evaluate_accuracy(net, x_train, t_train),
-                 "test_acc": evaluate_accuracy(net, x_test, t_test), "net": net.copy()}
-        history.append((iteration, event["train_acc"], event["test_acc"]))
-        return event
-
-    yield evaluate(0)
-    for i in range(iters_num):
-        batch_mask = rng.integers(0, len(x_train), size=batch_size)
-        x_batch, t_batch = x_train[batch_mask], t_train[batch_mask]
-        loss = float(net.loss(x_batch, t_batch))
-        steps = numerical_gradient_steps(net, x_batch, t_batch, report_every=report_every)
-        while True:
-            try:
-                event = next(steps)
-            except StopIteration as stop:
-                grads = stop.value
-                break
-            yield {**event, "iteration": i + 1, "total_iterations": iters_num}
-        for key in PARAM_KEYS:
-            net.params[key] -= learning_rate * grads[key]
-        if not math.isfinite(loss):
-            raise _too_large(f"the loss became {loss}", i + 1, loss, learning_rate)
-        loss_list.append(loss)
-        yield {"kind": "step", "iteration": i + 1, "total": iters_num, "loss": loss}
-    yield evaluate(iters_num)
-    yield _done(net, iters_num, loss_list, history, start)
 
 
 # ------------------------------------------------------------------------------------------------------------

@@ -7,7 +7,9 @@ drawn as engine.iteration.MiniBatches draws them (rng.integers(0, train_size, (c
 default_rng(seed), chunk = min(1000, iterations) iterations at a time) — so iteration k trains on the app's images.
 The app steps in float32 with a fused step (engine.fast_step): the script computes in float32 the book's way, so
 its losses agree with the app's to float32 rounding and its accuracies to within a few images. The numerical method
-is the book's chapter 4 loop on the panel's subset (engine.training.train_two_layer_numerical), in float64.
+is engine.numerical_run's side by side: two nets from one seed on the same mini-batches, one learning with the
+book's numerical gradient, one with backprop, in float64, printing both losses, the gradients' difference and the
+seconds of each gradient.
 On the One iteration page (after Step): the k iterations stepped, each with the losses the page shows — the
 mini-batch's L before and after the step, L on all training images — and the last mini-batch's rows and answers.
 """
@@ -21,13 +23,7 @@ from gui.scripts import cat
 from gui.scripts.book import NUMERICAL_GRADIENT, SOFTMAX
 from gui.scripts.render import SIGMOID, header, join, number
 from gui.tabs.training.mnist.jobs import find_mnist_source
-from gui.tabs.training.mnist.state import (
-    MAX_EVALUATIONS,
-    NUMERICAL_MAX_BATCH,
-    NUMERICAL_MAX_ITERS,
-    NUMERICAL_SUBSET,
-    PAGES,
-)
+from gui.tabs.training.mnist.state import MAX_EVALUATIONS, NUMERICAL_MAX_BATCH, NUMERICAL_MAX_ITERS, PAGES
 
 LOADER = '''def read_idx(path):
     """One IDX file (gzipped or not): big-endian magic (2 zero bytes, type 0x08 = uint8, dimensions), sizes, data."""
@@ -186,28 +182,32 @@ with np.errstate(over="ignore", invalid="ignore"):
             evaluate(i + 1)
 '''
 
-NUMERICAL_LOOP = '''# The numerical gradient is slow (2 losses per weight): the app cuts the run to the first images
-n = NUMERICAL_SUBSET
-x_train, t_train, x_test, t_test = x_train[:n].astype(np.float64), t_train[:n], x_test[:n], t_test[:n]
+NUMERICAL_LOOP = '''# Two copies of the net from the same weights (the same seed), on the same mini-batches: one
+# learns with the numerical gradient (chapter 4), the other with backpropagation (chapter 5). In float64: central
+# differences need it.
+x_train = x_train.astype(np.float64)
 network = TwoLayerNet(784, hidden_size, 10, weight_init_std, activation, seed, np.float64, 0.0)
-rng = np.random.default_rng(seed)
-
-
-def evaluate(i):
-    print(f"iteration {i} (epoch {i * batch_size / len(x_train):g}): train acc, test acc | "
-          f"{network.accuracy(x_train, t_train)}, {network.accuracy(x_test, t_test)}")
-
-
-evaluate(0)
+backprop_net = TwoLayerNet(784, hidden_size, 10, weight_init_std, activation, seed, np.float64, 0.0)
+rng = np.random.default_rng(seed)  # the mini-batches, drawn as the app draws them
+masks = rng.integers(0, len(x_train), size=(max(1, min(1000, iters_num)), batch_size))
 for i in range(iters_num):
-    batch_mask = rng.integers(0, len(x_train), size=batch_size)
+    batch_mask = masks[i]
     x_batch, t_batch = x_train[batch_mask], t_train[batch_mask]
-    loss = network.loss(x_batch, t_batch)  # before this step
-    grad = network.numerical_gradient(x_batch, t_batch)
+    loss, loss_backprop = network.loss(x_batch, t_batch), backprop_net.loss(x_batch, t_batch)  # before the step
+    start = time.perf_counter()
+    grad = network.numerical_gradient(x_batch, t_batch)  # 2 losses per weight
+    middle = time.perf_counter()
+    grad_backprop = backprop_net.gradient(x_batch, t_batch)  # one forward and one backward pass
+    end = time.perf_counter()
+    delta = {key: np.abs(grad[key] - grad_backprop[key]) for key in grad}  # Δ = numerical − backprop
+    relative = sum(d.sum() for d in delta.values()) / sum(np.abs(g).sum() for g in grad.values())
     for key in ("W1", "b1", "W2", "b2"):
         network.params[key] -= learning_rate * grad[key]
-    print(f"loss of iteration {i + 1}: {loss}")
-evaluate(iters_num)
+        backprop_net.params[key] -= learning_rate * grad_backprop[key]
+    print(f"iteration {i + 1}: loss numerical, loss backprop | {loss}, {loss_backprop}")
+    print(f"iteration {i + 1} gradients: max |Δ|, relative Σ|Δ| / Σ|numerical| | "
+          f"{max(d.max() for d in delta.values())}, {relative}")
+    print(f"iteration {i + 1} seconds: numerical, backprop | {middle - start}, {end - middle}")
 '''
 
 
@@ -260,12 +260,11 @@ def mnist_script(panel) -> str:
                 f"hidden_size = {int(s.hidden_size)}\nactivation = {s.activation!r}\n"
                 f"weight_init_std = {number(s.weight_init_std)}\nseed = {int(s.seed)}\n")
     if numerical:
-        parts = [header("The book's chapter 4 training with the numerical gradient (train_neuralnet.py, the slow "
-                        "way).", "Training", "MNIST").replace("import numpy as np\n", "import gzip\nimport os\n\n"
-                                                                      "import numpy as np\n"),
+        parts = [header("The numerical gradient (chapter 4) beside backpropagation (chapter 5): the same net, the same "
+                        "mini-batches, the same gradient — at very different speeds.", "Training", "MNIST").replace(
+                     "import numpy as np\n", "import gzip\nimport os\nimport time\n\nimport numpy as np\n"),
                  NUMERICAL_GRADIENT, SOFTMAX, SIGMOID, LOADER, LAYERS, net,
-                 settings + f"NUMERICAL_SUBSET = {NUMERICAL_SUBSET}\n"
-                 f"iters_num = {min(int(s.iterations), NUMERICAL_MAX_ITERS)}\n"
+                 settings + f"iters_num = {min(int(s.iterations), NUMERICAL_MAX_ITERS)}\n"
                  f"batch_size = {min(int(s.batch_size), NUMERICAL_MAX_BATCH)}\n"
                  f"learning_rate = {number(s.learning_rate)}\n"
                  "(x_train, t_train), (x_test, t_test) = load_mnist(source)\n",

@@ -137,3 +137,16 @@ def test_gradient_difference_overall_and_per_parameter():
 def test_the_time_estimate_grows_with_the_net():
     small, big = numerical_run.estimate_seconds(5, 10), numerical_run.estimate_seconds(50, 10)
     assert 0 < small and big > 3 * small  # ~10× the weights, each loss a little dearer
+
+
+def test_summarize_reads_the_iterations_done():
+    nan = np.nan
+    got = numerical_run.summarize(loss=[2.3, 2.2, nan], loss_backprop=[2.3, 2.2 * (1 + 1e-9), nan],
+                                  seconds_numerical=[7.0, 9.0, nan], seconds_backprop=[4e-4, 2e-4, nan],
+                                  relative=[1e-7, 3e-7, nan], weights_apart=[1e-9, 2e-9, nan])
+    assert got["iterations"] == 2 and got["numerical_seconds"] == 8.0
+    assert got["backprop_seconds"] == pytest.approx(3e-4) and got["ratio"] == pytest.approx(8.0 / 3e-4)
+    assert got["relative"] == 3e-7 and got["weights_apart"] == 2e-9
+    assert got["loss_gap"] == pytest.approx(1e-9, rel=1e-3)
+    assert got["book_numerical"] == 80_000.0 and got["book_backprop"] == pytest.approx(3.0)
+    assert numerical_run.summarize(*[[nan]] * 6) is None

@@ -257,28 +257,6 @@ def test_gradient_check_finds_a_wrong_backprop(monkeypatch):
     assert done["relative"]["W2"] < 1e-4  # the layers after the broken one still agree
 
 
-def test_numerical_training_steps_and_learns_a_little():
-    x, t = toy_data(200)
-    net = TwoLayerNet(20, 5, 10, weight_init_std=0.3, seed=0)
-    events = list(training.train_two_layer_numerical(net, x, t, x, t, iters_num=3, batch_size=5,
-                                                     learning_rate=0.5, seed=0, report_every=100))
-    kinds = [e["kind"] for e in events]
-    assert kinds[0] == "epoch" and kinds[-2:] == ["epoch", "done"] and kinds.count("step") == 3
-    progress = [e for e in events if e["kind"] == "progress"]
-    assert {e["iteration"] for e in progress} == {1, 2, 3}
-    assert all(e["total_iterations"] == 3 and e["total"] == 20 * 5 + 5 + 5 * 10 + 10 for e in progress)
-    # the same batches with backprop give the same weights (up to the numerical error)
-    reference = TwoLayerNet(20, 5, 10, weight_init_std=0.3, seed=0)
-    rng = np.random.default_rng(0)
-    for _ in range(3):
-        mask = rng.integers(0, 200, size=5)
-        grads = reference.gradient(x[mask], t[mask])
-        for key in grads:
-            reference.params[key] -= 0.5 * grads[key]
-    for key in net.params:
-        np.testing.assert_allclose(net.params[key], reference.params[key], rtol=1e-5, atol=1e-6)
-
-
 def test_smooth_is_a_trailing_mean():
     values = np.array([1.0, 3.0, 5.0, 7.0])
     np.testing.assert_allclose(evaluation.smooth(values, window=2), [1.0, 2.0, 4.0, 6.0])

@@ -257,7 +257,7 @@ def test_mnist_tiny_set_stepped_on_the_one_iteration_page(qtbot, window, tiny_mn
     assert np.array_equal(got["the net's answers before the step"], s.step["predicted"])
 
 
-def test_mnist_tiny_set_the_numerical_gradient(qtbot, window, tiny_mnist, tmp_path):
+def test_mnist_tiny_set_the_numerical_gradient_beside_backprop(qtbot, window, tiny_mnist, tmp_path):
     panel = panel_of(window, "mnist")
     panel.set_source(tiny_mnist)
     wait_for_data(qtbot, panel)
@@ -266,14 +266,14 @@ def test_mnist_tiny_set_the_numerical_gradient(qtbot, window, tiny_mnist, tmp_pa
     panel.net_box.refresh()
     train_mnist(qtbot, panel, 2, 3)
     text = copy_script(window, "training")
-    assert "network.numerical_gradient(x_batch, t_batch)" in text
+    assert "network.numerical_gradient(x_batch, t_batch)" in text and "backprop_net.gradient(x_batch, t_batch)" in text
     got = run(text, tmp_path)
-    for i in range(2):
-        same(got[f"loss of iteration {i + 1}"], s.curves.loss[i], rtol=1e-12)
-    labels = [label for label in got if label.startswith("iteration ")]
-    assert len(labels) == len(s.curves.acc_points) == 2
-    for label, (_, train_acc, test_acc) in zip(labels, s.curves.acc_points, strict=True):
-        same(got[label][-2:], [train_acc, test_acc], rtol=0, atol=0)
+    compare = s.curves.compare
+    for i in range(2):  # the same mini-batches and weights: the app's losses and differences, to float64 rounding
+        same(got[f"iteration {i + 1}"], [s.curves.loss[i], compare.loss_backprop[i]], rtol=1e-12)
+        same(got[f"iteration {i + 1} gradients"], [compare.max_diff[i], compare.relative[i]], rtol=1e-6)
+        numerical, backprop = got[f"iteration {i + 1} seconds"]
+        assert numerical > 10 * backprop > 0
 
 
 # ---------------------------------------------------------------------------------------------------- Draw

@@ -1,5 +1,4 @@
 """The MNIST panel driven like a user: get the data, train, pause / stop, blow up, save / load, gradient check."""
-import re
 import sys
 import types
 
@@ -212,20 +211,6 @@ def test_a_run_that_learns_nothing_says_why(qtbot, panel):
     message = p.run_box.status_label.text()
     assert message.startswith("The net learned nothing") and "Try 0.3" in message, message
     assert p.run_box.status_label.styleSheet() != ""
-
-
-def test_numerical_gradient_is_the_slow_way_with_progress(qtbot, panel):
-    p = panel
-    p.net_box.method_combo.setCurrentIndex(1)
-    assert p.state.method == "numerical"
-    note = p.net_box.method_note.text()
-    assert p.net_box.method_note.isVisible() and "79,520" in note and "20 iterations" in note and "1,000" in note
-    click(qtbot, p.start_button)
-    qtbot.waitUntil(lambda: p.progress.done >= 4000, timeout=LONG)
-    assert "/ 795,200 weights" in p.progress.label.text()
-    assert re.match(r"Numerical gradient of iteration \d+ of 20", p.run_box.status_label.text())
-    click(qtbot, p.stop_button)
-    qtbot.waitUntil(lambda: p.run_box.status_label.text().startswith("Stopped"), timeout=LONG)
 
 
 # ---------------------------------------------------------------- model files

@@ -1,7 +1,8 @@
 """Learning page: the mini-batch loss of every iteration (with a smoothed line) and the accuracies per epoch.
 
-While MNIST is missing it shows the "this experiment needs MNIST" page instead. It draws state.curves; the
-smoothing is engine.evaluation.smooth.
+While MNIST is missing it shows the "this experiment needs MNIST" page instead; a numerical run is shown by
+comparison_view.ComparisonView (numerical beside backprop against the iteration, no accuracies). It draws
+state.curves; the smoothing is engine.evaluation.smooth.
 """
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from engine import evaluation, fitting
-from gui.tabs.training.mnist.state import BOOK_TEST_ACCURACY, NUMERICAL_SUBSET
+from gui.tabs.training.mnist.comparison_view import ComparisonView
+from gui.tabs.training.mnist.state import BOOK_TEST_ACCURACY
 from gui.widgets.panel_helpers import Retranslated, grow, need_data_page, wrapped
 from gui.widgets.plots import COLORS, Plot, add_legend, pen, place_legend
 
@@ -33,7 +35,7 @@ def cache_static_parts(plot):
 
 
 class LearningPage(Retranslated, QStackedWidget):
-    """Page 0: "needs MNIST"; page 1: the loss plot above the accuracy plot."""
+    """Page 0: "needs MNIST"; page 1: the loss plot above the accuracy plot; page 2: a numerical run."""
 
     def __init__(self, state, running):
         super().__init__()
@@ -85,6 +87,8 @@ class LearningPage(Retranslated, QStackedWidget):
         column.addWidget(splitter, 1)
         column.addWidget(self.advice)
         self.addWidget(plots)
+        self.comparison = ComparisonView(state)
+        self.addWidget(self.comparison)
         self.retranslate()
 
     def retranslate(self):
@@ -104,7 +108,13 @@ class LearningPage(Retranslated, QStackedWidget):
         self.label_accuracy_plot()
         self.show_advice()
 
+    def numerical(self):
+        """The run shown is a numerical one (its own view)."""
+        return self.state.run is not None and self.state.run.numerical
+
     def explanation(self):
+        if self.numerical():
+            return self.comparison.explanation()
         return self.tr(
             "<h3>Mini-batch learning</h3><p>The book's train_neuralnet.py:</p>"
             "<p>repeat:<br>&nbsp;1. draw a mini-batch of 100 training images<br>"
@@ -120,17 +130,13 @@ class LearningPage(Retranslated, QStackedWidget):
         """Axis texts and legend of the accuracy plot: the run's epoch length and sets, the book's accuracy."""
         run = self.state.run
         per_epoch = run.per_epoch if run else 600
-        subset = run.numerical if run else False
         self.acc_plot.set_labels(self.tr("epoch (= %1 iterations)").replace("%1", f"{per_epoch:,}"),
-                                 self.tr("accuracy (0–1)"),
-                                 self.tr("Accuracy on the first %1 images, at the start and the end").replace(
-                                     "%1", f"{NUMERICAL_SUBSET:,}") if subset
-                                 else self.accuracy_title(run))
+                                 self.tr("accuracy (0–1)"), self.accuracy_title(run))
         legend = self.acc_plot.getPlotItem().legend
         legend.clear()
-        sizes = (NUMERICAL_SUBSET, NUMERICAL_SUBSET) if subset else (run.train_size if run else 60_000, 10_000)
+        sizes = (run.train_size if run else 60_000, 10_000)
         legend.addItem(self.train_acc_curve, self.tr("train (%1 images)").replace("%1", f"{sizes[0]:,}"))
-        if run and run.validation and not subset:
+        if run and run.validation:
             legend.addItem(self.val_acc_curve, self.tr("validation (%1 images)").replace("%1", f"{run.validation:,}"))
         legend.addItem(self.test_acc_curve, self.tr("test (%1 images)").replace("%1", f"{sizes[1]:,}"))
         accuracy = BOOK_TEST_ACCURACY[self.state.book_activation(self.running())]
@@ -149,12 +155,17 @@ class LearningPage(Retranslated, QStackedWidget):
 
     def show_data(self, has_data, error_text):
         """The plots once MNIST is there (or loading), else the "needs MNIST" page with the error, if any."""
-        self.setCurrentIndex(1 if has_data else 0)
+        self.setCurrentIndex((2 if self.numerical() else 1) if has_data else 0)
         self.need_error.setText(error_text)
 
     def begin_run(self):
         """Empty curves and fixed ranges for state.run (a fixed axis is not redrawn every frame)."""
         run = self.state.run
+        if run.numerical:
+            self.comparison.begin_run()
+            self.setCurrentIndex(2)
+            return
+        self.setCurrentIndex(1)
         self._shown_smooth = -1
         self.advice.setText("")
         for curve in (self.loss_curve, self.smooth_curve, self.train_acc_curve, self.test_acc_curve,
@@ -170,6 +181,9 @@ class LearningPage(Retranslated, QStackedWidget):
 
     def redraw(self):
         """Show what arrived since the last frame; the curves are set again only when they grew."""
+        if self.numerical():
+            self.comparison.redraw()
+            return
         curves = self.state.curves
         n = curves.filled
         x = np.arange(1, n + 1)

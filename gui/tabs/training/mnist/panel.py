@@ -14,9 +14,10 @@ import math
 import numpy as np
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
-from engine import evaluation, fitting, training
+from engine import evaluation, fitting, numerical_run, training
 from engine.networks import TwoLayerNet
 from gui.settings import read
+from gui.tabs.training.column import compact_column
 from gui.tabs.training.mnist import jobs
 from gui.tabs.training.mnist.boxes import DataBox, ModelBox
 from gui.tabs.training.mnist.check_page import CHECK, CheckPage
@@ -32,7 +33,6 @@ from gui.tabs.training.mnist.state import (
     MAX_EVALUATIONS,
     NUMERICAL_MAX_BATCH,
     NUMERICAL_MAX_ITERS,
-    NUMERICAL_SUBSET,
     PAGES,
     Curves,
     MnistState,
@@ -77,9 +77,10 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         for page in (self.learning, self.weights, self.results, self.check, self.iteration, self.landscape):
             self.pages.addTab(page, "")
         self.explanation = Explanation()
-        experiment_layout(self, (self.data_box, self.net_box, self.fitting_box, self.run_box, self.model_box),
-                          self.pages,
-                          self.explanation, (300, 700, 250), left_width=(310, 350))
+        self.run_box.layout().addWidget(self.model_box)  # Save model… under the accuracies it saves
+        boxes = (self.data_box, self.net_box, self.fitting_box, self.run_box)
+        experiment_layout(self, boxes, self.pages, self.explanation, (300, 700, 250), left_width=(310, 350))
+        compact_column(boxes)  # Save model… in sight at 1280×720 without scrolling, in both languages
         self.data_box.get_button.clicked.connect(self.get_mnist)
         self.learning.need_get_button.clicked.connect(self.get_mnist)
         self.net_box.changed.connect(self.on_setting_changed)
@@ -229,19 +230,16 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
             validation = validation if len(validation[0]) else None
         iters = min(s.iterations, NUMERICAL_MAX_ITERS) if numerical else s.iterations
         batch = min(s.batch_size, NUMERICAL_MAX_BATCH) if numerical else s.batch_size
-        lr, stepper = s.learning_rate, self.stepped_run()  # a stepped run goes on from its last iteration
+        lr, stepper = s.learning_rate, None if numerical else self.stepped_run()  # a stepped run goes on
         net = stepper.net if stepper else TwoLayerNet(784, s.hidden_size, 10, weight_init_std=s.weight_init_std,
                                                       activation=s.activation, seed=s.seed,
                                                       dtype=np.float64 if numerical else np.float32,
                                                       weight_decay_lambda=0.0 if numerical else s.weight_decay)
-        if numerical:
-            n = NUMERICAL_SUBSET
-            events = training.train_two_layer_numerical(net, x_train[:n], t_train[:n], x_test[:n], t_test[:n],
-                                                        iters_num=iters, batch_size=batch, learning_rate=lr,
-                                                        seed=s.seed, report_every=2000)
-            per_epoch = max(1, n // batch)
-        else:
-            per_epoch = max(1, len(x_train) // batch)  # a small training set: at most MAX_EVALUATIONS measurements
+        per_epoch = max(1, len(x_train) // batch)
+        if numerical:  # beside backprop, on the same mini-batches (drawn from all training images)
+            events = numerical_run.numerical_vs_backprop(net, x_train, t_train, iters_num=iters, batch_size=batch,
+                                                         learning_rate=lr, seed=s.seed, report_every=2000)
+        else:  # a small training set: at most MAX_EVALUATIONS measurements
             every = max(per_epoch, math.ceil(iters / MAX_EVALUATIONS)) if len(x_train) < 60_000 else None
             events = training.train_two_layer(net, x_train, t_train, x_test, t_test, iters_num=iters,
                                               batch_size=batch, learning_rate=lr, seed=s.seed, loss_limit=LOSS_LIMIT,
@@ -253,7 +251,7 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
             s.previous_path = s.path  # compared with this run on the landscape
         s.path = Path(lr=lr, shape=(net.sizes[1], net.activation))
         s.net, s.net_origin, s.train_acc, s.test_acc, s.report = None, "", None, None, None
-        s.curves, s.live_net, s.diverged = Curves.for_run(iters), net, None
+        s.curves, s.live_net, s.diverged = Curves.for_run(iters, numerical), net, None
         self.learning.begin_run()
         total = iters * s.run.weights if numerical else iters
         self.start_run(lambda: jobs.training_job(events, net, data, validation), total,
@@ -261,6 +259,7 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         if stepper:
             self.go_on_from(stepper)
         self.pages.setCurrentIndex(PAGES.index("learning"))
+        self.show_explanation()  # a numerical run's view explains itself
         self.refresh_all()
 
     def on_run_events(self, batch):
@@ -270,6 +269,9 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
             if kind == "step":
                 s.curves.loss[event["iteration"] - 1] = event["loss"]
                 s.curves.filled = event["iteration"]
+                if s.curves.compare is not None:  # a numerical run: the backprop twin's figures beside it
+                    for name in s.curves.compare.FIELDS:
+                        getattr(s.curves.compare, name)[event["iteration"] - 1] = event[name]
             elif kind == "progress":  # numerical gradient: weights done in this iteration
                 s.curves.weights_done = (event["iteration"] - 1) * event["total"] + event["done"]
             elif kind == "epoch":
@@ -280,14 +282,15 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
                 s.path.snapshots.append(event["net"].params)  # the evaluated copy: a point of the path
                 s.path.epochs.append(epoch)
                 self.offer_weights(event["net"])
-            elif kind == "done":
-                s.net, s.net_origin = event["net"], "trained"
-                s.train_acc, s.test_acc, s.seconds = event["train_acc"], event["test_acc"], event["seconds"]
+            elif kind == "done":  # (a numerical run measures no accuracy: its report follows)
+                s.net, s.net_origin, s.seconds = event["net"], "trained", event["seconds"]
+                s.train_acc, s.test_acc = event.get("train_acc"), event.get("test_acc")
                 self.offer_weights(event["net"])
+                self.net_box.refresh_method_note()  # the expected time of a numerical run, as measured now
             elif kind == "diverged":
                 s.diverged = event
                 self.end_run_as(Outcome.DIVERGED)
-            elif kind == "report":  # on the full sets (a numerical run measured a subset while training)
+            elif kind == "report":  # on the full sets
                 self.take_report(event)
                 self.publish()
 

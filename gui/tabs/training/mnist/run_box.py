@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
 from engine import evaluation
 from gui.run import Status
+from gui.tabs.training.mnist.comparison_view import seconds_text, times_text
 from gui.tabs.training.outcome import Outcome
 from gui.widgets.panel_helpers import ERROR_STYLE, Retranslated, wrapped
 
@@ -36,8 +37,6 @@ class RunBox(Retranslated, QGroupBox):
     def retranslate(self):
         self.setTitle(self.tr("Training"))
         self.progress.setToolTip(self.tr("Iterations done, speed and time left"))
-        self.summary_label.setToolTip(self.tr("Accuracy on the full training set (60,000 images) and test set "
-                                              "(10,000 images)"))
 
     def refresh(self, status: Status):
         """The status line for the training job's `status` (or, once it has ended, the state's outcome)."""
@@ -47,6 +46,10 @@ class RunBox(Retranslated, QGroupBox):
         self.status_label.setVisible(bool(text))
         summary = self.summary_text(status)
         self.summary_label.setText(summary)
+        self.summary_label.setToolTip(
+            self.tr("The time one gradient took each way (numerical: the mean; backprop: the median) and how far "
+                    "the two gradients were apart") if self.numerical()
+            else self.tr("Accuracy on the full training set (60,000 images) and test set (10,000 images)"))
         self.summary_label.setVisible(bool(summary))
 
     def status_text(self, status):
@@ -64,6 +67,8 @@ class RunBox(Retranslated, QGroupBox):
             return self.tr("Stepped %1 of %2 iterations: Start (Space) trains on from here.").replace(
                 "%1", f"{stepper.iteration:,}").replace("%2", f"{stepper.iters_num:,}"), False
         outcome = s.outcome
+        if outcome is Outcome.FINISHED and self.numerical():
+            return self.numerical_verdict(), False
         if outcome is Outcome.FINISHED:
             if (s.test_acc is not None and not run.numerical and run.iterations >= run.per_epoch
                     and evaluation.near_chance(s.test_acc)):
@@ -96,8 +101,28 @@ class RunBox(Retranslated, QGroupBox):
                        "times smaller); the book uses 0.1.").replace("%1", f"{d['iteration']:,}").replace(
             "%2", what).replace("%3", f"{lr:g}").replace("%4", f"{lr / 10:g}")
 
+    def numerical(self):
+        """The run shown was the numerical gradient beside backprop (engine.numerical_run)."""
+        return self.state.run is not None and self.state.run.numerical and self.state.curves.compare is not None
+
+    def numerical_verdict(self):
+        """What a finished numerical run showed, in one sentence."""
+        summary = self.state.curves.compare.summary(self.state.curves.loss)
+        if summary is None:
+            return ""
+        return self.tr("The two ways gave the same gradient and the same learning, but the numerical one was %1× "
+                       "slower: that is why chapter 5's backpropagation is used.").replace(
+            "%1", times_text(summary["ratio"]))
+
     def summary_text(self, status):
         s = self.state
+        if self.numerical():  # the side-by-side figures, not an accuracy after a few images
+            summary = s.curves.compare.summary(s.curves.loss)
+            if summary is None:
+                return ""
+            return self.tr("Numerical %1 per gradient · backprop %2 · relative difference %3").replace(
+                "%1", seconds_text(summary["numerical_seconds"])).replace(
+                "%2", seconds_text(summary["backprop_seconds"])).replace("%3", f"{summary['relative']:.1e}")
         if s.train_acc is not None and s.test_acc is not None and s.net is not None:
             text = self.tr("Train accuracy %1 · test accuracy %2").replace("%1", f"{s.train_acc:.4f}").replace(
                 "%2", f"{s.test_acc:.4f}")

@@ -11,6 +11,7 @@ import numpy as np
 
 from engine.iteration import FullSetLoss, Stepper
 from engine.networks import TwoLayerNet
+from engine.numerical_run import summarize
 from gui.tabs.training.outcome import Outcome
 
 BOOK_SETTINGS = {"hidden_size": 50, "learning_rate": 0.1, "batch_size": 100, "iterations": 10_000,
@@ -20,7 +21,9 @@ BOOK_SETTINGS = {"hidden_size": 50, "learning_rate": 0.1, "batch_size": 100, "it
 BOOK_TEST_ACCURACY = {"sigmoid": 0.946, "relu": 0.970, "identity": 0.92}
 PAGES = ("learning", "weights", "results", "check", "iteration", "landscape")
 MAX_EVALUATIONS = 50  # a run on a small training set measures accuracy at most this often (each is a snapshot)
-NUMERICAL_MAX_ITERS, NUMERICAL_MAX_BATCH, NUMERICAL_SUBSET = 20, 10, 1000  # a numerical run is cut down to these
+# a numerical run (engine.numerical_run: numerical gradient beside backprop) is cut down to these: with the book's
+# 784-50-10 net one numerical gradient of 10 images takes ~7 s here, so a run takes about half a minute
+NUMERICAL_MAX_ITERS, NUMERICAL_MAX_BATCH = 4, 10
 
 
 @dataclass
@@ -30,7 +33,7 @@ class RunPlan:
     iterations: int
     batch: int
     lr: float
-    numerical: bool  # the numerical gradient on a subset (the book's slow way)
+    numerical: bool  # the numerical gradient beside backprop on a few small mini-batches (the book's slow way)
     per_epoch: int  # iterations in one epoch
     weights: int  # parameters of the net
     activation: str
@@ -42,18 +45,44 @@ class RunPlan:
 
 
 @dataclass
+class Comparison:
+    """A numerical run's side-by-side figures per iteration (engine.numerical_run's "step" events), NaN where not
+    yet done: the backprop twin's loss, each gradient's seconds, how far the gradients and the weights are apart."""
+
+    loss_backprop: np.ndarray
+    seconds_numerical: np.ndarray
+    seconds_backprop: np.ndarray
+    max_diff: np.ndarray
+    relative: np.ndarray
+    weights_apart: np.ndarray
+
+    FIELDS = ("loss_backprop", "seconds_numerical", "seconds_backprop", "max_diff", "relative", "weights_apart")
+
+    @classmethod
+    def for_run(cls, iterations: int) -> Comparison:
+        return cls(*(np.full(iterations, np.nan) for _ in cls.FIELDS))
+
+    def summary(self, loss) -> dict | None:
+        """engine.numerical_run.summarize of the iterations done (`loss`: the numerical net's, Curves.loss)."""
+        return summarize(loss, self.loss_backprop, self.seconds_numerical, self.seconds_backprop, self.relative,
+                         self.weights_apart)
+
+
+@dataclass
 class Curves:
-    """The live run's figures as they arrive: the loss of every iteration, the accuracies once per epoch."""
+    """The live run's figures as they arrive: the loss of every iteration, the accuracies once per epoch (a
+    numerical run: the loss of its numerical net, and `compare`, the backprop twin's figures beside it)."""
 
     loss: np.ndarray = field(default_factory=lambda: np.zeros(0))  # NaN where not yet done
     filled: int = 0  # iterations done
     acc_points: list = field(default_factory=list)  # (epoch, train_acc, test_acc)
     val_points: list = field(default_factory=list)  # (epoch, validation accuracy) when a validation set is held out
     weights_done: int = 0  # numerical gradient: weights done over the whole run
+    compare: Comparison | None = None  # a numerical run's side-by-side figures
 
     @classmethod
-    def for_run(cls, iterations: int) -> Curves:
-        return cls(loss=np.full(iterations, np.nan))
+    def for_run(cls, iterations: int, numerical: bool = False) -> Curves:
+        return cls(loss=np.full(iterations, np.nan), compare=Comparison.for_run(iterations) if numerical else None)
 
 
 @dataclass
