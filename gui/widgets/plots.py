@@ -234,32 +234,34 @@ def pen(index: int, width: float = 2.0, **kwargs):
 
 CORNERS = ((1, 0), (0, 0), (1, 1), (0, 1))  # top-right, top-left, bottom-right, bottom-left (x, y anchors)
 LINE_STEP = 6.0  # pixels: a drawn line counts as points this far apart (a sparse curve's lines are data too)
+POINT_WEIGHT = 10  # a data point under a legend is worse than a stretch of line or of a marker line
 
 
 def _drawn_pixels(curve, to_px, to_py):
-    """The pixels (from the view's top-left) a data item draws: its points and, when it draws lines, points along
-    each segment at most LINE_STEP apart."""
+    """The pixels (from the view's top-left) a data item draws, and their weights: its points (POINT_WEIGHT) and,
+    when it draws lines, points along each segment at most LINE_STEP apart (1)."""
     x, y = curve.getData() if curve.isVisible() else (None, None)
     if x is None or not len(x):
-        return np.empty(0), np.empty(0)
+        return np.empty(0), np.empty(0), np.empty(0)
     with np.errstate(invalid="ignore", over="ignore"):
         px, py = to_px(np.asarray(x, dtype=float)), to_py(np.asarray(y, dtype=float))
         opts = getattr(curve, "opts", {})
         pen_ = opts.get("pen")
         draws_lines = pen_ is not None and pg.mkPen(pen_).style() != Qt.PenStyle.NoPen and len(px) > 1
         if not draws_lines or opts.get("connect") == "pairs":
-            return px, py
+            return px, py, np.full(len(px), POINT_WEIGHT)
         dx, dy = np.diff(px), np.diff(py)
         gaps = np.nan_to_num(np.ceil(np.hypot(dx, dy) / LINE_STEP), nan=1.0, posinf=1.0).clip(1, 400).astype(int)
         start = np.repeat(np.arange(len(dx)), gaps)
         t = np.arange(len(start)) - np.repeat(np.cumsum(gaps) - gaps, gaps)
+        weight = np.append(np.where(t == 0, POINT_WEIGHT, 1), POINT_WEIGHT)
         t = t / np.repeat(gaps, gaps)
-        return (np.append(px[start] + t * dx[start], px[-1:]), np.append(py[start] + t * dy[start], py[-1:]))
+        return (np.append(px[start] + t * dx[start], px[-1:]), np.append(py[start] + t * dy[start], py[-1:]), weight)
 
 
 def _marks_pixels(box, view, to_px, to_py):
     """What else the view shows that a legend should not hide: a text's box (filled with points LINE_STEP apart)
-    and a vertical or horizontal line (points along it), as pixels from the view's top-left."""
+    and a vertical or horizontal line (points along it), as pixels from the view's top-left, each of weight 1."""
     out = []
     for item in getattr(box, "addedItems", []):
         if not item.isVisible():
@@ -269,14 +271,14 @@ def _marks_pixels(box, view, to_px, to_py):
             xs = np.arange(r.left(), r.right() + 1, LINE_STEP) - view.left()
             ys = np.arange(r.top(), r.bottom() + 1, LINE_STEP) - view.top()
             gx, gy = np.meshgrid(xs, ys)
-            out.append((gx.ravel(), gy.ravel()))
+            out.append((gx.ravel(), gy.ravel(), np.ones(gx.size)))
         elif isinstance(item, pg.InfiniteLine) and item.angle % 90 == 0:
             if item.angle % 180 == 90:  # vertical
                 ys = np.arange(0, view.height(), LINE_STEP)
-                out.append((np.full_like(ys, to_px(item.value())), ys))
+                out.append((np.full_like(ys, to_px(item.value())), ys, np.ones(len(ys))))
             else:
                 xs = np.arange(0, view.width(), LINE_STEP)
-                out.append((xs, np.full_like(xs, to_py(item.value()))))
+                out.append((xs, np.full_like(xs, to_py(item.value())), np.ones(len(xs))))
     return out
 
 
@@ -306,13 +308,14 @@ def place_legend(plot, legend, margin: int = 8, prefer=None) -> tuple[int, int]:
                                 lambda y: p0.y() - view.top() + (y - y0) * sy)
         px = np.concatenate([p[0] for p in pixels]) if pixels else np.empty(0)
         py = np.concatenate([p[1] for p in pixels]) if pixels else np.empty(0)
+        weights = np.concatenate([p[2] for p in pixels]) if pixels else np.empty(0)
 
         def covered(corner):
             left = margin if corner[0] == 0 else view.width() - margin - width
             top = margin if corner[1] == 0 else view.height() - margin - height
             with np.errstate(invalid="ignore"):  # NaN gaps in a curve: never under a legend
-                return int(np.count_nonzero((px >= left) & (px <= left + width) & (py >= top)
-                                            & (py <= top + height)))
+                under = (px >= left) & (px <= left + width) & (py >= top) & (py <= top + height)
+            return float(weights[under].sum())
 
         best = min(order, key=covered)
     offset = (margin if best[0] == 0 else -margin, margin if best[1] == 0 else -margin)
