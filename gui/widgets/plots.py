@@ -397,7 +397,9 @@ class LegendBelow(pg.LegendItem):
     fills every corner (the gradient field's arrows), where any legend inside would hide some."""
 
     def updateSize(self):
-        super().updateSize()
+        place = self.pos()
+        super().updateSize()  # pyqtgraph's sizing also moves the legend to (0, 0), over the plot's top-left
+        self.setPos(place)  # where the plot's layout put it
         self.updateGeometry()  # the plot's layout gives the row the new height
 
 

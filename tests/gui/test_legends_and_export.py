@@ -405,3 +405,22 @@ def test_the_losses_bar_labels_never_overlap_at_1280(qtbot, scores):
     for k in range(len(rects) - 1):
         assert not rects[k].intersects(rects[k + 1]), (k, tab.output.bar_text[k].toPlainText())
     assert tab.output.bar_text[0].textItem.font().pointSizeF() >= 5.0
+
+
+@pytest.mark.keeps_language
+def test_the_gradient_field_legend_stays_under_the_plot_through_a_language_switch(qtbot, qapp):
+    """pyqtgraph's LegendItem.updateSize moves a legend to (0, 0): relabelled in Chinese, it jumped onto the arrows."""
+    from gui import i18n
+    from gui.main_window import MainWindow
+
+    window = shown(qtbot, MainWindow())
+    window.show_tab("gradient_field")
+    view = window.tab_pages["gradient_field"].view
+    box = view.plot.getPlotItem().getViewBox()
+    try:
+        for lang in ("zh_CN", "en"):
+            assert i18n.install_language(qapp, lang)
+            qtbot.wait(100)
+            assert view.legend.sceneBoundingRect().top() >= box.sceneBoundingRect().bottom(), lang
+    finally:
+        i18n.install_language(qapp, "en")
