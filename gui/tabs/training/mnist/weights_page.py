@@ -2,7 +2,8 @@
 
 The pictures (engine.evaluation.weight_images) are drawn only when the page is seen: 50 new pictures cost ~6 ms,
 so during a run the newest W1 waits in `pending` until the page is shown. The grid fills the pane: the pictures
-grow with it (whole pixels, never blurred; at least 2×) and the columns follow its width and the number of neurons.
+grow with it (nearest pixel, never blurred; whole multiples below 4×; at least 2×) and the columns follow its
+width and the number of neurons.
 """
 from __future__ import annotations
 
