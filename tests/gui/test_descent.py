@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from actions import after_action
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
@@ -33,6 +34,7 @@ def tab(qtbot):
 
 def click(qtbot, widget):
     qtbot.mouseClick(widget, LEFT)
+    after_action(widget, f"click on {widget.text()!r}")  # no English left in Chinese (tests/gui/conftest.py)
 
 
 def fastest(qtbot, tab):
@@ -48,6 +50,7 @@ def type_into(qtbot, spin, text):
     spin.selectAll()
     qtbot.keyClicks(spin, text)
     qtbot.keyClick(spin, Qt.Key.Key_Return)
+    after_action(spin, f"typing {text!r}", typed=text)
 
 
 def shown_point(tab, name="SGD"):

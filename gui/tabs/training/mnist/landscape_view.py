@@ -120,6 +120,8 @@ class LandscapeView(Retranslated, QWidget):
 
     def clear(self):
         self.shown, self.levels = None, None
+        self.labels = ("", "")
+        self.legend.clear()  # no paths, no names (the page names them again, in its language, when drawn)
         self.image.clear()
         self.contours.setData([], [])
         for item in (*self.paths, *self.starts, *self.ends, *self.along_curves):
