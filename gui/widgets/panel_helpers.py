@@ -42,7 +42,9 @@ def grow(curve, x, y) -> bool:
 class ControlColumn(QScrollArea):
     """A column of controls in a frameless vertical scroll area (no horizontal bar), `min_width`–`max_width` wide
     but never narrower than its widest row needs in the current language: with no horizontal scroll bar, a row
-    wider than the area would be cut on the right (combo arrows, spin boxes) with no way to reach it."""
+    wider than the area would be cut on the right (combo arrows, spin boxes) with no way to reach it. It fits on
+    show, resize and a change of language, font or style — not while values change (a drag must not make the column
+    and the plot beside it jump)."""
 
     def __init__(self, widget=None, min_width=0, max_width=None):
         super().__init__()
@@ -50,14 +52,12 @@ class ControlColumn(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.widths = (min_width, max_width)
-        self.viewport().installEventFilter(self)
         if widget is not None:
             self.set_column(widget, min_width, max_width)
 
     def set_column(self, widget, min_width=0, max_width=None):
         self.widths = (min_width, max_width)
         self.setWidget(widget)
-        widget.installEventFilter(self)
         self.fit()
 
     def fit(self):
@@ -74,10 +74,9 @@ class ControlColumn(QScrollArea):
         if most is not None:
             self.setMaximumWidth(max(most, need))
 
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.LayoutRequest:  # a row changed its size (a new text, language, font)
-            self.fit()
-        return super().eventFilter(watched, event)
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.fit()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
