@@ -28,14 +28,16 @@ class ModelHub(QObject):
         self.bundled_error: str | None = None  # why the bundled model could not be loaded (None: fine)
         self._bundled_tried = False
 
-    def publish(self, key: str, label: str, net) -> None:
-        """Add or replace a model (key "trained" for the Training tab's latest, "bundled" for the default)."""
+    def publish(self, key: str, label, net) -> None:
+        """Add or replace a model (key "trained" for the Training tab's latest, "bundled" for the default).
+        `label` is its name, or a function giving its name in the language of the moment (a live switch
+        renames the entry the Draw tab shows)."""
         self._models[key] = (label, net)
         self.changed.emit()
 
     def items(self):
         """[(key, label, net)] in the order they were first published."""
-        return [(key, label, net) for key, (label, net) in self._models.items()]
+        return [(key, self.label(key), net) for key, (_label, net) in self._models.items()]
 
     def get(self, key: str):
         entry = self._models.get(key)
@@ -43,7 +45,9 @@ class ModelHub(QObject):
 
     def label(self, key: str) -> str:
         entry = self._models.get(key)
-        return "" if entry is None else entry[0]
+        if entry is None:
+            return ""
+        return entry[0]() if callable(entry[0]) else entry[0]
 
     def ensure_bundled(self, path=None) -> str | None:
         """Load and publish the bundled model as "bundled" unless that was done already.

@@ -155,6 +155,41 @@ def test_a_running_progress_line_follows_a_language_switch(qtbot, qapp):
     assert bar.label.text() == "Done."  # the owner's closing line is the owner's to set again
 
 
+def test_the_draw_tab_s_entry_for_the_trained_net_follows_a_language_switch(qtbot, qapp, mnist_dir):
+    """Issue 18's Draw model entry: a net trained in the Training tab is offered to the Draw tab by a name that is
+    said again in the new language, not kept in the one it was trained in."""
+    from actions import click, type_into
+
+    from gui.settings import app_settings
+    from gui.tabs.training.mnist.panel import MnistPanel
+
+    app_settings().setValue("data/mnist", str(mnist_dir))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    assert window.show_tab("training")
+    panel = next(p for p in window.tab_pages["training"].panels if isinstance(p, MnistPanel))
+    qtbot.waitUntil(lambda: panel.state.data is not None, timeout=180_000)
+    type_into(qtbot, panel.net_box.iter_spin, "100")
+    click(qtbot, panel.start_button)
+    qtbot.waitUntil(lambda: panel.state.report is not None and panel.start_button.isEnabled(), timeout=180_000)
+    assert window.show_tab("draw")
+    draw = window.tab_pages["draw"]
+    assert draw.choose_model("trained")
+    combo = draw.controls.model_combo
+    english = combo.currentText()
+    assert english.startswith("Trained in the Training tab (test accuracy 0.")
+    try:
+        switch(qapp, "zh_CN", window)
+        assert combo.currentText().startswith("在“训练”标签页训练（测试识别精度 0."), combo.currentText()
+        assert combo.currentData() == "trained"
+        assert leftovers(window) == []
+    finally:
+        switch(qapp, "en", window)
+    assert combo.currentText() == english
+
+
 def outer_tabs(widget):
     """The nearest tab widget `widget` is inside."""
     parent = widget.parentWidget()

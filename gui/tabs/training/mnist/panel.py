@@ -361,12 +361,14 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         s = self.state
         if s.net is None or s.report is None or s.net_origin not in ("trained", "loaded"):
             return
-        accuracy = f"{s.report['test_acc']:.4f}"
+        accuracy, file = f"{s.report['test_acc']:.4f}", s.net.meta.get("file", "")
         if s.net_origin == "trained":
-            label = self.tr("Trained in the Training tab (test accuracy %1)").replace("%1", accuracy)
+            def label():  # in the language of the moment: the Draw tab asks again on a language switch
+                return self.tr("Trained in the Training tab (test accuracy %1)").replace("%1", accuracy)
         else:
-            label = self.tr("Loaded in the Training tab: %1 (test accuracy %2)").replace(
-                "%1", s.net.meta.get("file", "")).replace("%2", accuracy)
+            def label():
+                return self.tr("Loaded in the Training tab: %1 (test accuracy %2)").replace(
+                    "%1", file).replace("%2", accuracy)
         hub().publish("trained", label, s.net)
 
     # ================================================================== lifecycle and settings
