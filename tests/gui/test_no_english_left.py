@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pyqtgraph as pg
 import pytest
 from english import ALLOWED, english_words, has_words, language_round_trip, leftovers, switch, visible_texts
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -188,6 +188,41 @@ def test_the_draw_tab_s_entry_for_the_trained_net_follows_a_language_switch(qtbo
     finally:
         switch(qapp, "en", window)
     assert combo.currentText() == english
+
+
+def test_after_drawing_clicking_a_point_and_choosing_a_target_no_english_is_left(qtbot, qapp):
+    """The tabs whose tests drive them without tests/gui/actions.py, in the states a user brings them to."""
+    from test_draw import DIGITS, stroke
+    from test_gradient_field import click_at
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    problems = []
+
+    def look(what):
+        problems.extend(f"{what}: {p}" for p in language_round_trip(qapp, window))
+
+    assert window.show_tab("draw")
+    draw = window.tab_pages["draw"]
+    for points in DIGITS[3]:
+        stroke(qtbot, draw.canvas, points)
+    qtbot.waitUntil(lambda: draw.state.y is not None)  # the net's answer is shown
+    look("a 3 drawn")
+    assert window.show_tab("gradient_field")
+    field = window.tab_pages["gradient_field"]
+    click_at(qtbot, field, 1.0, -1.5)
+    qtbot.waitUntil(lambda: field.state.point == pytest.approx((1.0, -1.5), abs=0.1))
+    look("a point of the gradient field clicked")
+    assert window.show_tab("losses")
+    losses = window.tab_pages["losses"]
+    qtbot.mouseClick(losses.controls.example_two, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(losses.controls.target_buttons[7], Qt.MouseButton.LeftButton)
+    assert losses.state.target == 7
+    look("the book's second example with target 7")
+    assert not problems, "\n".join(problems)
 
 
 def outer_tabs(widget):
