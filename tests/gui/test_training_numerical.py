@@ -125,3 +125,16 @@ def test_a_numerical_run_in_chinese_leaves_no_english(qtbot, panel, in_chinese):
         "legend": lambda: view.loss_legend.items[0][1].text,
     })
     assert "误差反向传播法" in chinese["status"] and "数值微分" in chinese["words"]
+
+
+def test_choosing_numerical_before_any_run_shows_its_own_view_not_the_book_accuracy(qtbot, panel):
+    """Before Start, Gradient = numerical already shows the side-by-side view (empty) and its explanation, not the
+    accuracy plot with the book's 0.970 line; choosing backprop again brings the accuracy plot back."""
+    p = panel
+    assert p.learning.currentIndex() == 1 and p.learning.acc_plot.isVisible()
+    p.net_box.method_combo.setCurrentIndex(1)
+    assert p.learning.currentIndex() == 2 and not p.learning.acc_plot.isVisible()
+    assert "Numerical gradient beside backprop" in p.explanation.toPlainText()
+    p.net_box.method_combo.setCurrentIndex(0)
+    assert p.learning.currentIndex() == 1 and p.learning.acc_plot.isVisible()
+    assert "Mini-batch learning" in p.explanation.toPlainText()

@@ -109,8 +109,9 @@ class LearningPage(Retranslated, QStackedWidget):
         self.show_advice()
 
     def numerical(self):
-        """The run shown is a numerical one (its own view)."""
-        return self.state.run is not None and self.state.run.numerical
+        """The run shown is a numerical one (its own view); before any run, Gradient = numerical is chosen."""
+        run = self.state.run
+        return run.numerical if run is not None else self.state.method == "numerical"
 
     def explanation(self):
         if self.numerical():

@@ -130,6 +130,9 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
             self.learning.label_accuracy_plot()
         if name == "book":
             self.fitting_box.refresh()
+        if self.state.run is None and name in ("method", "book"):  # the view of the run Start will make
+            self.refresh_all()
+            self.show_explanation()
         self.iteration.refresh()  # a stepped run is continued only with its own settings
         self.refresh_run_controls()
 
