@@ -112,6 +112,7 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         self.stop_button.setToolTip(self.tr("Stop training; the net so far is evaluated"))
         if self.state.outcome is not None:
             self.progress.finish(self.finish_text())
+        self.publish()  # the Draw tab's model combo names the net in the new language
         self.show_explanation()
         self.refresh_all()
 
