@@ -86,6 +86,12 @@ def has_words(text: str) -> bool:
     return bool(re.search(r"[A-Za-z\u3400-\u9fff]", text))
 
 
+def words_only(text: str) -> str:
+    """`text` with its numbers as #: "the longest arrow, |∇f| = 6.02" and "= 6.4" are the same English (the
+    view, and so the number, can move when the layout changes with the language)."""
+    return re.sub(r"\d+(?:[.,]\d+)*(?:e[-+]?\d+)?", "#", text)
+
+
 @functools.lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """`text` as the user reads it: rich text (HTML) rendered to plain text, '&' mnemonics removed."""
@@ -297,9 +303,8 @@ def _snapshot(window) -> dict[tuple[int, str], tuple[object, list[str]]]:
     """{(id, where): (the object, its texts)}: the object is kept so that its id stays its own."""
     shot: dict[tuple[int, str], tuple[object, list[str]]] = {}
     for obj, where, text in visible_texts(window):
-        if not has_words(text):  # a number (a tick, a readout) may move with the layout: not the language's
-            continue
-        shot.setdefault((id(obj), where), (obj, []))[1].append(text)
+        if has_words(text):  # a number (a tick, a readout) may move with the layout: not the language's
+            shot.setdefault((id(obj), where), (obj, []))[1].append(words_only(text))
     return shot
 
 

@@ -280,6 +280,7 @@ def test_gradient_check_shows_tiny_differences(qtbot, panel):
     qtbot.waitUntil(p.check.check_button.isEnabled, timeout=5000)  # again, once the worker has ended
 
 
+@pytest.mark.keeps_language  # the Stop must come while the check still runs
 def test_a_gradient_check_can_be_stopped(qtbot, panel):
     p = panel
     click(qtbot, p.check.check_button)

@@ -35,6 +35,7 @@ def choose_numerical(qtbot, p, hidden, iterations):
     type_into(qtbot, p.net_box.batch_spin, "10")
 
 
+@pytest.mark.keeps_language  # it measures how long each gradient takes
 def test_a_numerical_run_shows_the_two_gradients_side_by_side(qtbot, panel):
     p = panel
     p.net_box.method_combo.setCurrentIndex(1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from engine import evaluation, fitting, numerical_run, training
@@ -368,11 +369,12 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
         accuracy, file = f"{s.report['test_acc']:.4f}", s.net.meta.get("file", "")
         if s.net_origin == "trained":
             def label():  # in the language of the moment: the Draw tab asks again on a language switch
-                return self.tr("Trained in the Training tab (test accuracy %1)").replace("%1", accuracy)
+                return QCoreApplication.translate("MnistPanel", "Trained in the Training tab (test accuracy %1)"
+                                                  ).replace("%1", accuracy)
         else:
             def label():
-                return self.tr("Loaded in the Training tab: %1 (test accuracy %2)").replace(
-                    "%1", file).replace("%2", accuracy)
+                return QCoreApplication.translate("MnistPanel", "Loaded in the Training tab: %1 (test accuracy %2)"
+                                                  ).replace("%1", file).replace("%2", accuracy)
         hub().publish("trained", label, s.net)
 
     # ================================================================== lifecycle and settings
