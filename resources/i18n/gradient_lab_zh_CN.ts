@@ -1366,8 +1366,8 @@ so its error cannot be measured. Choose a function from the list.</source>
         <translation>每一步的 f(x)</translation>
     </message>
     <message>
-        <source>f at each step for every optimizer shown; the dashed line is the step on the map</source>
-        <translation>所显示的各优化方法每一步的 f；虚线是图上当前的步</translation>
+        <source>f at each step for every optimizer shown, in the colours of the map's legend; the dashed line is the step on the map</source>
+        <translation>每种优化方法在每一步的 f，颜色与等高线图的图例相同；虚线是图上显示的那一步</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from actions import after_action
 from PIL import Image
@@ -604,3 +605,24 @@ def test_an_animation_is_offered_in_the_documents_folder_then_where_the_user_put
         mask = os.umask(0)
         os.umask(mask)
         assert stat.S_IMODE((tmp_path / "mine.gif").stat().st_mode) == 0o666 & ~mask  # as open() makes it
+
+
+def test_the_f_plot_hides_no_curve_under_a_legend_and_says_where_its_colours_are_named(qtbot, tab):
+    """Chapter 6's five curves cross every corner of the small f(x) plot at 1280: a legend there hid some. The
+    colours are named by the map's legend beside it (and the plot's tooltip says so)."""
+    tab.run_preset("chapter6")
+    tab.run_to_end()
+    qtbot.wait(20)
+    plot = tab.f_page.plot
+    box = plot.getPlotItem().getViewBox()
+    legends = [item for item in plot.scene().items() if isinstance(item, pg.LegendItem) and item.isVisible()]
+    for legend in legends:
+        rect = legend.sceneBoundingRect()
+        for curve in plot.getPlotItem().listDataItems():
+            x, y = curve.getData()
+            if curve.isVisible() and x is not None:
+                assert not any(rect.contains(box.mapViewToScene(pg.Point(a, b))) for a, b in zip(x, y, strict=True))
+    labels = [label.text for _, label in tab.map.legend.items][:5]
+    for label, name in zip(labels, ("SGD", "Momentum", "AdaGrad", "RMSprop", "Adam"), strict=True):
+        assert label.startswith(name) and label.endswith(f"η = {tab.state.optimizer(name).params['lr']:g}")
+    assert "map's legend" in plot.toolTip()

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from engine.lab import descent as dl
 from gui.tabs.descent import geometry
-from gui.tabs.descent.common import RUN_COLORS, cache, fmt, fmt_pair, legend_brush, run_label
+from gui.tabs.descent.common import RUN_COLORS, cache, fmt, fmt_pair
 from gui.widgets.panel_helpers import Retranslated
-from gui.widgets.plots import Plot, add_legend, place_legend
+from gui.widgets.plots import Plot
 
 NO_PARENT = QModelIndex()
 
@@ -42,18 +42,15 @@ class FPlotPage(Retranslated, QWidget):
         self.plot.setMinimumHeight(180)
         self.plot.setLogMode(False, True)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.legend = add_legend(self.plot)
         self.curves = {}
         for name in dl.OPTIMIZER_ORDER:
             curve = pg.PlotDataItem(pen=pg.mkPen(RUN_COLORS[name], width=2), connect="finite")
             curve.setVisible(False)
             self.plot.addItem(curve)
             self.curves[name] = curve
-        self.legend.clear()
-        cache(self.legend, self.plot.getAxis("left"), self.plot.getAxis("bottom"))
+        cache(self.plot.getAxis("left"), self.plot.getAxis("bottom"))
         self.line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.line)
-        self.plot.getPlotItem().getViewBox().sigResized.connect(lambda *_: place_legend(self.plot, self.legend))
         v.addWidget(self.plot, 1)
         self._range = None
         self.retranslate()
@@ -63,11 +60,6 @@ class FPlotPage(Retranslated, QWidget):
         with QSignalBlocker(self.log_check):
             self.log_check.setChecked(state.log_scale)
         self._range = None
-
-    def relabel(self, state, names):
-        self.legend.clear()
-        for name in names:
-            self.legend.addItem(self.curves[name], run_label(state, name))
 
     def show_runs(self, state, descent, names):
         """The curves up to the shown step; the axes change only when a curve outgrows them."""
@@ -92,18 +84,15 @@ class FPlotPage(Retranslated, QWidget):
             self.plot.setYRange(*f_range[1], padding=0.06)  # room for the end labels
             # on a log axis only whole decades are labelled (pyqtgraph's labelled minor ticks pile up)
             self.plot.getAxis("left").setTicks(geometry.decade_ticks(*f_range[1]) if log else None)
-        place_legend(self.plot, self.legend)  # where the curves are not
-
-    def palette_changed(self):
-        self.legend.setBrush(legend_brush())
 
     def retranslate(self):
         self.log_check.setText(self.tr("Logarithmic f axis"))
         self.log_check.setToolTip(self.tr("A log scale shows convergence as a straight line; values f ≤ 0 are "
                                           "left out"))
         self.plot.set_labels(self.tr("step"), self.tr("f(x)"), self.tr("f(x) at each step"))
-        self.plot.setToolTip(self.tr("f at each step for every optimizer shown; the dashed line is the step "
-                                     "on the map"))
+        # no legend: five curves cross every corner of this small plot; the map's legend names the colours
+        self.plot.setToolTip(self.tr("f at each step for every optimizer shown, in the colours of the map's legend; "
+                                     "the dashed line is the step on the map"))
 
 
 class StepsModel(QAbstractTableModel):

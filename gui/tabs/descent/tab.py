@@ -191,7 +191,6 @@ class DescentTab(Tab):
         if legend_key != self._shown_legend:
             self._shown_legend = legend_key
             self.map.relabel(s, names)
-            self.f_page.relabel(s, names)
         if names and s.table_run not in names:
             s.table_run = names[0]
         self.steps_page.relabel(names, s.table_run)
@@ -199,7 +198,6 @@ class DescentTab(Tab):
     def palette_changed(self):
         if hasattr(self, "map"):
             self.map.palette_changed()
-            self.f_page.palette_changed()
 
     # ------------------------------------------------------------------ controls → state
     def on_map_click(self, x0, x1):
