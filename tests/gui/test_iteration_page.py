@@ -150,6 +150,7 @@ def test_relu_steps_too_and_new_settings_start_a_new_run(qtbot, panel):
     type_into(qtbot, p.net_box.lr_spin, "0.5")
     assert p.iteration.status.text() == "The settings have changed: the next step starts a new run at iteration 1."
     assert p.start_button.toolTip() == "Train a new net from the start with these settings (Space)"
+    assert p.run_box.status_label.text() == "Ready: press Start (Space)."  # no longer "Stepped 2 of …"
     click(qtbot, p.step_button)
     settle(qtbot, p, 1)
     assert [row[0] for row in p.state.step_history] == [1]

@@ -137,6 +137,7 @@ class MnistPanel(ModelFiles, Stepping, RunPanel):
             self.show_explanation()
         self.iteration.refresh()  # a stepped run is continued only with its own settings
         self.refresh_run_controls()
+        self.run_box.refresh(self.run_status())  # "Stepped 3 of …" no longer, once the settings differ
 
     def refresh_all(self):
         self.data_box.loading = self.run_box.loading = self.runs.is_running(LOAD)
