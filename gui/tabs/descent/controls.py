@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -29,7 +28,7 @@ from engine.lab import descent as dl
 from engine.surfaces import SURFACES
 from gui.tabs.descent.common import RUN_COLORS, ArrowKeysToSlider
 from gui.widgets.number_box import DecadeSpinBox
-from gui.widgets.panel_helpers import ERROR_STYLE, Retranslated, muted
+from gui.widgets.panel_helpers import ERROR_STYLE, ControlColumn, Retranslated, muted
 
 LR_SLIDER_PER_DECADE = 100  # slider ticks per factor of ten
 PARAM_SYMBOLS = {"momentum": "α", "decay_rate": "ρ", "beta1": "β1", "beta2": "β2"}
@@ -57,15 +56,10 @@ class ControlsPanel(Retranslated, QWidget):
         for box in (self._build_experiments(), self._build_problem(), self._build_lr(), self._build_optimizers()):
             v.addWidget(box)
         v.addStretch(1)
-        scroll = self.scroll = QScrollArea()
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = ControlColumn(column, 300, 380)  # as wide as its widest row in this language
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-        self.setMinimumWidth(300)
-        self.setMaximumWidth(380)
+        layout.addWidget(self.scroll)
         self.retranslate()
         self.show_state(state)
 
@@ -370,12 +364,6 @@ class ControlsPanel(Retranslated, QWidget):
         self.opt_headers[1].setText(self.tr("its own (Adam: β1, β2)"))
         if self.opt_error.text():
             self.show_state(self.state)  # the inline message in the new language
-        self.fit_width()
 
     def show_formula(self):
         self.formula_label.setText(self.tr("f(x0, x1) = %1").replace("%1", SURFACES[self.state.surface].formula))
-
-    def fit_width(self):
-        """As wide as the column's widest row needs (combos, spin boxes, in this language), within 300–380."""
-        needed = self.scroll.widget().minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
-        self.setMinimumWidth(min(max(300, needed + 4), 380))
